@@ -1,0 +1,57 @@
+import { randomUUID } from 'node:crypto';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Config } from '../config.js';
+import type { Database } from '../store/database.js';
+import type { Deps } from '../services/deps.js';
+import { languagePlugin } from './plugins/language.js';
+import { openapiPlugin } from './plugins/openapi.js';
+import { problemsPlugin } from './plugins/problems.js';
+import { catalogueRoutes } from './routes/catalogue.js';
+import { healthRoutes } from './routes/health.js';
+
+export interface AppOptions {
+  config: Config;
+  database: Database;
+  clock?: () => Date;
+  /** Pino options, or false for no log (tests). */
+  logger?: boolean | { level: string };
+}
+
+export const API_VERSION = '1.0.0';
+
+/** Logs the path and method only: query strings may hold a calendar token, bodies hold personal data. */
+const requestSerializer = (request: { method: string; url: string; id: string }) => ({
+  id: request.id,
+  method: request.method,
+  path: request.url.split('?')[0],
+});
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger === false ? false : {
+      level: typeof options.logger === 'object' ? options.logger.level : options.config.LOG_LEVEL,
+      serializers: { req: requestSerializer },
+      redact: ['req.headers.authorization', 'req.headers.cookie'],
+    },
+    genReqId: () => randomUUID(),
+    bodyLimit: 32 * 1024,
+    forceCloseConnections: 'idle',
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  // The API reads JSON only; anything else is a 415 problem, not a string handed to validation.
+  app.removeContentTypeParser('text/plain');
+
+  const deps: Deps = { db: options.database.db, clock: options.clock ?? (() => new Date()), config: options.config };
+
+  // Infrastructure, then app support, then routes; the order matters for hooks and the OpenAPI document.
+  await app.register(languagePlugin);
+  await app.register(problemsPlugin);
+  await app.register(openapiPlugin, { publicBaseUrl: options.config.PUBLIC_BASE_URL, version: API_VERSION });
+
+  await app.register(healthRoutes, deps);
+  await app.register(catalogueRoutes, deps);
+  return app;
+}

@@ -1,0 +1,49 @@
+/**
+ * Dutch words for residents, at B1 level. We say "je" (like the municipalities' own wensbeeld), use short
+ * sentences and always say what to do next. Every key here has an English twin in en.ts.
+ */
+type Params = Record<string, string | number>;
+type Problem = { title: string; detail: (p: Params) => string };
+
+const list = (items: string | number | undefined) => String(items ?? '');
+
+export const nl = {
+  problems: {
+    route_not_found: { title: 'Pagina niet gevonden', detail: (p) => `Het adres ${p.path} bestaat niet. Kijk in de API-documentatie op /docs welke adressen er zijn.` },
+    method_not_allowed: { title: 'Dit kan niet op dit adres', detail: (p) => `Op ${p.path} kun je geen ${p.method} doen. Dit adres kent: ${p.allowed}.` },
+    malformed_json: { title: 'De gegevens zijn niet te lezen', detail: () => 'De gegevens die je stuurde zijn geen geldige JSON. Controleer de opmaak en probeer het opnieuw.' },
+    empty_body: { title: 'Er zijn geen gegevens', detail: () => 'Je stuurde geen gegevens mee. Stuur de gegevens als JSON en probeer het opnieuw.' },
+    body_too_large: { title: 'Te veel gegevens', detail: (p) => `Je stuurde meer dan ${p.limit} bytes. Stuur minder gegevens en probeer het opnieuw.` },
+    unsupported_media_type: { title: 'Verkeerd soort gegevens', detail: (p) => `Wij lezen alleen JSON (application/json), niet ${p.contentType}. Stuur de gegevens als JSON.` },
+    invalid_request: { title: 'Niet alles is goed ingevuld', detail: () => 'Een of meer gegevens kloppen niet. Kijk bij elk veld wat er mis is, verbeter het en probeer het opnieuw.' },
+    internal_error: { title: 'Er ging iets mis bij ons', detail: (p) => `Dit is onze fout, niet de jouwe. Probeer het over een paar minuten opnieuw. Lukt het dan nog niet? Bel de gemeente en noem code ${p.requestId}.` },
+    too_many_requests: { title: 'Even te veel tegelijk', detail: () => 'Je hebt in korte tijd veel verzoeken gedaan. Wacht even en probeer het dan opnieuw.' },
+    not_ready: { title: 'Even niet beschikbaar', detail: () => 'De afsprakenservice is even niet bereikbaar. Probeer het over een paar minuten opnieuw.' },
+    municipality_not_found: { title: 'Gemeente niet gevonden', detail: (p) => `Wij kennen geen gemeente "${p.slug}". Je kunt kiezen uit: ${list(p.known)}.` },
+    location_not_found: { title: 'Locatie niet gevonden', detail: (p) => `Wij kennen geen locatie "${p.slug}". Vraag de lijst van locaties op via /api/v1/locations.` },
+    location_not_in_municipality: { title: 'Locatie hoort bij een andere gemeente', detail: (p) => `Locatie "${p.location}" hoort niet bij gemeente "${p.municipality}". Kies een locatie van deze gemeente.` },
+    service_not_found: { title: 'Dienst niet gevonden', detail: (p) => `Wij kennen geen dienst "${p.slug}" bij deze gemeente. Vraag de lijst van diensten op via /api/v1/services.` },
+  } satisfies Record<string, Problem>,
+  fields: {
+    required: () => 'Vul dit in.',
+    invalid_type: (p: Params) => `Dit moet ${p.expected === 'number' ? 'een getal' : 'tekst'} zijn.`,
+    too_small: (p: Params) => (p.origin === 'string' ? `Gebruik minstens ${p.minimum} tekens.` : `Dit moet ${p.minimum} of meer zijn.`),
+    too_big: (p: Params) => (p.origin === 'string' ? `Gebruik hoogstens ${p.maximum} tekens.` : `Dit mag hoogstens ${p.maximum} zijn.`),
+    invalid_value: (p: Params) => `Kies een van: ${p.options}.`,
+    invalid_format: (p: Params) => `Dit is geen geldige ${p.format === 'date' ? 'datum (JJJJ-MM-DD)' : p.format === 'datetime' ? 'tijd (bijvoorbeeld 2026-12-01T09:00:00+01:00)' : p.format === 'email' ? 'e-mailadres' : 'waarde'}.`,
+    unrecognized_keys: (p: Params) => `Dit veld kennen wij niet: ${p.keys}. Laat het weg.`,
+    invalid: () => 'Deze waarde klopt niet.',
+  },
+  accessibility: {
+    'step-free': 'Zonder drempels en traptreden (rolstoel)',
+    'hearing-loop': 'Ringleiding voor slechthorenden',
+    'accessible-toilet': 'Toilet voor mensen met een beperking',
+    'disabled-parking': 'Parkeerplaats voor mensen met een beperking',
+    'guide-dogs': 'Hulphonden welkom',
+    'quiet-room': 'Stille ruimte voor een gesprek',
+  } as Record<string, string>,
+};
+
+export type Texts = typeof nl;
+export type ProblemCode = keyof Texts['problems'];
+export type FieldCode = keyof Texts['fields'];

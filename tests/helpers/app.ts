@@ -1,0 +1,42 @@
+import type { FastifyInstance } from 'fastify';
+import type { Test } from 'tap';
+import { loadConfig, type Config } from '../../src/config.js';
+import { buildApp } from '../../src/http/app.js';
+import type { Database } from '../../src/store/database.js';
+import { databaseKinds, freshDatabase, type DatabaseKind } from './databases.js';
+
+/** A clock the test moves by hand. */
+export class TestClock {
+  constructor(private current: Date = new Date('2026-11-30T08:00:00Z')) {}
+  now = () => new Date(this.current);
+  set(iso: string) {
+    this.current = new Date(iso);
+  }
+}
+
+export type TestContext = { app: FastifyInstance; database: Database; clock: TestClock; config: Config; kind: DatabaseKind };
+
+export function testConfig(env: Record<string, string> = {}): Config {
+  return loadConfig({ PUBLIC_BASE_URL: 'http://balie.test', LOG_LEVEL: 'silent', ...env });
+}
+
+/** Runs `body` once per database kind, each with its own fresh, seeded database and the real app. */
+export function onEachDatabase(
+  t: Test,
+  body: (t: Test, context: TestContext) => Promise<void>,
+  options: { seed?: boolean; env?: Record<string, string> } = {},
+) {
+  for (const kind of databaseKinds()) {
+    t.test(kind, async (t) => {
+      const { database, drop } = await freshDatabase(kind, { seed: options.seed });
+      const clock = new TestClock();
+      const config = testConfig(options.env);
+      const app = await buildApp({ config, database, clock: clock.now, logger: false });
+      t.teardown(async () => {
+        await app.close();
+        await drop();
+      });
+      await body(t, { app, database, clock, config, kind });
+    });
+  }
+}

@@ -1,0 +1,23 @@
+import { readFileSync } from 'node:fs';
+import SwaggerParser from '@apidevtools/swagger-parser';
+import t from 'tap';
+import { renderOpenApi } from '../../src/http/openapi-document.js';
+
+const generated = renderOpenApi();
+
+t.test('the committed openapi/openapi.json is the generated one (run `npm run openapi` when this fails)', async (t) => {
+  const committed = readFileSync(new URL('../../openapi/openapi.json', import.meta.url), 'utf8');
+  t.equal(committed, await generated);
+});
+
+t.test('the document is valid OpenAPI 3.1 and every operation has an id, a tag and a summary', async (t) => {
+  const document = JSON.parse(await generated);
+  t.equal(document.openapi, '3.1.0');
+  await SwaggerParser.validate(structuredClone(document));
+  for (const [path, item] of Object.entries<Record<string, { operationId?: string; tags?: string[]; summary?: string }>>(document.paths)) {
+    for (const [method, operation] of Object.entries(item)) {
+      t.ok(operation.operationId && operation.tags?.length && operation.summary, `${method.toUpperCase()} ${path} is described`);
+    }
+  }
+  t.ok(document.components.schemas.Problem, 'Problem is a shared component');
+});

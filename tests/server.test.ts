@@ -1,0 +1,86 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import postgres from 'postgres';
+import t, { type Test } from 'tap';
+
+const root = new URL('../', import.meta.url).pathname;
+
+/** Starts the real server as `npm start` does and resolves with its base URL once it listens. */
+function startServer(env: Record<string, string>) {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+    cwd: root,
+    env: { ...process.env, PORT: '0', LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const url = new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start within 30 s:\n${output}`)), 30_000);
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk;
+      const match = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]!);
+      }
+    });
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk));
+    void exited.then((code) => reject(new Error(`server exited (${code}) before listening:\n${output}`)));
+  });
+  return { url, exited, stop: () => child.kill('SIGTERM'), output: () => output };
+}
+
+async function serviceCount(base: string) {
+  const res = await fetch(`${base}/api/v1/services?municipality=stadswaard`);
+  return { status: res.status, count: ((await res.json()) as unknown[]).length };
+}
+
+async function startTwice(t: Test, env: Record<string, string>) {
+  const first = startServer(env);
+  const base = await first.url;
+  const before = await serviceCount(base);
+  t.equal(before.status, 200);
+  t.ok(before.count >= 8, 'demo services are served');
+  first.stop();
+  t.equal(await first.exited, 0, 'SIGTERM stops it cleanly');
+  t.match(first.output(), /demo data loaded/);
+  t.notMatch(first.output(), /"err"/);
+
+  const second = startServer(env);
+  const after = await serviceCount(await second.url);
+  t.same(after, before, 'data is still there, not loaded twice');
+  t.notMatch(second.output(), /demo data loaded/);
+  second.stop();
+  t.equal(await second.exited, 0);
+}
+
+t.test('on the embedded database: data survives a restart and is loaded once', async (t) => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'balie-data-'));
+  t.teardown(() => rmSync(dataDir, { recursive: true, force: true }));
+  await startTwice(t, { DATA_DIR: dataDir });
+});
+
+// PostgreSQL runs where TEST_DATABASE_URL is set (CI sets it), like every database test.
+if (process.env.TEST_DATABASE_URL) t.test('on PostgreSQL: an empty database gets migrations and demo data once', async (t) => {
+  const base = process.env.TEST_DATABASE_URL!;
+  const admin = postgres(base, { max: 1, onnotice: () => {} });
+  const name = `balie_server_${process.pid}`;
+  await admin.unsafe(`drop database if exists ${name} with (force)`);
+  await admin.unsafe(`create database ${name}`);
+  t.teardown(async () => {
+    await admin.unsafe(`drop database if exists ${name} with (force)`);
+    await admin.end();
+  });
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  await startTwice(t, { DATABASE_URL: url.toString() });
+});
+
+t.test('a wrong variable stops the start with a message that names it', async (t) => {
+  const server = startServer({ PORT: 'seventy' });
+  t.equal(await server.exited, 78);
+  t.match(server.output(), /PORT="seventy"/);
+  await t.rejects(server.url);
+});
