@@ -1,0 +1,55 @@
+import { DateTime } from 'luxon';
+import { isFree, type Interval } from './interval.js';
+
+export type Slot = { start: number; end: number; available: number };
+
+/** Whether an instant lies on the location's grid: its wall-clock minute of the day is a multiple of the step. */
+export function onGrid(t: number, gridMinutes: number, zone: string): boolean {
+  const local = DateTime.fromMillis(t, { zone });
+  return local.second === 0 && local.millisecond === 0 && (local.hour * 60 + local.minute) % gridMinutes === 0;
+}
+
+const offsetAt = (t: number, zone: string) => DateTime.fromMillis(t, { zone }).offset;
+
+/** The first grid instant at or after `t`. */
+function firstGridAtOrAfter(t: number, gridMinutes: number, zone: string): number {
+  const local = DateTime.fromMillis(t, { zone });
+  const minute = local.hour * 60 + local.minute + (local.second > 0 || local.millisecond > 0 ? 1 : 0);
+  const aligned = Math.ceil(minute / gridMinutes) * gridMinutes;
+  return local.startOf('day').plus({ minutes: aligned }).toMillis();
+}
+
+/**
+ * Every grid start at which the whole duration fits inside one open period of at least one counter, with
+ * `available` = how many of those counters are also free (no live claim overlaps) for the whole duration.
+ * `busy` per counter must be sorted by start and not overlap.
+ */
+export function slotsForDay(input: {
+  periods: Map<number, Interval[]>;
+  busy: Map<number, Interval[]>;
+  durationMinutes: number;
+  gridMinutes: number;
+  zone: string;
+}): Slot[] {
+  const duration = input.durationMinutes * 60_000;
+  const step = input.gridMinutes * 60_000;
+  const fitting = new Map<number, number[]>(); // start → counters whose period holds the whole duration
+  for (const [counterId, periods] of input.periods) {
+    for (const period of periods) {
+      // Stepping in absolute time stays on the wall-clock grid unless the UTC offset changes inside the period.
+      const steady = offsetAt(period.start, input.zone) === offsetAt(period.end, input.zone);
+      for (let t = firstGridAtOrAfter(period.start, input.gridMinutes, input.zone); t + duration <= period.end; t += step) {
+        if (!steady && !onGrid(t, input.gridMinutes, input.zone)) continue;
+        const counters = fitting.get(t);
+        if (counters) counters.push(counterId);
+        else fitting.set(t, [counterId]);
+      }
+    }
+  }
+  const starts = [...fitting.keys()].sort((a, b) => a - b);
+  return starts.map((start) => {
+    const end = start + duration;
+    const available = fitting.get(start)!.filter((counterId) => isFree(input.busy.get(counterId) ?? [], start, end)).length;
+    return { start, end, available };
+  });
+}
