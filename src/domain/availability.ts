@@ -16,7 +16,11 @@ function firstGridAtOrAfter(t: number, gridMinutes: number, zone: string): numbe
   const local = DateTime.fromMillis(t, { zone });
   const minute = local.hour * 60 + local.minute + (local.second > 0 || local.millisecond > 0 ? 1 : 0);
   const aligned = Math.ceil(minute / gridMinutes) * gridMinutes;
-  return local.startOf('day').plus({ minutes: aligned }).toMillis();
+  if (aligned >= 24 * 60) return local.startOf('day').plus({ days: 1 }).toMillis();
+  // Set the wall clock, not "midnight plus minutes": a DST day has 23 or 25 hours.
+  let t0 = local.set({ hour: Math.floor(aligned / 60), minute: aligned % 60, second: 0, millisecond: 0 }).toMillis();
+  while (t0 < t) t0 += gridMinutes * 60_000; // the second pass through a repeated hour
+  return t0;
 }
 
 /**
@@ -52,4 +56,16 @@ export function slotsForDay(input: {
     const available = fitting.get(start)!.filter((counterId) => isFree(input.busy.get(counterId) ?? [], start, end)).length;
     return { start, end, available };
   });
+}
+
+export type BookingWindow = { today: string; lastDate: string; earliest: number };
+
+/** Where a day stands against the booking window: before today, past the horizon, or bookable. */
+export function dayInWindow(date: string, window: BookingWindow): 'past' | 'beyond-horizon' | 'bookable' {
+  return date < window.today ? 'past' : date > window.lastDate ? 'beyond-horizon' : 'bookable';
+}
+
+/** The slots of a bookable day that start no earlier than the minimum notice allows. */
+export function slotsAfterNotice(slots: Slot[], window: BookingWindow): Slot[] {
+  return slots.length === 0 || slots[0]!.start >= window.earliest ? slots : slots.filter((s) => s.start >= window.earliest);
 }

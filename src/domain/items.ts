@@ -18,7 +18,7 @@ export function durationMinutes(items: Item[]): number {
 }
 
 /** The strictest notice and the nearest horizon of the items. */
-export function bookingWindow(items: Item[]): { minNoticeMinutes: number; horizonDays: number } {
+export function noticeAndHorizon(items: Item[]): { minNoticeMinutes: number; horizonDays: number } {
   return {
     minNoticeMinutes: Math.max(...items.map((i) => i.service.minNoticeMinutes)),
     horizonDays: Math.min(...items.map((i) => i.service.horizonDays)),

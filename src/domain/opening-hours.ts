@@ -11,6 +11,9 @@ export type WeeklyRule = {
   validUntil: string | null;
 };
 
+/** Resident-facing words in both languages, as they come from the municipality's data. */
+export type Words = { nl: string; en: string };
+
 /** A closure (whole day when it has no times) or an extra opening on one date. */
 export type DateException = {
   counterId: number | null;
@@ -18,12 +21,12 @@ export type DateException = {
   kind: 'closed' | 'open';
   opens: string | null;
   closes: string | null;
-  reason: string;
+  reason: Words;
 };
 
 export type ClosedReason =
-  | { kind: 'holiday'; text: string }
-  | { kind: 'closure'; text: string }
+  | { kind: 'holiday'; text: Words }
+  | { kind: 'closure'; text: Words }
   | { kind: 'not-open' };
 
 export type DayPlan = {
@@ -53,7 +56,7 @@ export function planDay(input: {
   counterIds: number[];
   weekly: WeeklyRule[];
   exceptions: DateException[];
-  holiday?: string;
+  holiday?: Words;
 }): DayPlan {
   const { date, zone } = input;
   const weekday = DateTime.fromISO(date, { zone }).weekday;

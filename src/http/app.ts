@@ -9,6 +9,10 @@ import { openapiPlugin } from './plugins/openapi.js';
 import { problemsPlugin } from './plugins/problems.js';
 import { catalogueRoutes } from './routes/catalogue.js';
 import { healthRoutes } from './routes/health.js';
+import { availabilityRoutes } from './routes/availability.js';
+import { followChanges } from '../store/changes.js';
+import { DayCache } from '../services/day-cache.js';
+import { LocationSnapshots } from '../services/location-snapshots.js';
 
 export interface AppOptions {
   config: Config;
@@ -44,7 +48,24 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // The API reads JSON only; anything else is a 415 problem, not a string handed to validation.
   app.removeContentTypeParser('text/plain');
 
-  const deps: Deps = { db: options.database.db, clock: options.clock ?? (() => new Date()), config: options.config };
+  const deps: Deps = {
+    db: options.database.db,
+    clock: options.clock ?? (() => new Date()),
+    config: options.config,
+    caches: { locations: new LocationSnapshots(options.database.db), days: new DayCache() },
+  };
+  // Every process drops what a change made stale, whoever made it (DESIGN: several processes, one database).
+  const stopFollowing = await followChanges(options.database, (change) => {
+    if (change.kind === 'catalogue') {
+      deps.caches.locations.clear();
+      deps.caches.days.clear();
+    } else {
+      deps.caches.days.dropClaim(change.locationId, change.start, change.end);
+    }
+  });
+  app.addHook('onClose', async () => {
+    await stopFollowing().catch(() => {});
+  });
 
   // Infrastructure, then app support, then routes; the order matters for hooks and the OpenAPI document.
   await app.register(languagePlugin);
@@ -53,5 +74,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   await app.register(healthRoutes, deps);
   await app.register(catalogueRoutes, deps);
+  await app.register(availabilityRoutes, deps);
   return app;
 }

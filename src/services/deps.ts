@@ -1,9 +1,12 @@
 import type { Config } from '../config.js';
 import type { Db } from '../store/database.js';
+import type { DayCache } from './day-cache.js';
+import type { LocationSnapshots } from './location-snapshots.js';
 
 /** What every use case may use; tests pass a fixed clock. */
 export interface Deps {
   db: Db;
   clock: () => Date;
   config: Config;
+  caches: { locations: LocationSnapshots; days: DayCache };
 }

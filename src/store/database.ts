@@ -18,6 +18,8 @@ export interface Database {
   readonly db: Db;
   /** Runs `work` while holding a database-wide advisory lock (PostgreSQL); PGlite has one connection anyway. */
   withLock<T>(key: number, work: () => Promise<T>): Promise<T>;
+  /** Calls `onMessage` for every NOTIFY on `channel` (from any process); resolves to an unsubscribe. */
+  listen(channel: string, onMessage: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -57,6 +59,10 @@ function openPostgres(url: string, poolSize = 10): Database {
         connection.release();
       }
     },
+    async listen(channel, onMessage) {
+      const { unlisten } = await client.listen(channel, (payload) => onMessage(payload));
+      return unlisten;
+    },
     close: once(() => client.end({ timeout: 5 })),
   };
 }
@@ -76,6 +82,10 @@ async function openPglite(options: { dataDir?: string; loadDataDir?: Blob | File
       const run = queue.then(work, work);
       queue = run.catch(() => {});
       return run;
+    },
+    async listen(channel, onMessage) {
+      const unlisten = await client.listen(channel, (payload) => onMessage(payload));
+      return unlisten;
     },
     close: once(() => client.close()),
   };

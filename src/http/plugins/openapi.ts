@@ -18,6 +18,7 @@ export const openapiPlugin = fp(async (app: FastifyInstance, options: { publicBa
       },
       tags: [
         { name: 'catalogue', description: 'Municipalities, locations and services' },
+        { name: 'booking', description: 'Free times, holds and appointments' },
         { name: 'operations', description: 'Health checks' },
       ],
     },

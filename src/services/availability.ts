@@ -1,0 +1,158 @@
+import { DateTime } from 'luxon';
+import { dayInWindow, slotsAfterNotice, slotsForDay, type BookingWindow, type Slot } from '../domain/availability.js';
+import { Invalid, NotFound, Unprocessable, type FieldError } from '../domain/errors.js';
+import { holidayOn } from '../domain/holidays.js';
+import type { Interval } from '../domain/interval.js';
+import { noticeAndHorizon, durationMinutes, itemProblems, type Item } from '../domain/items.js';
+import { planDay } from '../domain/opening-hours.js';
+import { addDays, dateInZone, datesBetween, dayBounds, isoInZone } from '../domain/time.js';
+import { listLiveClaims, type Claim } from '../store/claims.js';
+import { textsFor, type Language } from '../texts/index.js';
+import type { ComputedDay } from './day-cache.js';
+import type { Deps } from './deps.js';
+import type { LocationSnapshot } from './location-snapshots.js';
+
+export const MAX_DAYS = 92;
+export const DEFAULT_DAYS = 28;
+
+export type ItemRequest = { service: string; persons: number };
+export type AvailabilityQuery = { location: string; items: ItemRequest[]; from?: string; to?: string; language: Language };
+
+/** The location, or a 404 naming it. */
+export async function requireSnapshot(deps: Deps, slug: string): Promise<LocationSnapshot> {
+  const snapshot = await deps.caches.locations.get(slug);
+  if (!snapshot) throw new NotFound('location_not_found', { slug });
+  return snapshot;
+}
+
+/** Resolves `items` against the location: unknown → 404, not offered here or against the rules → 422. */
+export function resolveItems(snapshot: LocationSnapshot, requested: ItemRequest[], language: Language): Item[] {
+  const items: Item[] = [];
+  const offeredElsewhere: FieldError[] = [];
+  requested.forEach(({ service: slug, persons }, index) => {
+    const service = snapshot.services.find((s) => s.slug === slug);
+    if (!service) throw new NotFound('service_not_found', { slug });
+    const name = language === 'en' ? service.nameEn : service.nameNl;
+    if (!snapshot.location.services.includes(slug)) {
+      const elsewhere = service.locations.map((l) => snapshot.locationNames.get(l) ?? l).join(', ');
+      offeredElsewhere.push({ field: `items.${index}.service`, code: 'service_not_offered', params: { service: name, location: snapshot.location.name, elsewhere } });
+    }
+    items.push({ service, persons });
+  });
+  const [first] = offeredElsewhere;
+  if (first) throw new Unprocessable('service_not_offered', first.params, offeredElsewhere);
+  const problems = itemProblems(items);
+  if (problems.length > 0) {
+    const named = problems.map((p) => ({ ...p, params: { ...p.params, ...serviceNames(snapshot, p.params, language) } }));
+    throw new Unprocessable(named[0]!.code as 'too_many_persons', named[0]!.params, named);
+  }
+  return items;
+}
+
+function serviceNames(snapshot: LocationSnapshot, params: FieldError['params'], language: Language) {
+  const name = (slug: unknown) => {
+    const service = snapshot.services.find((s) => s.slug === slug);
+    return service ? (language === 'en' ? service.nameEn : service.nameNl) : String(slug);
+  };
+  return { service: name(params?.service), ...(params?.other !== undefined && { other: name(params.other) }) };
+}
+
+/** Counters that take online bookings and may serve every item. */
+export function eligibleCounters(snapshot: LocationSnapshot, items: Item[]): number[] {
+  return snapshot.counters
+    .filter((c) => c.onlineBookable && (c.serviceIds.length === 0 || items.every((i) => c.serviceIds.includes(i.service.id))))
+    .map((c) => c.id);
+}
+
+function groupClaims(claims: Claim[]): Map<number, Interval[]> {
+  const byCounter = new Map<number, Interval[]>();
+  for (const claim of claims) {
+    const list = byCounter.get(claim.counterId);
+    if (list) list.push(claim);
+    else byCounter.set(claim.counterId, [claim]);
+  }
+  return byCounter;
+}
+
+function slotsJson(slots: Slot[], zone: string): string {
+  return `[${slots.map((s) => `{"start":"${isoInZone(s.start, zone)}","end":"${isoInZone(s.end, zone)}","available":${s.available}}`).join(',')}]`;
+}
+
+/** Computes the days not in the cache with one query for the claims of the whole span. */
+async function computeDays(deps: Deps, snapshot: LocationSnapshot, dates: string[], counters: number[], duration: number): Promise<Map<string, ComputedDay>> {
+  const zone = snapshot.location.timezone;
+  const result = new Map<string, ComputedDay>();
+  if (dates.length === 0) return result;
+  const now = deps.clock();
+  const span = { start: dayBounds(dates[0]!, zone).start, end: dayBounds(dates[dates.length - 1]!, zone).end };
+  const claims = await listLiveClaims(deps.db, snapshot.location.id, new Date(span.start), new Date(span.end), now);
+  for (const date of dates) {
+    const bounds = dayBounds(date, zone);
+    const dayClaims = claims.filter((c) => c.start < bounds.end && c.end > bounds.start);
+    const plan = planDay({ date, zone, counterIds: counters, weekly: snapshot.weekly, exceptions: snapshot.exceptions, holiday: holidayOn(date) });
+    const slots = plan.closed ? [] : slotsForDay({ periods: plan.periods, busy: groupClaims(dayClaims), durationMinutes: duration, gridMinutes: snapshot.location.gridMinutes, zone });
+    const holdEnds = dayClaims.map((c) => c.holdExpiresAt).filter((h): h is number => h !== null);
+    result.set(date, { closed: plan.closed, slots, slotsJson: slotsJson(slots, zone), validUntil: holdEnds.length ? Math.min(...holdEnds) : Infinity });
+  }
+  return result;
+}
+
+/**
+ * Free times per day for the items at a location, as the JSON text of the API's Availability: built from
+ * cached days, so that polling costs little. Every day in `[from, to]` is there; a closed day says why.
+ */
+export async function getAvailability(deps: Deps, query: AvailabilityQuery): Promise<string> {
+  const snapshot = await requireSnapshot(deps, query.location);
+  const zone = snapshot.location.timezone;
+  const items = resolveItems(snapshot, query.items, query.language);
+  const duration = durationMinutes(items);
+  const rules = noticeAndHorizon(items);
+  const now = deps.clock().getTime();
+  const today = dateInZone(now, zone);
+  const from = query.from ?? today;
+  const to = query.to ?? addDays(from, DEFAULT_DAYS - 1);
+  if (from > to) throw new Invalid([{ field: 'to', code: 'range_reversed' }], 'range_reversed');
+  const dates = datesBetween(from, to);
+  if (dates.length > MAX_DAYS) throw new Invalid([{ field: 'to', code: 'range_too_long', params: { max: MAX_DAYS } }], 'range_too_long');
+
+  const counters = eligibleCounters(snapshot, items);
+  const variant = `${duration}|${counters.join(',')}`;
+  const locationId = snapshot.location.id;
+  const window: BookingWindow = { today, lastDate: addDays(today, rules.horizonDays), earliest: now + rules.minNoticeMinutes * 60_000 };
+  const bookable = dates.filter((d) => dayInWindow(d, window) === 'bookable');
+
+  const cache = deps.caches.days;
+  const generation = cache.generation(locationId);
+  const days = new Map<string, ComputedDay>();
+  const missing: string[] = [];
+  for (const date of bookable) {
+    const day = cache.get(locationId, date, variant, now);
+    if (day) days.set(date, day);
+    else missing.push(date);
+  }
+  for (const [date, day] of await computeDays(deps, snapshot, missing, counters, duration)) {
+    cache.set(locationId, date, variant, day, generation);
+    days.set(date, day);
+  }
+
+  const words = textsFor(query.language).days;
+  const closedDay = (date: string, code: string, reason: string) =>
+    `{"date":"${date}","open":false,"reasonCode":"${code}","reason":${JSON.stringify(reason)},"slots":[]}`;
+  const parts = dates.map((date) => {
+    const state = dayInWindow(date, window);
+    if (state === 'past') return closedDay(date, state, words.past());
+    if (state === 'beyond-horizon') return closedDay(date, state, words.beyondHorizon({ lastDate: window.lastDate }));
+    const day = days.get(date)!;
+    if (day.closed) {
+      const reason = day.closed.kind === 'not-open'
+        ? words.notOpen({ weekday: DateTime.fromISO(date).setLocale(query.language).weekdayLong! })
+        : day.closed.text[query.language];
+      return closedDay(date, day.closed.kind, reason);
+    }
+    const slots = slotsAfterNotice(day.slots, window);
+    const json = slots === day.slots ? day.slotsJson : slotsJson(slots, zone);
+    const full = !slots.some((s) => s.available > 0);
+    return `{"date":"${date}","open":true${full ? `,"reasonCode":"fully-booked","reason":${JSON.stringify(words.fullyBooked())}` : ''},"slots":${json}}`;
+  });
+  return `{"location":"${snapshot.location.slug}","timezone":"${zone}","durationMinutes":${duration},"days":[${parts.join(',')}]}`;
+}

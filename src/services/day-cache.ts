@@ -1,0 +1,85 @@
+import type { Slot } from '../domain/availability.js';
+import type { ClosedReason } from '../domain/opening-hours.js';
+
+/** One computed day for one kind of request (duration and counters), before notice and horizon are applied. */
+export type ComputedDay = {
+  closed?: ClosedReason;
+  slots: Slot[];
+  /** The day's slots as JSON, ready to send when notice and horizon leave the day whole. */
+  slotsJson: string;
+  /** The first moment a hold in the day runs out: the day must then be computed again. */
+  validUntil: number;
+};
+
+const DAY = 24 * 60 * 60_000;
+/** Wider than any UTC offset, so a claim's local dates are always among the UTC dates of this span. */
+const ZONE_MARGIN = 14 * 60 * 60_000;
+const utcDate = (t: number) => new Date(t).toISOString().slice(0, 10);
+
+/**
+ * Computed days per location and date, dropped when a claim there changes (`dropClaim`, from NOTIFY and from
+ * the use case itself) and wholesale on a catalogue change. A computation that started before a drop of its
+ * location is not stored (generation check), so the cache never keeps what a booking already changed.
+ */
+export class DayCache {
+  private readonly days = new Map<string, ComputedDay>();
+  private readonly byLocation = new Map<number, Set<string>>();
+  private readonly generations = new Map<number, number>();
+
+  constructor(private readonly maxEntries = 50_000) {}
+
+  generation(locationId: number): number {
+    return this.generations.get(locationId) ?? 0;
+  }
+
+  get(locationId: number, date: string, variant: string, now: number): ComputedDay | undefined {
+    const day = this.days.get(`${locationId}|${date}|${variant}`);
+    return day && now < day.validUntil ? day : undefined;
+  }
+
+  set(locationId: number, date: string, variant: string, day: ComputedDay, generation: number) {
+    if (generation !== this.generation(locationId)) return;
+    const key = `${locationId}|${date}|${variant}`;
+    if (this.days.size >= this.maxEntries) this.evictOldest();
+    this.days.set(key, day);
+    let keys = this.byLocation.get(locationId);
+    if (!keys) this.byLocation.set(locationId, (keys = new Set()));
+    keys.add(key);
+  }
+
+  /** Drops the days a claim `[start, end)` at a location may touch. */
+  dropClaim(locationId: number, start: number, end: number) {
+    this.generations.set(locationId, this.generation(locationId) + 1);
+    const keys = this.byLocation.get(locationId);
+    if (!keys) return;
+    const dates = new Set<string>();
+    const last = utcDate(end + ZONE_MARGIN);
+    for (let t = start - ZONE_MARGIN, date = utcDate(t); ; t += DAY, date = utcDate(t)) {
+      dates.add(date);
+      if (date >= last) break;
+    }
+    for (const key of keys) {
+      if (dates.has(key.split('|')[1]!)) {
+        keys.delete(key);
+        this.days.delete(key);
+      }
+    }
+  }
+
+  clear() {
+    for (const locationId of this.byLocation.keys()) this.generations.set(locationId, this.generation(locationId) + 1);
+    this.days.clear();
+    this.byLocation.clear();
+  }
+
+  get size() {
+    return this.days.size;
+  }
+
+  private evictOldest() {
+    const oldest = this.days.keys().next().value;
+    if (oldest === undefined) return;
+    this.days.delete(oldest);
+    this.byLocation.get(Number(oldest.split('|')[0]))?.delete(oldest);
+  }
+}

@@ -1,0 +1,54 @@
+import type { DateException, WeeklyRule } from '../domain/opening-hours.js';
+import * as catalogue from '../store/catalogue.js';
+import type { Executor } from '../store/database.js';
+import { loadSchedule } from '../store/schedule.js';
+
+/** Everything about a location that availability needs and that changes only when an administrator edits it. */
+export type LocationSnapshot = {
+  location: catalogue.Location;
+  /** The municipality's services, to resolve items and to say where a service is offered instead. */
+  services: catalogue.Service[];
+  locationNames: Map<string, string>;
+  counters: catalogue.Counter[];
+  weekly: WeeklyRule[];
+  exceptions: DateException[];
+};
+
+/**
+ * Location snapshots kept in memory; `clear()` runs on every catalogue change (NOTIFY from any process).
+ * A load that overlaps a clear is not kept, so a stale snapshot never outlives the change.
+ */
+export class LocationSnapshots {
+  private readonly loaded = new Map<string, Promise<LocationSnapshot | undefined>>();
+  private version = 0;
+
+  constructor(private readonly db: Executor) {}
+
+  get(slug: string): Promise<LocationSnapshot | undefined> {
+    const cached = this.loaded.get(slug);
+    if (cached) return cached;
+    const version = this.version;
+    const loading = this.load(slug);
+    this.loaded.set(slug, loading);
+    loading.then(
+      (snapshot) => { if (!snapshot || version !== this.version) this.loaded.delete(slug); },
+      () => this.loaded.delete(slug),
+    );
+    return loading;
+  }
+
+  clear() {
+    this.version++;
+    this.loaded.clear();
+  }
+
+  private async load(slug: string): Promise<LocationSnapshot | undefined> {
+    const location = await catalogue.findLocation(this.db, slug);
+    if (!location) return undefined;
+    const services = await catalogue.listServices(this.db, { municipalityId: location.municipalityId });
+    const locations = await catalogue.listLocations(this.db, { municipalityId: location.municipalityId });
+    const counters = await catalogue.listCounters(this.db, location.id);
+    const { weekly, exceptions } = await loadSchedule(this.db, location.id);
+    return { location, services, locationNames: new Map(locations.map((l) => [l.slug, l.name])), counters, weekly, exceptions };
+  }
+}
