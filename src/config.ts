@@ -15,6 +15,10 @@ const ConfigSchema = z.object({
   DEMO_DATA: z.stringbool().default(true),
   HOLD_MINUTES: positiveInt.default(10),
   MAX_LIVE_APPOINTMENTS: positiveInt.default(3),
+  /** Computed availability days kept in memory; 0 turns the cache off (benchmarks measure both). */
+  AVAILABILITY_CACHE_SIZE: z.coerce.number().int().min(0).default(50_000),
+  /** Whole availability answers kept in memory; 0 turns that cache off. */
+  AVAILABILITY_ANSWER_CACHE_SIZE: z.coerce.number().int().min(0).default(10_000),
 });
 
 export type Config = Omit<z.infer<typeof ConfigSchema>, 'PUBLIC_BASE_URL'> & { PUBLIC_BASE_URL: string };

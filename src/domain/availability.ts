@@ -1,26 +1,22 @@
-import { DateTime } from 'luxon';
+import { localMinuteOfDay, offsetAt } from './time.js';
 import { isFree, type Interval } from './interval.js';
 
 export type Slot = { start: number; end: number; available: number };
 
 /** Whether an instant lies on the location's grid: its wall-clock minute of the day is a multiple of the step. */
 export function onGrid(t: number, gridMinutes: number, zone: string): boolean {
-  const local = DateTime.fromMillis(t, { zone });
-  return local.second === 0 && local.millisecond === 0 && (local.hour * 60 + local.minute) % gridMinutes === 0;
+  const { minute, whole } = localMinuteOfDay(t, zone);
+  return whole && minute % gridMinutes === 0;
 }
 
-const offsetAt = (t: number, zone: string) => DateTime.fromMillis(t, { zone }).offset;
-
-/** The first grid instant at or after `t`. */
+/** The first grid instant at or after `t`, stepping in absolute time from the wall-clock grid point before it. */
 function firstGridAtOrAfter(t: number, gridMinutes: number, zone: string): number {
-  const local = DateTime.fromMillis(t, { zone });
-  const minute = local.hour * 60 + local.minute + (local.second > 0 || local.millisecond > 0 ? 1 : 0);
-  const aligned = Math.ceil(minute / gridMinutes) * gridMinutes;
-  if (aligned >= 24 * 60) return local.startOf('day').plus({ days: 1 }).toMillis();
-  // Set the wall clock, not "midnight plus minutes": a DST day has 23 or 25 hours.
-  let t0 = local.set({ hour: Math.floor(aligned / 60), minute: aligned % 60, second: 0, millisecond: 0 }).toMillis();
-  while (t0 < t) t0 += gridMinutes * 60_000; // the second pass through a repeated hour
-  return t0;
+  const { minute, whole } = localMinuteOfDay(t, zone);
+  const aligned = Math.ceil((minute + (whole ? 0 : 1)) / gridMinutes) * gridMinutes;
+  let first = Math.floor(t / 60_000) * 60_000 + (aligned - minute) * 60_000;
+  // The wall-clock distance equals the absolute one unless an offset change lies between: then check.
+  while (!onGrid(first, gridMinutes, zone) && first < t + 24 * 3_600_000) first += 60_000;
+  return first;
 }
 
 /**

@@ -1,5 +1,5 @@
-import { DateTime } from 'luxon';
 import { mergeIntervals, subtractIntervals, type Interval } from './interval.js';
+import { dayBounds, wallClock, weekdayOf } from './time.js';
 
 /** A weekly period in wall-clock time; `counterId` null means the whole location. Dates are inclusive. */
 export type WeeklyRule = {
@@ -37,11 +37,6 @@ export type DayPlan = {
   closed?: ClosedReason;
 };
 
-/** The instant of a wall-clock time on a date in a zone. A time inside a DST gap moves forward, as clocks do. */
-export function wallClock(date: string, time: string, zone: string): number {
-  return DateTime.fromISO(`${date}T${time}`, { zone }).toMillis();
-}
-
 const validOn = (rule: WeeklyRule, date: string) =>
   (rule.validFrom === null || rule.validFrom <= date) && (rule.validUntil === null || date <= rule.validUntil);
 
@@ -59,11 +54,11 @@ export function planDay(input: {
   holiday?: Words;
 }): DayPlan {
   const { date, zone } = input;
-  const weekday = DateTime.fromISO(date, { zone }).weekday;
+  const weekday = weekdayOf(date);
   const todays = input.exceptions.filter((e) => e.date === date);
   const rulesToday = input.weekly.filter((r) => r.weekday === weekday && validOn(r, date));
   const toInterval = (opens: string, closes: string): Interval => ({ start: wallClock(date, opens, zone), end: wallClock(date, closes, zone) });
-  const dayInterval: Interval = { start: wallClock(date, '00:00', zone), end: DateTime.fromISO(date, { zone }).plus({ days: 1 }).toMillis() };
+  const dayInterval: Interval = dayBounds(date, zone);
 
   const periods = new Map<number, Interval[]>();
   for (const counterId of input.counterIds) {

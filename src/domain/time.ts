@@ -1,30 +1,32 @@
 import { DateTime } from 'luxon';
 
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** `+01:00` for 60 minutes. */
-function offsetText(minutes: number): string {
-  const sign = minutes < 0 ? '-' : '+';
-  const abs = Math.abs(minutes);
-  return `${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
-}
+// Availability turns thousands of instants into wall-clock times and back per answer. luxon is right but slow
+// for that (tens of µs a call here), so the hot helpers below use plain arithmetic on the zone's UTC offset,
+// which is looked up once per quarter hour, and fall back to luxon near a DST change.
 
 const QUARTER = 15 * 60_000;
-const offsets = new Map<string, number>();
+const HOUR = 3_600_000;
+const offsetsByZone = new Map<string, Map<number, number>>();
 
-/**
- * The zone's UTC offset in minutes at an instant. Offsets change only on whole quarter hours, so one lookup per
- * quarter hour is remembered: availability formats thousands of instants per answer.
- */
+/** The zone's UTC offset in minutes at an instant (offsets only change on whole quarter hours). */
 export function offsetAt(t: number, zone: string): number {
-  const key = `${zone}|${Math.floor(t / QUARTER)}`;
-  let offset = offsets.get(key);
+  let offsets = offsetsByZone.get(zone);
+  if (!offsets) offsetsByZone.set(zone, (offsets = new Map()));
+  const quarter = Math.floor(t / QUARTER);
+  let offset = offsets.get(quarter);
   if (offset === undefined) {
-    offset = DateTime.fromMillis(Math.floor(t / QUARTER) * QUARTER, { zone }).offset;
-    if (offsets.size > 200_000) offsets.clear();
-    offsets.set(key, offset);
+    offset = DateTime.fromMillis(quarter * QUARTER, { zone }).offset;
+    if (offsets.size > 500_000) offsets.clear();
+    offsets.set(quarter, offset);
   }
   return offset;
+}
+
+const pad = (n: number) => (n < 10 ? `0${n}` : String(n));
+
+function offsetText(minutes: number): string {
+  const abs = Math.abs(minutes);
+  return `${minutes < 0 ? '-' : '+'}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
 }
 
 /** ISO 8601 with the zone's offset at that instant, seconds precision: `2026-12-01T09:00:00+01:00`. */
@@ -33,24 +35,49 @@ export function isoInZone(t: number, zone: string): string {
   return `${new Date(t + offset * 60_000).toISOString().slice(0, 19)}${offsetText(offset)}`;
 }
 
+/** Minutes since local midnight and whether the instant is on a whole minute. */
+export function localMinuteOfDay(t: number, zone: string): { minute: number; whole: boolean } {
+  const local = t + offsetAt(t, zone) * 60_000;
+  const ms = ((local % 86_400_000) + 86_400_000) % 86_400_000;
+  return { minute: Math.floor(ms / 60_000), whole: ms % 60_000 === 0 };
+}
+
+/**
+ * The instant of a wall-clock time (`HH:MM` or `HH:MM:SS`) on a date in a zone. A time inside a DST gap moves
+ * forward and a repeated time takes its first occurrence, as luxon does (it decides near a change).
+ */
+export function wallClock(date: string, time: string, zone: string): number {
+  const local = Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)),
+    Number(time.slice(0, 2)), Number(time.slice(3, 5)), time.length > 5 ? Number(time.slice(6, 8)) : 0);
+  const before = offsetAt(local - 3 * HOUR, zone);
+  if (before === offsetAt(local + 3 * HOUR, zone)) return local - before * 60_000;
+  return DateTime.fromISO(`${date}T${time}`, { zone }).toMillis();
+}
+
 /** The calendar date (YYYY-MM-DD) of an instant in a zone. */
 export function dateInZone(t: Date | number, zone: string): string {
-  return DateTime.fromMillis(typeof t === 'number' ? t : t.getTime(), { zone }).toISODate()!;
+  const ms = typeof t === 'number' ? t : t.getTime();
+  return new Date(ms + offsetAt(ms, zone) * 60_000).toISOString().slice(0, 10);
+}
+
+/** ISO weekday of a date: 1 = Monday … 7 = Sunday. */
+export function weekdayOf(date: string): number {
+  const day = new Date(`${date}T00:00:00Z`).getUTCDay();
+  return day === 0 ? 7 : day;
+}
+
+export function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
 
 /** Dates from `from` to `to`, both included. */
 export function datesBetween(from: string, to: string): string[] {
   const dates: string[] = [];
-  for (let d = DateTime.fromISO(from, { zone: 'UTC' }); d.toISODate()! <= to; d = d.plus({ days: 1 })) dates.push(d.toISODate()!);
+  for (let d = from; d <= to; d = addDays(d, 1)) dates.push(d);
   return dates;
-}
-
-export function addDays(date: string, days: number): string {
-  return DateTime.fromISO(date, { zone: 'UTC' }).plus({ days }).toISODate()!;
 }
 
 /** `[start, end)` of a local date in a zone, as instants (23 or 25 hours on DST days). */
 export function dayBounds(date: string, zone: string): { start: number; end: number } {
-  const start = DateTime.fromISO(date, { zone });
-  return { start: start.toMillis(), end: start.plus({ days: 1 }).toMillis() };
+  return { start: wallClock(date, '00:00', zone), end: wallClock(addDays(date, 1), '00:00', zone) };
 }

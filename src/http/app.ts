@@ -11,6 +11,7 @@ import { catalogueRoutes } from './routes/catalogue.js';
 import { healthRoutes } from './routes/health.js';
 import { availabilityRoutes } from './routes/availability.js';
 import { followChanges } from '../store/changes.js';
+import { AnswerCache } from '../services/answer-cache.js';
 import { DayCache } from '../services/day-cache.js';
 import { LocationSnapshots } from '../services/location-snapshots.js';
 
@@ -48,11 +49,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // The API reads JSON only; anything else is a 415 problem, not a string handed to validation.
   app.removeContentTypeParser('text/plain');
 
+  const days = new DayCache(options.config.AVAILABILITY_CACHE_SIZE);
   const deps: Deps = {
     db: options.database.db,
     clock: options.clock ?? (() => new Date()),
     config: options.config,
-    caches: { locations: new LocationSnapshots(options.database.db), days: new DayCache() },
+    caches: { locations: new LocationSnapshots(options.database.db), days, answers: new AnswerCache(days, options.config.AVAILABILITY_ANSWER_CACHE_SIZE) },
   };
   // Every process drops what a change made stale, whoever made it (DESIGN: several processes, one database).
   const stopFollowing = await followChanges(options.database, (change) => {

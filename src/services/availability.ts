@@ -1,13 +1,13 @@
-import { DateTime } from 'luxon';
 import { dayInWindow, slotsAfterNotice, slotsForDay, type BookingWindow, type Slot } from '../domain/availability.js';
 import { Invalid, NotFound, Unprocessable, type FieldError } from '../domain/errors.js';
 import { holidayOn } from '../domain/holidays.js';
 import type { Interval } from '../domain/interval.js';
 import { noticeAndHorizon, durationMinutes, itemProblems, type Item } from '../domain/items.js';
 import { planDay } from '../domain/opening-hours.js';
-import { addDays, dateInZone, datesBetween, dayBounds, isoInZone } from '../domain/time.js';
+import { addDays, dateInZone, datesBetween, dayBounds, isoInZone, weekdayOf } from '../domain/time.js';
 import { listLiveClaims, type Claim } from '../store/claims.js';
 import { textsFor, type Language } from '../texts/index.js';
+import type { Answer } from './answer-cache.js';
 import type { ComputedDay } from './day-cache.js';
 import type { Deps } from './deps.js';
 import type { LocationSnapshot } from './location-snapshots.js';
@@ -16,7 +16,13 @@ export const MAX_DAYS = 92;
 export const DEFAULT_DAYS = 28;
 
 export type ItemRequest = { service: string; persons: number };
-export type AvailabilityQuery = { location: string; items: ItemRequest[]; from?: string; to?: string; language: Language };
+/** `cacheKey` names the question as asked (the HTTP layer uses the URL and language), for `cachedAvailability`. */
+export type AvailabilityQuery = { location: string; items: ItemRequest[]; from?: string; to?: string; language: Language; cacheKey: string };
+
+/** The answer to a question asked before, if nothing it shows has changed since: a map lookup, no parsing. */
+export function cachedAvailability(deps: Deps, cacheKey: string): Answer | undefined {
+  return deps.caches.answers.get(cacheKey, deps.clock().getTime());
+}
 
 /** The location, or a 404 naming it. */
 export async function requireSnapshot(deps: Deps, slug: string): Promise<LocationSnapshot> {
@@ -86,12 +92,14 @@ async function computeDays(deps: Deps, snapshot: LocationSnapshot, dates: string
   const now = deps.clock();
   const span = { start: dayBounds(dates[0]!, zone).start, end: dayBounds(dates[dates.length - 1]!, zone).end };
   const claims = await listLiveClaims(deps.db, snapshot.location.id, new Date(span.start), new Date(span.end), now);
+  // Per counter, sorted: the slot check finds its neighbours by binary search, so every day can use the whole list.
+  const busy = groupClaims(claims);
+  const holds = claims.filter((c) => c.holdExpiresAt !== null);
   for (const date of dates) {
     const bounds = dayBounds(date, zone);
-    const dayClaims = claims.filter((c) => c.start < bounds.end && c.end > bounds.start);
     const plan = planDay({ date, zone, counterIds: counters, weekly: snapshot.weekly, exceptions: snapshot.exceptions, holiday: holidayOn(date) });
-    const slots = plan.closed ? [] : slotsForDay({ periods: plan.periods, busy: groupClaims(dayClaims), durationMinutes: duration, gridMinutes: snapshot.location.gridMinutes, zone });
-    const holdEnds = dayClaims.map((c) => c.holdExpiresAt).filter((h): h is number => h !== null);
+    const slots = plan.closed ? [] : slotsForDay({ periods: plan.periods, busy, durationMinutes: duration, gridMinutes: snapshot.location.gridMinutes, zone });
+    const holdEnds = holds.filter((c) => c.start < bounds.end && c.end > bounds.start).map((c) => c.holdExpiresAt!);
     result.set(date, { closed: plan.closed, slots, slotsJson: slotsJson(slots, zone), validUntil: holdEnds.length ? Math.min(...holdEnds) : Infinity });
   }
   return result;
@@ -101,7 +109,7 @@ async function computeDays(deps: Deps, snapshot: LocationSnapshot, dates: string
  * Free times per day for the items at a location, as the JSON text of the API's Availability: built from
  * cached days, so that polling costs little. Every day in `[from, to]` is there; a closed day says why.
  */
-export async function getAvailability(deps: Deps, query: AvailabilityQuery): Promise<string> {
+export async function getAvailability(deps: Deps, query: AvailabilityQuery): Promise<Answer> {
   const snapshot = await requireSnapshot(deps, query.location);
   const zone = snapshot.location.timezone;
   const items = resolveItems(snapshot, query.items, query.language);
@@ -135,7 +143,10 @@ export async function getAvailability(deps: Deps, query: AvailabilityQuery): Pro
     days.set(date, day);
   }
 
-  const words = textsFor(query.language).days;
+  let validUntil = dayBounds(today, zone).end;
+  let noticeCrossingFound = false;
+  const texts = textsFor(query.language);
+  const words = texts.days;
   const closedDay = (date: string, code: string, reason: string) =>
     `{"date":"${date}","open":false,"reasonCode":"${code}","reason":${JSON.stringify(reason)},"slots":[]}`;
   const parts = dates.map((date) => {
@@ -145,14 +156,23 @@ export async function getAvailability(deps: Deps, query: AvailabilityQuery): Pro
     const day = days.get(date)!;
     if (day.closed) {
       const reason = day.closed.kind === 'not-open'
-        ? words.notOpen({ weekday: DateTime.fromISO(date).setLocale(query.language).weekdayLong! })
+        ? words.notOpen({ weekday: texts.weekdays[weekdayOf(date) - 1]! })
         : day.closed.text[query.language];
       return closedDay(date, day.closed.kind, reason);
     }
+    validUntil = Math.min(validUntil, day.validUntil);
     const slots = slotsAfterNotice(day.slots, window);
+    if (!noticeCrossingFound && slots.length > 0) {
+      // The answer changes when its first slot falls inside the minimum notice.
+      noticeCrossingFound = true;
+      validUntil = Math.min(validUntil, slots[0]!.start - rules.minNoticeMinutes * 60_000);
+    }
     const json = slots === day.slots ? day.slotsJson : slotsJson(slots, zone);
     const full = !slots.some((s) => s.available > 0);
     return `{"date":"${date}","open":true${full ? `,"reasonCode":"fully-booked","reason":${JSON.stringify(words.fullyBooked())}` : ''},"slots":${json}}`;
   });
-  return `{"location":"${snapshot.location.slug}","timezone":"${zone}","durationMinutes":${duration},"days":[${parts.join(',')}]}`;
+  const body = `{"location":"${snapshot.location.slug}","timezone":"${zone}","durationMinutes":${duration},"days":[${parts.join(',')}]}`;
+  const answer: Answer = { body, validUntil, locationId, generation };
+  deps.caches.answers.set(query.cacheKey, answer);
+  return answer;
 }

@@ -38,7 +38,7 @@ export class DayCache {
   }
 
   set(locationId: number, date: string, variant: string, day: ComputedDay, generation: number) {
-    if (generation !== this.generation(locationId)) return;
+    if (this.maxEntries === 0 || generation !== this.generation(locationId)) return;
     const key = `${locationId}|${date}|${variant}`;
     if (this.days.size >= this.maxEntries) this.evictOldest();
     this.days.set(key, day);

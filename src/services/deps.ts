@@ -1,5 +1,6 @@
 import type { Config } from '../config.js';
 import type { Db } from '../store/database.js';
+import type { AnswerCache } from './answer-cache.js';
 import type { DayCache } from './day-cache.js';
 import type { LocationSnapshots } from './location-snapshots.js';
 
@@ -8,5 +9,5 @@ export interface Deps {
   db: Db;
   clock: () => Date;
   config: Config;
-  caches: { locations: LocationSnapshots; days: DayCache };
+  caches: { locations: LocationSnapshots; days: DayCache; answers: AnswerCache };
 }

@@ -12,17 +12,20 @@ export type Claim = Interval & { counterId: number; holdExpiresAt: number | null
  * and start. Times come back as epoch milliseconds: parsing thousands of timestamps is the slow part otherwise.
  */
 export async function listLiveClaims(ex: Executor, locationId: number, from: Date, to: Date, now: Date): Promise<Claim[]> {
-  const rows = await queryRows<{ counter_id: number; s: string; e: string; h: string | null }>(ex, sql`
-    select ${appointments.counterId} as counter_id,
-           (extract(epoch from ${appointments.startsAt}) * 1000)::bigint::text as s,
-           (extract(epoch from ${appointments.endsAt}) * 1000)::bigint::text as e,
-           (extract(epoch from ${appointments.holdExpiresAt}) * 1000)::bigint::text as h
+  // One row with every claim as epoch seconds: thousands of rows one by one, or timestamps as text, cost more
+  // than the query itself. Sorting happens here, which is cheaper than an ordered aggregate.
+  const [row] = await queryRows<{ claims: string | null }>(ex, sql`
+    select string_agg(concat_ws(';', ${appointments.counterId}, date_part('epoch', ${appointments.startsAt})::int8,
+             date_part('epoch', ${appointments.endsAt})::int8, ceil(date_part('epoch', ${appointments.holdExpiresAt}))::int8), '|') as claims
     from ${appointments}
     where ${appointments.locationId} = ${locationId}
       and ${appointments.status} in ('held', 'booked', 'checked_in', 'serving')
       and ${appointments.startsAt} < ${to.toISOString()}::timestamptz
       and ${appointments.endsAt} > ${from.toISOString()}::timestamptz
-      and (${appointments.status} <> 'held' or ${appointments.holdExpiresAt} > ${now.toISOString()}::timestamptz)
-    order by ${appointments.counterId}, ${appointments.startsAt}`);
-  return rows.map((r) => ({ counterId: r.counter_id, start: Number(r.s), end: Number(r.e), holdExpiresAt: r.h === null ? null : Number(r.h) }));
+      and (${appointments.status} <> 'held' or ${appointments.holdExpiresAt} > ${now.toISOString()}::timestamptz)`);
+  if (!row?.claims) return [];
+  return row.claims.split('|').map((claim) => {
+    const [counterId, start, end, holdExpiresAt] = claim.split(';');
+    return { counterId: Number(counterId), start: Number(start) * 1000, end: Number(end) * 1000, holdExpiresAt: holdExpiresAt ? Number(holdExpiresAt) * 1000 : null };
+  }).sort((a, b) => a.counterId - b.counterId || a.start - b.start);
 }

@@ -27,6 +27,7 @@ export const en: Texts = {
     range_reversed: { title: 'Dates the wrong way round', detail: () => 'The end date is before the start date. Swap them and try again.' },
     range_too_long: { title: 'Period too long', detail: (p) => `Ask for at most ${p.max} days at a time. Choose a shorter period.` },
   },
+  weekdays: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'],
   days: {
     past: () => 'This day has already passed.',
     beyondHorizon: (p: Params) => `You cannot book this far ahead yet. You can book up to and including ${p.lastDate}.`,

@@ -31,6 +31,8 @@ export const nl = {
     range_reversed: { title: 'Datums omgedraaid', detail: () => 'De einddatum ligt voor de begindatum. Draai ze om en probeer het opnieuw.' },
     range_too_long: { title: 'Te lange periode', detail: (p) => `Vraag hoogstens ${p.max} dagen tegelijk op. Kies een kortere periode.` },
   } satisfies Record<string, Problem>,
+  /** Monday first, as ISO weekdays 1–7. */
+  weekdays: ['maandag', 'dinsdag', 'woensdag', 'donderdag', 'vrijdag', 'zaterdag', 'zondag'],
   days: {
     past: () => 'Deze dag is al voorbij.',
     beyondHorizon: (p: Params) => `Zo ver vooruit kun je nog geen afspraak maken. Dat kan tot en met ${p.lastDate}.`,

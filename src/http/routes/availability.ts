@@ -1,12 +1,33 @@
-import type { FastifyInstance } from 'fastify';
+import { gzipSync } from 'node:zlib';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { getAvailability } from '../../services/availability.js';
+import type { Answer } from '../../services/answer-cache.js';
+import { cachedAvailability, getAvailability } from '../../services/availability.js';
 import type { Deps } from '../../services/deps.js';
 import { AvailabilityQuerySchema, AvailabilitySchema } from '../schemas/availability.js';
 import { problemResponses } from '../schemas/problem.js';
 
+/** Sends an answer as bytes, gzipped when the client accepts it; each form is made once per cached answer. */
+function sendAnswer(request: FastifyRequest, reply: FastifyReply, answer: Answer) {
+  reply.type('application/json; charset=utf-8').header('vary', 'Accept-Language, Accept-Encoding');
+  // Six weeks of times are ~100 KB of JSON and ~10 KB gzipped.
+  if (/\bgzip\b/.test(request.headers['accept-encoding'] ?? '')) {
+    answer.gzip ??= gzipSync(answer.body);
+    return reply.header('content-encoding', 'gzip').send(answer.gzip);
+  }
+  answer.bytes ??= Buffer.from(answer.body);
+  return reply.send(answer.bytes);
+}
+
+const cacheKey = (request: FastifyRequest) => `${request.language}|${request.url}`;
+
 export async function availabilityRoutes(app: FastifyInstance, deps: Deps) {
   app.withTypeProvider<ZodTypeProvider>().get('/api/v1/availability', {
+    // A question asked before and still valid is answered before parsing and validation: polling is cheap.
+    onRequest: async (request, reply) => {
+      const answer = cachedAvailability(deps, cacheKey(request));
+      if (answer) return sendAnswer(request, reply, answer);
+    },
     schema: {
       operationId: 'getAvailability', tags: ['booking'],
       summary: 'Free times per day for one or more services at a location',
@@ -16,8 +37,8 @@ export async function availabilityRoutes(app: FastifyInstance, deps: Deps) {
       response: { 200: AvailabilitySchema, ...problemResponses(400, 404, 422) },
     },
   }, async (request, reply) => {
-    const body = await getAvailability(deps, { ...request.query, language: request.language });
-    // Built from cached JSON fragments, so it is sent as it is (the schema above documents it).
-    return reply.type('application/json; charset=utf-8').send(body as never);
+    const answer = await getAvailability(deps, { ...request.query, language: request.language, cacheKey: cacheKey(request) });
+    // Built from cached JSON fragments and sent as bytes; the schema above documents it.
+    return sendAnswer(request, reply, answer);
   });
 }

@@ -1,0 +1,107 @@
+// npm run bench:availability — seeds a busy six weeks on PostgreSQL and measures GET /api/v1/availability against
+// a bare Fastify route in the same run, without the day cache ("uncached") and with it ("hot").
+import { sql } from 'drizzle-orm';
+import { DateTime } from 'luxon';
+import { appointments, counters, locations, municipalities, openingHours, services, locationServices } from '../../db/schema.js';
+import { loadDemoData } from '../../db/seed.js';
+import { openDatabase } from '../../src/store/database.js';
+import { migrateDatabase } from '../../src/store/migrate.js';
+import { freshBenchDatabase } from './bench-database.js';
+import { measure, printFigures, startBenchServer, stop, type Figures } from './measure.js';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
+const WEEKS = 6;
+const zone = 'Europe/Amsterdam';
+
+async function seed(url: string) {
+  const database = await openDatabase({ url });
+  await migrateDatabase(database);
+  await loadDemoData(database.db);
+  const db = database.db;
+  const [m] = await db.insert(municipalities).values({ slug: 'benchstad', name: 'Benchstad', emailFrom: 'noreply@benchstad.example', phone: '14 0000', websiteUrl: 'https://benchstad.example' }).returning();
+  const serviceRows = await db.insert(services).values([
+    ['paspoort', 10, 0], ['rijbewijs', 10, 0], ['uittreksel-brp', 5, 0], ['verhuizing', 5, 10],
+  ].map(([slug, perPerson, fixed], i) => ({
+    municipalityId: m!.id, slug: slug as string, nameNl: slug as string, nameEn: slug as string, descriptionNl: '-', descriptionEn: '-',
+    minutesPerPerson: perPerson as number, fixedMinutes: fixed as number, maxPersons: 4, minNoticeMinutes: 60, horizonDays: 90,
+    combinableWith: ['paspoort', 'rijbewijs', 'uittreksel-brp', 'verhuizing'], sortOrder: i,
+  }))).returning();
+  let seeded = 0;
+  let bookedMinutes = 0;
+  let openMinutes = 0;
+  const rows: (typeof appointments.$inferInsert)[] = [];
+  let random = 42;
+  const next = () => ((random = (random * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  for (let l = 1; l <= 4; l++) {
+    const [location] = await db.insert(locations).values({ municipalityId: m!.id, slug: `bench-${l}`, name: `Bench ${l}`, street: 'Benchweg 1', postalCode: '1000 AA', city: 'Benchstad' }).returning();
+    await db.insert(locationServices).values(serviceRows.map((s) => ({ locationId: location!.id, serviceId: s.id })));
+    await db.insert(openingHours).values([1, 2, 3, 4, 5].map((weekday) => ({ locationId: location!.id, weekday, opens: '09:00', closes: '17:00' })));
+    const counterRows = await db.insert(counters).values(Array.from({ length: 6 }, (_, i) => ({ locationId: location!.id, name: `Balie ${i + 1}` }))).returning();
+    for (let d = 0; d < WEEKS * 7; d++) {
+      const day = DateTime.now().setZone(zone).startOf('day').plus({ days: d });
+      if (day.weekday > 5) continue;
+      for (const counter of counterRows) {
+        openMinutes += 480;
+        // Walk through the day: mostly appointments of 10–30 minutes, now and then a gap.
+        for (let minute = 0; minute < 480;) {
+          if (next() < 0.54) {
+            const length = Math.min(10 * (1 + Math.floor(next() * 3)), 480 - minute);
+            const start = day.set({ hour: 9 }).plus({ minutes: minute });
+            rows.push({ municipalityId: m!.id, locationId: location!.id, counterId: counter.id, startsAt: start.toJSDate(), endsAt: start.plus({ minutes: length }).toJSDate(), status: 'booked', reference: `B${(seeded++).toString(36).toUpperCase()}` });
+            bookedMinutes += length;
+            minute += length;
+          } else {
+            minute += 10;
+          }
+        }
+      }
+    }
+  }
+  for (let i = 0; i < rows.length; i += 2000) await db.insert(appointments).values(rows.slice(i, i + 2000));
+  await db.execute(sql`analyze`);
+  await database.close();
+  return { appointments: rows.length, occupancy: bookedMinutes / openMinutes };
+}
+
+const url = await freshBenchDatabase('balie_bench_availability');
+const seeded = await seed(url);
+console.log(`seeded ${seeded.appointments} appointments on 4 locations × 6 counters over ${WEEKS} weeks: ${(seeded.occupancy * 100).toFixed(0)} % booked`);
+
+const today = DateTime.now().setZone(zone);
+const itemSets = ['paspoort:1', 'paspoort:2', 'rijbewijs:1', 'paspoort:1,rijbewijs:1', 'uittreksel-brp:2', 'verhuizing:3'];
+const paths: string[] = [];
+for (let offset = 0; offset < 7; offset++) {
+  for (let l = 1; l <= 4; l++) {
+    for (const items of itemSets) {
+      const from = today.plus({ days: offset }).toISODate();
+      const to = today.plus({ days: offset + WEEKS * 7 - 1 }).toISODate();
+      paths.push(`/api/v1/availability?location=bench-${l}&items=${items}&from=${from}&to=${to}`);
+    }
+  }
+}
+
+const results: Figures[] = [];
+const cold = await startBenchServer({ DATABASE_URL: url, AVAILABILITY_CACHE_SIZE: '0', AVAILABILITY_ANSWER_CACHE_SIZE: '0', DEMO_DATA: 'false' });
+const sample = await (await fetch(`${cold.app}${paths[0]}`)).json() as { days: { slots: unknown[] }[] };
+console.log(`one answer: ${sample.days.length} days, ${sample.days.reduce((n, d) => n + d.slots.length, 0)} slots, ${JSON.stringify(sample).length} bytes`);
+const bare = await measure('a. bare Fastify route', cold.bare, { paths: ['/'], connections: CONNECTIONS, seconds: SECONDS });
+results.push(bare);
+results.push(await measure('b. availability, 6 weeks, uncached', cold.app, { paths, connections: CONNECTIONS, seconds: SECONDS }));
+await stop(cold.child);
+
+// Days cached, answers not: every request assembles its answer from cached days (many different questions).
+const days = await startBenchServer({ DATABASE_URL: url, AVAILABILITY_ANSWER_CACHE_SIZE: '0', DEMO_DATA: 'false' });
+for (const path of paths) await fetch(`${days.app}${path}`);
+results.push(await measure('b. availability, 6 weeks, days cached', days.app, { paths, connections: CONNECTIONS, seconds: SECONDS }));
+await stop(days.child);
+
+const hot = await startBenchServer({ DATABASE_URL: url, DEMO_DATA: 'false' });
+for (const path of paths) await fetch(`${hot.app}${path}`); // fill the cache
+results.push(await measure('b. availability, 6 weeks, hot', hot.app, { paths, connections: CONNECTIONS, seconds: SECONDS }));
+// What browsers do: ask for gzip.
+results.push(await measure('b. availability, 6 weeks, hot, gzip', hot.app, { paths, connections: CONNECTIONS, seconds: SECONDS, headers: { 'accept-encoding': 'gzip' } }));
+await stop(hot.child);
+
+console.log(`\n${CONNECTIONS} connections, ${SECONDS} s each, ${paths.length} different queries, PostgreSQL`);
+printFigures(results, bare);

@@ -1,0 +1,21 @@
+// A child process of a benchmark: the real app on PostgreSQL and a bare Fastify route, each on its own port.
+// Prints one JSON line { app, bare } with the two base URLs.
+import Fastify from 'fastify';
+import { loadConfig } from '../../src/config.js';
+import { buildApp } from '../../src/http/app.js';
+import { openDatabase } from '../../src/store/database.js';
+
+const config = loadConfig({ ...process.env, LOG_LEVEL: 'silent' });
+const database = await openDatabase({ url: config.DATABASE_URL!, poolSize: Number(process.env.BENCH_POOL ?? 10) });
+const app = await buildApp({ config, database, logger: false });
+const appUrl = await app.listen({ port: 0, host: '127.0.0.1' });
+const bare = Fastify();
+bare.get('/', async () => ({ hello: 'world' }));
+const bareUrl = await bare.listen({ port: 0, host: '127.0.0.1' });
+process.stdout.write(`${JSON.stringify({ app: appUrl, bare: bareUrl })}\n`);
+process.on('SIGTERM', async () => {
+  await app.close();
+  await bare.close();
+  await database.close();
+  process.exit(0);
+});

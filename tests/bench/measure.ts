@@ -1,0 +1,56 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import autocannon from 'autocannon';
+
+export type Figures = { name: string; requestsPerSecond: number; p50: number; p99: number; non2xx: number; errors: number };
+
+/** Runs autocannon against `url`; `paths` are visited in turn, so the requests vary. */
+export async function measure(name: string, url: string, options: { paths: string[]; connections: number; seconds: number; headers?: Record<string, string> }): Promise<Figures> {
+  let next = 0;
+  const result = await autocannon({
+    url,
+    connections: options.connections,
+    duration: options.seconds,
+    headers: options.headers,
+    requests: [{ setupRequest: (request) => ({ ...request, path: options.paths[next++ % options.paths.length]! }) }],
+  });
+  return {
+    name,
+    requestsPerSecond: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    non2xx: result.non2xx,
+    errors: result.errors + result.timeouts,
+  };
+}
+
+/** Starts tests/bench/bench-server.ts with `env` and resolves with its URLs. */
+export function startBenchServer(env: Record<string, string>): Promise<{ app: string; bare: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', new URL('./bench-server.ts', import.meta.url).pathname], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    let output = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      output += chunk;
+      const line = output.split('\n').find((l) => l.startsWith('{'));
+      if (line) resolve({ ...JSON.parse(line), child });
+    });
+    child.on('exit', (code) => reject(new Error(`bench server exited with ${code}`)));
+  });
+}
+
+export function stop(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+}
+
+export function printFigures(rows: Figures[], baseline: Figures) {
+  console.log('name'.padEnd(40), 'req/s'.padStart(9), 'p50 ms'.padStart(7), 'p99 ms'.padStart(7), 'non-2xx'.padStart(8), 'ratio to bare'.padStart(14));
+  for (const row of rows) {
+    console.log(row.name.padEnd(40), row.requestsPerSecond.toFixed(0).padStart(9), String(row.p50).padStart(7), String(row.p99).padStart(7),
+      String(row.non2xx + row.errors).padStart(8), (row.requestsPerSecond / baseline.requestsPerSecond).toFixed(3).padStart(14));
+  }
+}
