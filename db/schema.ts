@@ -151,10 +151,13 @@ export const appointments = pgTable('appointments', {
   channel: text('channel', { enum: ['online', 'phone', 'counter'] }).notNull().default('online'),
   blockReason: text('block_reason'),
   manageTokenHash: text('manage_token_hash'),
+  /** Who the appointment counts against for the per-e-mail limit: lower-cased e-mail. */
+  emailKey: text('email_key'),
   createdAt: instant('created_at').notNull().defaultNow(),
   updatedAt: instant('updated_at').notNull().defaultNow(),
 }, (t) => [
   index('appointments_location_time').on(t.locationId, t.startsAt),
+  index('appointments_email_key').on(t.municipalityId, t.emailKey),
   check('appointments_time_order', sql`${t.startsAt} < ${t.endsAt}`),
   check('appointments_status', sql`${t.status} in ('held', 'booked', 'checked_in', 'serving', 'done', 'no_show', 'cancelled')`),
 ]);
@@ -167,3 +170,38 @@ export const appointmentItems = pgTable('appointment_items', {
   primaryKey({ columns: [t.appointmentId, t.serviceId] }),
   check('appointment_items_persons', sql`${t.persons} >= 1`),
 ]);
+
+/**
+ * Answers to booking requests by idempotency key (the client's `Idempotency-Key`, or one derived from the
+ * request to catch a double click). The row is written in the booking's own transaction, so a concurrent
+ * request with the same key waits for it and then returns the same answer. Rows are deleted after a day.
+ */
+export const idempotencyKeys = pgTable('idempotency_keys', {
+  key: text('key').primaryKey(),
+  requestHash: text('request_hash').notNull(),
+  status: smallint('status').notNull(),
+  body: jsonb('body').notNull(),
+  createdAt: instant('created_at').notNull().defaultNow(),
+}, (t) => [index('idempotency_keys_created').on(t.createdAt)]);
+
+/** Messages to send, written in the same transaction as the change that causes them (DESIGN invariant 4). */
+export const outbox = pgTable('outbox', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  appointmentId: uuid('appointment_id').notNull().references(() => appointments.id, { onDelete: 'cascade' }),
+  kind: text('kind', { enum: ['confirmation', 'moved', 'cancelled', 'reminder', 'feedback'] }).notNull(),
+  /** The appointment's calendar sequence when the message was made. */
+  sequence: integer('sequence').notNull(),
+  status: text('status', { enum: ['pending', 'sending', 'sent', 'failed'] }).notNull().default('pending'),
+  attempts: integer('attempts').notNull().default(0),
+  nextAttemptAt: instant('next_attempt_at').notNull().defaultNow(),
+  createdAt: instant('created_at').notNull().defaultNow(),
+  sentAt: instant('sent_at'),
+  lastError: text('last_error'),
+}, (t) => [index('outbox_pending').on(t.status, t.nextAttemptAt)]);
+
+export const feedback = pgTable('feedback', {
+  appointmentId: uuid('appointment_id').primaryKey().references(() => appointments.id, { onDelete: 'cascade' }),
+  score: smallint('score').notNull(),
+  comment: text('comment'),
+  createdAt: instant('created_at').notNull().defaultNow(),
+}, (t) => [check('feedback_score', sql`${t.score} between 1 and 5`)]);

@@ -15,6 +15,8 @@ const ConfigSchema = z.object({
   DEMO_DATA: z.stringbool().default(true),
   HOLD_MINUTES: positiveInt.default(10),
   MAX_LIVE_APPOINTMENTS: positiveInt.default(3),
+  /** Holds and bookings per client address per minute. */
+  RATE_LIMIT_PER_MINUTE: positiveInt.default(20),
   /** Computed availability days kept in memory; 0 turns the cache off (benchmarks measure both). */
   AVAILABILITY_CACHE_SIZE: z.coerce.number().int().min(0).default(50_000),
   /** Whole availability answers kept in memory; 0 turns that cache off. */

@@ -10,6 +10,8 @@ import { problemsPlugin } from './plugins/problems.js';
 import { catalogueRoutes } from './routes/catalogue.js';
 import { healthRoutes } from './routes/health.js';
 import { availabilityRoutes } from './routes/availability.js';
+import { appointmentRoutes } from './routes/appointments.js';
+import { rateLimitPlugin } from './plugins/rate-limit.js';
 import { followChanges } from '../store/changes.js';
 import { AnswerCache } from '../services/answer-cache.js';
 import { DayCache } from '../services/day-cache.js';
@@ -72,10 +74,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // Infrastructure, then app support, then routes; the order matters for hooks and the OpenAPI document.
   await app.register(languagePlugin);
   await app.register(problemsPlugin);
+  await app.register(rateLimitPlugin);
   await app.register(openapiPlugin, { publicBaseUrl: options.config.PUBLIC_BASE_URL, version: API_VERSION });
 
   await app.register(healthRoutes, deps);
   await app.register(catalogueRoutes, deps);
   await app.register(availabilityRoutes, deps);
+  await app.register(appointmentRoutes, deps);
   return app;
 }

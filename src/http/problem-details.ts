@@ -58,6 +58,8 @@ export function fieldErrorsFromValidation(issues: FastifySchemaValidationError[]
       case 'invalid_value':
         return { field, code: 'invalid_value', params: { options: ((p.values as unknown[]) ?? []).join(', ') } };
       case 'invalid_format':
+        if (p.format === 'email') return { field, code: 'email' };
+        if (field === 'phone') return { field, code: 'phone' };
         return { field, code: 'invalid_format', params: { format: String(p.format) } };
       case 'unrecognized_keys':
         return { field, code: 'unrecognized_keys', params: { keys: ((p.keys as unknown[]) ?? []).join(', ') } };

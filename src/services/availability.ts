@@ -3,6 +3,7 @@ import { Invalid, NotFound, Unprocessable, type FieldError } from '../domain/err
 import { holidayOn } from '../domain/holidays.js';
 import type { Interval } from '../domain/interval.js';
 import { noticeAndHorizon, durationMinutes, itemProblems, type Item } from '../domain/items.js';
+import { extraMinutes, type Needs } from '../domain/needs.js';
 import { planDay } from '../domain/opening-hours.js';
 import { addDays, dateInZone, datesBetween, dayBounds, isoInZone, weekdayOf } from '../domain/time.js';
 import { listLiveClaims, type Claim } from '../store/claims.js';
@@ -17,7 +18,7 @@ export const DEFAULT_DAYS = 28;
 
 export type ItemRequest = { service: string; persons: number };
 /** `cacheKey` names the question as asked (the HTTP layer uses the URL and language), for `cachedAvailability`. */
-export type AvailabilityQuery = { location: string; items: ItemRequest[]; from?: string; to?: string; language: Language; cacheKey: string };
+export type AvailabilityQuery = { location: string; items: ItemRequest[]; needs?: Needs; from?: string; to?: string; language: Language; cacheKey: string };
 
 /** The answer to a question asked before, if nothing it shows has changed since: a map lookup, no parsing. */
 export function cachedAvailability(deps: Deps, cacheKey: string): Answer | undefined {
@@ -63,11 +64,54 @@ function serviceNames(snapshot: LocationSnapshot, params: FieldError['params'], 
   return { service: name(params?.service), ...(params?.other !== undefined && { other: name(params.other) }) };
 }
 
-/** Counters that take online bookings and may serve every item. */
-export function eligibleCounters(snapshot: LocationSnapshot, items: Item[]): number[] {
+/** Counters that take online bookings, may serve every item and, when asked, have a step-free desk. */
+export function eligibleCounters(snapshot: LocationSnapshot, items: Item[], needs?: Needs): number[] {
   return snapshot.counters
-    .filter((c) => c.onlineBookable && (c.serviceIds.length === 0 || items.every((i) => c.serviceIds.includes(i.service.id))))
+    .filter((c) => c.onlineBookable && (!needs?.stepFree || c.stepFree)
+      && (c.serviceIds.length === 0 || items.every((i) => c.serviceIds.includes(i.service.id))))
     .map((c) => c.id);
+}
+
+/** The appointment's length: the items' minutes plus extra time when asked for. */
+export function appointmentMinutes(items: Item[], needs?: Needs): number {
+  const base = durationMinutes(items);
+  return base + extraMinutes(base, needs);
+}
+
+/** The booking window for these items at this moment. */
+export function windowFor(items: Item[], now: number, zone: string): BookingWindow & { noticeMinutes: number } {
+  const rules = noticeAndHorizon(items);
+  const today = dateInZone(now, zone);
+  return { today, lastDate: addDays(today, rules.horizonDays), earliest: now + rules.minNoticeMinutes * 60_000, noticeMinutes: rules.minNoticeMinutes };
+}
+
+/** Days from the cache, the missing ones computed with one query and stored (unless a change came in between). */
+async function daysFor(deps: Deps, snapshot: LocationSnapshot, dates: string[], counters: number[], duration: number, now: number) {
+  const locationId = snapshot.location.id;
+  const variant = `${duration}|${counters.join(',')}`;
+  const cache = deps.caches.days;
+  const generation = cache.generation(locationId);
+  const days = new Map<string, ComputedDay>();
+  const missing: string[] = [];
+  for (const date of dates) {
+    const day = cache.get(locationId, date, variant, now);
+    if (day) days.set(date, day);
+    else missing.push(date);
+  }
+  for (const [date, day] of await computeDays(deps, snapshot, missing, counters, duration)) {
+    cache.set(locationId, date, variant, day, generation);
+    days.set(date, day);
+  }
+  return { days, generation };
+}
+
+/** Bookable times (`available > 0`) on the given dates, after notice and within the horizon. */
+export async function freeSlots(deps: Deps, snapshot: LocationSnapshot, items: Item[], needs: Needs | undefined, dates: string[]): Promise<Slot[]> {
+  const now = deps.clock().getTime();
+  const window = windowFor(items, now, snapshot.location.timezone);
+  const bookable = dates.filter((d) => dayInWindow(d, window) === 'bookable');
+  const { days } = await daysFor(deps, snapshot, bookable, eligibleCounters(snapshot, items, needs), appointmentMinutes(items, needs), now);
+  return bookable.flatMap((date) => slotsAfterNotice(days.get(date)!.slots, window).filter((slot) => slot.available > 0));
 }
 
 function groupClaims(claims: Claim[]): Map<number, Interval[]> {
@@ -113,35 +157,19 @@ export async function getAvailability(deps: Deps, query: AvailabilityQuery): Pro
   const snapshot = await requireSnapshot(deps, query.location);
   const zone = snapshot.location.timezone;
   const items = resolveItems(snapshot, query.items, query.language);
-  const duration = durationMinutes(items);
-  const rules = noticeAndHorizon(items);
+  const duration = appointmentMinutes(items, query.needs);
   const now = deps.clock().getTime();
-  const today = dateInZone(now, zone);
+  const window = windowFor(items, now, zone);
+  const today = window.today;
   const from = query.from ?? today;
   const to = query.to ?? addDays(from, DEFAULT_DAYS - 1);
   if (from > to) throw new Invalid([{ field: 'to', code: 'range_reversed' }], 'range_reversed');
   const dates = datesBetween(from, to);
   if (dates.length > MAX_DAYS) throw new Invalid([{ field: 'to', code: 'range_too_long', params: { max: MAX_DAYS } }], 'range_too_long');
 
-  const counters = eligibleCounters(snapshot, items);
-  const variant = `${duration}|${counters.join(',')}`;
   const locationId = snapshot.location.id;
-  const window: BookingWindow = { today, lastDate: addDays(today, rules.horizonDays), earliest: now + rules.minNoticeMinutes * 60_000 };
   const bookable = dates.filter((d) => dayInWindow(d, window) === 'bookable');
-
-  const cache = deps.caches.days;
-  const generation = cache.generation(locationId);
-  const days = new Map<string, ComputedDay>();
-  const missing: string[] = [];
-  for (const date of bookable) {
-    const day = cache.get(locationId, date, variant, now);
-    if (day) days.set(date, day);
-    else missing.push(date);
-  }
-  for (const [date, day] of await computeDays(deps, snapshot, missing, counters, duration)) {
-    cache.set(locationId, date, variant, day, generation);
-    days.set(date, day);
-  }
+  const { days, generation } = await daysFor(deps, snapshot, bookable, eligibleCounters(snapshot, items, query.needs), duration, now);
 
   let validUntil = dayBounds(today, zone).end;
   let noticeCrossingFound = false;
@@ -165,7 +193,7 @@ export async function getAvailability(deps: Deps, query: AvailabilityQuery): Pro
     if (!noticeCrossingFound && slots.length > 0) {
       // The answer changes when its first slot falls inside the minimum notice.
       noticeCrossingFound = true;
-      validUntil = Math.min(validUntil, slots[0]!.start - rules.minNoticeMinutes * 60_000);
+      validUntil = Math.min(validUntil, slots[0]!.start - window.noticeMinutes * 60_000);
     }
     const json = slots === day.slots ? day.slotsJson : slotsJson(slots, zone);
     const full = !slots.some((s) => s.available > 0);

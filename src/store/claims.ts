@@ -5,7 +5,7 @@ import { queryRows, type Executor } from './database.js';
 
 export const liveStatuses = ['held', 'booked', 'checked_in', 'serving'] as const;
 
-export type Claim = Interval & { counterId: number; holdExpiresAt: number | null };
+export type Claim = Interval & { id: string; counterId: number; holdExpiresAt: number | null };
 
 /**
  * Live claims (appointments, unexpired holds, blocks) of a location that overlap `[from, to)`, sorted by counter
@@ -15,7 +15,7 @@ export async function listLiveClaims(ex: Executor, locationId: number, from: Dat
   // One row with every claim as epoch seconds: thousands of rows one by one, or timestamps as text, cost more
   // than the query itself. Sorting happens here, which is cheaper than an ordered aggregate.
   const [row] = await queryRows<{ claims: string | null }>(ex, sql`
-    select string_agg(concat_ws(';', ${appointments.counterId}, date_part('epoch', ${appointments.startsAt})::int8,
+    select string_agg(concat_ws(';', ${appointments.id}, ${appointments.counterId}, date_part('epoch', ${appointments.startsAt})::int8,
              date_part('epoch', ${appointments.endsAt})::int8, ceil(date_part('epoch', ${appointments.holdExpiresAt}))::int8), '|') as claims
     from ${appointments}
     where ${appointments.locationId} = ${locationId}
@@ -25,7 +25,7 @@ export async function listLiveClaims(ex: Executor, locationId: number, from: Dat
       and (${appointments.status} <> 'held' or ${appointments.holdExpiresAt} > ${now.toISOString()}::timestamptz)`);
   if (!row?.claims) return [];
   return row.claims.split('|').map((claim) => {
-    const [counterId, start, end, holdExpiresAt] = claim.split(';');
-    return { counterId: Number(counterId), start: Number(start) * 1000, end: Number(end) * 1000, holdExpiresAt: holdExpiresAt ? Number(holdExpiresAt) * 1000 : null };
+    const [id, counterId, start, end, holdExpiresAt] = claim.split(';');
+    return { id: id!, counterId: Number(counterId), start: Number(start) * 1000, end: Number(end) * 1000, holdExpiresAt: holdExpiresAt ? Number(holdExpiresAt) * 1000 : null };
   }).sort((a, b) => a.counterId - b.counterId || a.start - b.start);
 }

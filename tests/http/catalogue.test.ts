@@ -70,6 +70,6 @@ onEachDatabase(t, async (t, { app }) => {
     const body = res.json();
     t.equal(body.code, 'invalid_request');
     t.equal(body.errors[0].field, 'municipality');
-    t.match(body.errors[0].message, /geldige/);
+    t.match(body.errors[0].message, /klopt niet/);
   });
 });

@@ -16,6 +16,11 @@ export const openapiPlugin = fp(async (app: FastifyInstance, options: { publicBa
           + 'plain-language `detail` that says what to do next.',
         license: { name: 'EUPL-1.2', identifier: 'EUPL-1.2' },
       },
+      components: {
+        securitySchemes: {
+          manageToken: { type: 'http', scheme: 'bearer', description: 'The `manageToken` returned when the appointment was booked' },
+        },
+      },
       tags: [
         { name: 'catalogue', description: 'Municipalities, locations and services' },
         { name: 'booking', description: 'Free times, holds and appointments' },

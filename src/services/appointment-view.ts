@@ -1,0 +1,38 @@
+import { isoInZone } from '../domain/time.js';
+import type { AppointmentWithItems } from '../store/appointments.js';
+import type { Language } from '../texts/index.js';
+import type { Deps } from './deps.js';
+import type { LocationSnapshot } from './location-snapshots.js';
+
+/** Where the resident manages the appointment; the token is in the fragment, which browsers never send. */
+export const manageUrl = (deps: Deps, reference: string, token: string) => `${deps.config.PUBLIC_BASE_URL}/afspraak/${reference}#${token}`;
+export const calendarUrl = (deps: Deps, reference: string, token: string) =>
+  `${deps.config.PUBLIC_BASE_URL}/api/v1/appointments/${reference}/calendar.ics?token=${token}`;
+
+/** The appointment as the API shows it to the resident who holds its token. */
+export function appointmentView(deps: Deps, appointment: AppointmentWithItems, snapshot: LocationSnapshot, language: Language, token: string) {
+  const zone = snapshot.location.timezone;
+  const en = language === 'en';
+  return {
+    reference: appointment.reference!,
+    status: appointment.status,
+    start: isoInZone(appointment.startsAt.getTime(), zone),
+    end: isoInZone(appointment.endsAt.getTime(), zone),
+    durationMinutes: Math.round((appointment.endsAt.getTime() - appointment.startsAt.getTime()) / 60_000),
+    location: snapshot.location.slug,
+    locationName: snapshot.location.name,
+    address: { street: snapshot.location.street, postalCode: snapshot.location.postalCode, city: snapshot.location.city },
+    items: appointment.items.map((i) => ({ service: i.slug, persons: i.persons, name: en ? i.nameEn : i.nameNl })),
+    bring: [...new Set(appointment.items.flatMap((i) => (en ? i.bringEn : i.bringNl)))],
+    name: appointment.name!,
+    email: appointment.email!,
+    phone: appointment.phone,
+    language: appointment.language,
+    needs: appointment.needs ?? {},
+    sequence: appointment.sequence,
+    manageUrl: manageUrl(deps, appointment.reference!, token),
+    calendarUrl: calendarUrl(deps, appointment.reference!, token),
+  };
+}
+
+export type AppointmentView = ReturnType<typeof appointmentView>;

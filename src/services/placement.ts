@@ -1,0 +1,77 @@
+import { onGrid } from '../domain/availability.js';
+import { rankCounters } from '../domain/counter-choice.js';
+import { Unprocessable } from '../domain/errors.js';
+import { holidayOn } from '../domain/holidays.js';
+import type { Item } from '../domain/items.js';
+import type { Needs } from '../domain/needs.js';
+import { planDay } from '../domain/opening-hours.js';
+import { dateInZone, dayBounds, isoInZone } from '../domain/time.js';
+import { lockLocationDay, releaseExpiredHolds } from '../store/appointments.js';
+import { listLiveClaims } from '../store/claims.js';
+import type { Executor } from '../store/database.js';
+import { isOverlap } from '../store/errors.js';
+import { appointmentMinutes, eligibleCounters, windowFor } from './availability.js';
+import type { Deps } from './deps.js';
+import type { LocationSnapshot } from './location-snapshots.js';
+
+export type Wanted = { start: number; end: number; date: string; counters: number[] };
+
+/**
+ * Checks a requested start against the rules before anything is written: not in the past, after the minimum
+ * notice, within the horizon, on the grid, and inside opening hours of a counter that may serve it.
+ */
+export function checkStart(deps: Deps, snapshot: LocationSnapshot, items: Item[], needs: Needs | undefined, startIso: string, options: { held?: boolean } = {}): Wanted {
+  const zone = snapshot.location.timezone;
+  const start = Date.parse(startIso);
+  const now = deps.clock().getTime();
+  const window = windowFor(items, now, zone);
+  const field = (code: 'in_the_past' | 'too_soon' | 'too_far' | 'off_grid' | 'not_open_then', params: Record<string, string | number> = {}) =>
+    new Unprocessable(code, params, [{ field: 'start', code, params }]);
+  if (start < now) throw field('in_the_past');
+  // A live hold keeps its time even when the notice has run out while the resident was typing.
+  if (start < window.earliest && !options.held) throw field('too_soon', { minutes: window.noticeMinutes, earliest: isoInZone(window.earliest, zone) });
+  const date = dateInZone(start, zone);
+  if (date > window.lastDate) throw field('too_far', { lastDate: window.lastDate });
+  if (!onGrid(start, snapshot.location.gridMinutes, zone)) throw field('off_grid', { grid: snapshot.location.gridMinutes });
+  const end = start + appointmentMinutes(items, needs) * 60_000;
+  const plan = planDay({ date, zone, counterIds: eligibleCounters(snapshot, items, needs), weekly: snapshot.weekly, exceptions: snapshot.exceptions, holiday: holidayOn(date) });
+  const counters = [...plan.periods].filter(([, periods]) => periods.some((p) => p.start <= start && end <= p.end)).map(([id]) => id);
+  if (counters.length === 0) throw field('not_open_then');
+  return { start, end, date, counters };
+}
+
+/**
+ * Puts a claim on the best free counter inside the caller's transaction, under the location-day lock (taken here
+ * if the caller has not yet; it is re-entrant): expired holds in the way are released,
+ * counters are ranked from the claims as they are now, and `write` is tried on each in a savepoint until the
+ * exclusion constraint lets one through. Returns the counter, or undefined when every counter is taken.
+ * `ignore` is the claim being moved, which must not count as being in its own way.
+ */
+export async function placeClaim(
+  tx: Executor,
+  deps: Deps,
+  snapshot: LocationSnapshot,
+  wanted: Wanted,
+  write: (sp: Executor, counterId: number) => Promise<void>,
+  ignore?: string,
+): Promise<number | undefined> {
+  const now = deps.clock();
+  const locationId = snapshot.location.id;
+  await lockLocationDay(tx, locationId, wanted.date);
+  await releaseExpiredHolds(tx, locationId, new Date(wanted.start), new Date(wanted.end), now);
+  const day = dayBounds(wanted.date, snapshot.location.timezone);
+  const claims = (await listLiveClaims(tx, locationId, new Date(day.start), new Date(day.end), now)).filter((c) => c.id !== ignore);
+  const plan = planDay({ date: wanted.date, zone: snapshot.location.timezone, counterIds: wanted.counters, weekly: snapshot.weekly, exceptions: snapshot.exceptions, holiday: holidayOn(wanted.date) });
+  const ranked = rankCounters(wanted.counters.map((counterId) => ({
+    counterId, periods: plan.periods.get(counterId) ?? [], busy: claims.filter((c) => c.counterId === counterId),
+  })), wanted.start, wanted.end);
+  for (const counterId of ranked) {
+    try {
+      await tx.transaction((sp) => write(sp, counterId));
+      return counterId;
+    } catch (error) {
+      if (!isOverlap(error)) throw error;
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,127 @@
+import { and, eq, gt, inArray, lte, sql } from 'drizzle-orm';
+import { appointmentItems, appointments, locations, services } from '../../db/schema.js';
+import type { Needs } from '../domain/needs.js';
+import type { Executor } from './database.js';
+import { liveStatuses } from './claims.js';
+
+export type AppointmentRow = typeof appointments.$inferSelect;
+export type AppointmentItemRow = { serviceId: number; slug: string; nameNl: string; nameEn: string; persons: number; bringNl: string[]; bringEn: string[] };
+export type AppointmentWithItems = AppointmentRow & { locationSlug: string; items: AppointmentItemRow[] };
+
+export type NewClaim = {
+  municipalityId: number;
+  locationId: number;
+  counterId: number;
+  start: Date;
+  end: Date;
+  status: 'held' | 'booked';
+  holdExpiresAt?: Date | null;
+  items: { serviceId: number; persons: number }[];
+};
+
+/** Inserts an appointment or hold with its items; the exclusion constraint may refuse it (23P01). */
+export async function insertClaim(ex: Executor, claim: NewClaim): Promise<string> {
+  const [row] = await ex.insert(appointments).values({
+    municipalityId: claim.municipalityId, locationId: claim.locationId, counterId: claim.counterId,
+    startsAt: claim.start, endsAt: claim.end, status: claim.status, holdExpiresAt: claim.holdExpiresAt ?? null,
+  }).returning({ id: appointments.id });
+  await ex.insert(appointmentItems).values(claim.items.map((item) => ({ appointmentId: row!.id, ...item })));
+  return row!.id;
+}
+
+/** Moves a claim to another time or counter; the exclusion constraint may refuse it (23P01). */
+export async function moveClaim(ex: Executor, id: string, to: { counterId: number; start: Date; end: Date }, now: Date): Promise<void> {
+  await ex.update(appointments).set({
+    counterId: to.counterId, startsAt: to.start, endsAt: to.end, sequence: sql`${appointments.sequence} + 1`, updatedAt: now,
+  }).where(eq(appointments.id, id));
+}
+
+/** Holds that ran out and still stand in `[start, end)` at a location: they must not block anyone. */
+export async function releaseExpiredHolds(ex: Executor, locationId: number, start: Date, end: Date, now: Date): Promise<void> {
+  await ex.update(appointments).set({ status: 'cancelled', updatedAt: now }).where(and(
+    eq(appointments.locationId, locationId), eq(appointments.status, 'held'), lte(appointments.holdExpiresAt, now),
+    sql`${appointments.startsAt} < ${end.toISOString()}::timestamptz`, sql`${appointments.endsAt} > ${start.toISOString()}::timestamptz`,
+  ));
+}
+
+/** Every hold that ran out, anywhere (the timer's sweep). */
+export async function releaseAllExpiredHolds(ex: Executor, now: Date): Promise<number> {
+  const rows = await ex.update(appointments).set({ status: 'cancelled', updatedAt: now })
+    .where(and(eq(appointments.status, 'held'), lte(appointments.holdExpiresAt, now))).returning({ id: appointments.id });
+  return rows.length;
+}
+
+export async function confirmBooking(ex: Executor, id: string, details: {
+  reference: string; name: string; email: string; phone: string | null; language: 'nl' | 'en'; needs: Needs | null;
+  channel: 'online' | 'phone' | 'counter'; manageTokenHash: string; end: Date;
+}, now: Date): Promise<void> {
+  await ex.update(appointments).set({
+    status: 'booked', holdExpiresAt: null, reference: details.reference, name: details.name, email: details.email,
+    emailKey: details.email.toLowerCase(), phone: details.phone, language: details.language, needs: details.needs,
+    channel: details.channel, manageTokenHash: details.manageTokenHash, endsAt: details.end, updatedAt: now,
+  }).where(eq(appointments.id, id));
+}
+
+export async function setStatus(ex: Executor, id: string, status: AppointmentRow['status'], now: Date, bumpSequence: boolean): Promise<void> {
+  await ex.update(appointments).set({
+    status, updatedAt: now, ...(bumpSequence && { sequence: sql`${appointments.sequence} + 1` }),
+  }).where(eq(appointments.id, id));
+}
+
+/** Live appointments from now on for an e-mail address in a municipality (the limit against hoarding). */
+export async function countLiveFutureByEmail(ex: Executor, municipalityId: number, email: string, now: Date): Promise<number> {
+  const [row] = await ex.select({ n: sql<number>`count(*)::int` }).from(appointments).where(and(
+    eq(appointments.municipalityId, municipalityId), eq(appointments.emailKey, email.toLowerCase()),
+    inArray(appointments.status, ['booked', 'checked_in', 'serving']), gt(appointments.endsAt, now),
+  ));
+  return row!.n;
+}
+
+/** Serialises bookings of one e-mail address in one municipality until the transaction ends. */
+export async function lockEmail(ex: Executor, municipalityId: number, email: string): Promise<void> {
+  await ex.execute(sql`select pg_advisory_xact_lock(${municipalityId}, hashtext(${email.toLowerCase()}))`);
+}
+
+async function withItems(ex: Executor, rows: (AppointmentRow & { locationSlug: string })[]): Promise<AppointmentWithItems[]> {
+  if (rows.length === 0) return [];
+  const items = await ex.select({
+    appointmentId: appointmentItems.appointmentId, serviceId: appointmentItems.serviceId, persons: appointmentItems.persons,
+    slug: services.slug, nameNl: services.nameNl, nameEn: services.nameEn, bringNl: services.bringNl, bringEn: services.bringEn,
+  }).from(appointmentItems).innerJoin(services, eq(services.id, appointmentItems.serviceId))
+    .where(inArray(appointmentItems.appointmentId, rows.map((r) => r.id)));
+  return rows.map((row) => ({ ...row, items: items.filter((i) => i.appointmentId === row.id).sort((a, b) => a.serviceId - b.serviceId) }));
+}
+
+const selectWithLocation = (ex: Executor) =>
+  ex.select({ appointment: appointments, locationSlug: locations.slug }).from(appointments).innerJoin(locations, eq(locations.id, appointments.locationId));
+
+export async function findByReference(ex: Executor, reference: string): Promise<AppointmentWithItems | undefined> {
+  const rows = await selectWithLocation(ex).where(and(eq(appointments.reference, reference), eq(appointments.kind, 'appointment')));
+  const [found] = await withItems(ex, rows.map((r) => ({ ...r.appointment, locationSlug: r.locationSlug })));
+  return found;
+}
+
+export async function findById(ex: Executor, id: string): Promise<AppointmentWithItems | undefined> {
+  const rows = await selectWithLocation(ex).where(eq(appointments.id, id));
+  const [found] = await withItems(ex, rows.map((r) => ({ ...r.appointment, locationSlug: r.locationSlug })));
+  return found;
+}
+
+/** Locks one appointment row for a change (move, cancel) so that two changes to it run one after the other. */
+export async function lockById(ex: Executor, id: string): Promise<AppointmentRow | undefined> {
+  const [row] = await ex.select().from(appointments).where(eq(appointments.id, id)).for('update');
+  return row;
+}
+
+export { liveStatuses };
+
+/**
+ * Serialises the transactions that put claims on one location's day. The exclusion constraint alone is safe, but
+ * two transactions inserting overlapping rows at once can each wait for the other inside the index check and
+ * end in a deadlock; with this lock the second one sees the first one's commit and picks another counter.
+ * Take it before any row lock on a claim. (The one-bigint form never collides with the two-int e-mail lock.)
+ */
+export async function lockLocationDay(ex: Executor, locationId: number, date: string): Promise<void> {
+  const day = Math.floor(Date.parse(`${date}T00:00:00Z`) / 86_400_000);
+  await ex.execute(sql`select pg_advisory_xact_lock(${locationId}::bigint * 100000 + ${day})`);
+}
