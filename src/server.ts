@@ -18,7 +18,7 @@ async function main() {
 
   const database = await openDatabase(databaseOptionsFrom(config));
   await migrateDatabase(database);
-  const app = await buildApp({ config, database });
+  const app = await buildApp({ config, database, housekeeping: true });
   if (config.DEMO_DATA && (await loadDemoData(database.db))) app.log.info('demo data loaded into the empty database');
 
   let stopping = false;

@@ -15,12 +15,15 @@ import { rateLimitPlugin } from './plugins/rate-limit.js';
 import { followChanges } from '../store/changes.js';
 import { AnswerCache } from '../services/answer-cache.js';
 import { DayCache } from '../services/day-cache.js';
+import { startHousekeeping } from '../services/housekeeping.js';
 import { LocationSnapshots } from '../services/location-snapshots.js';
 
 export interface AppOptions {
   config: Config;
   database: Database;
   clock?: () => Date;
+  /** Release expired holds and forget old idempotency answers every minute (the server does; tests call sweep). */
+  housekeeping?: boolean;
   /** Pino options, or false for no log (tests). */
   logger?: boolean | { level: string };
 }
@@ -67,7 +70,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       deps.caches.days.dropClaim(change.locationId, change.start, change.end);
     }
   });
+  const stopHousekeeping = options.housekeeping ? startHousekeeping(deps, app.log) : () => {};
   app.addHook('onClose', async () => {
+    stopHousekeeping();
     await stopFollowing().catch(() => {});
   });
 

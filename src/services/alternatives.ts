@@ -7,15 +7,27 @@ import type { Deps } from './deps.js';
 import type { LocationSnapshot } from './location-snapshots.js';
 
 const DAYS_AROUND = 14;
+const DAY = 86_400_000;
+/** Days searched, widening: most refused times have free neighbours on the same day. */
+const WIDTHS = [0, 1, 3, 7, DAYS_AROUND];
 
 async function nearestAt(deps: Deps, snapshot: LocationSnapshot, items: Item[], needs: Needs | undefined, around: number, count: number) {
-  const date = dateInZone(around, snapshot.location.timezone);
-  const slots = await freeSlots(deps, snapshot, items, needs, datesBetween(addDays(date, -DAYS_AROUND), addDays(date, DAYS_AROUND)));
-  return slots
-    .filter((slot) => slot.start !== around)
-    .sort((a, b) => Math.abs(a.start - around) - Math.abs(b.start - around) || a.start - b.start)
-    .slice(0, count)
-    .map((slot) => ({ distance: Math.abs(slot.start - around), alternative: { start: isoInZone(slot.start, snapshot.location.timezone), end: isoInZone(slot.end, snapshot.location.timezone), location: snapshot.location.slug } }));
+  const zone = snapshot.location.timezone;
+  const date = dateInZone(around, zone);
+  const found: { distance: number; start: number; end: number }[] = [];
+  let searched = -1;
+  for (const width of WIDTHS) {
+    // The days not searched yet: [date − width, date − searched − 1] and [date + searched + 1, date + width].
+    const dates = [...new Set([...datesBetween(addDays(date, -width), addDays(date, -searched - 1)), ...datesBetween(addDays(date, searched + 1), addDays(date, width))])];
+    for (const slot of await freeSlots(deps, snapshot, items, needs, dates.sort())) {
+      if (slot.start !== around) found.push({ distance: Math.abs(slot.start - around), start: slot.start, end: slot.end });
+    }
+    searched = width;
+    found.sort((a, b) => a.distance - b.distance || a.start - b.start);
+    // Anything outside the days searched lies about `width` days away or more (an hour less across DST).
+    if (found.length >= count && found[count - 1]!.distance < width * DAY - 3_600_000) break;
+  }
+  return found.slice(0, count).map((f) => ({ distance: f.distance, alternative: { start: isoInZone(f.start, zone), end: isoInZone(f.end, zone), location: snapshot.location.slug } }));
 }
 
 /**

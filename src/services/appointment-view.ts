@@ -9,8 +9,10 @@ export const manageUrl = (deps: Deps, reference: string, token: string) => `${de
 export const calendarUrl = (deps: Deps, reference: string, token: string) =>
   `${deps.config.PUBLIC_BASE_URL}/api/v1/appointments/${reference}/calendar.ics?token=${token}`;
 
+export type ViewSource = Pick<AppointmentWithItems, 'reference' | 'status' | 'startsAt' | 'endsAt' | 'items' | 'name' | 'email' | 'phone' | 'language' | 'needs' | 'sequence'>;
+
 /** The appointment as the API shows it to the resident who holds its token. */
-export function appointmentView(deps: Deps, appointment: AppointmentWithItems, snapshot: LocationSnapshot, language: Language, token: string) {
+export function appointmentView(deps: Deps, appointment: ViewSource, snapshot: LocationSnapshot, language: Language, token: string) {
   const zone = snapshot.location.timezone;
   const en = language === 'en';
   return {

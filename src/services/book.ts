@@ -1,7 +1,7 @@
 import { Conflict, Invalid, NotFound, Unprocessable } from '../domain/errors.js';
 import type { Item } from '../domain/items.js';
 import type { Needs } from '../domain/needs.js';
-import { confirmBooking, countLiveFutureByEmail, findById, insertClaim, lockById, lockEmail, lockLocationDay, moveClaim } from '../store/appointments.js';
+import { confirmBooking, countLiveFutureByEmail, findById, insertClaim, lockById, lockForBooking, moveClaim, type BookingDetails } from '../store/appointments.js';
 import type { Executor } from '../store/database.js';
 import { isDuplicate } from '../store/errors.js';
 import { claimKey, storeAnswer } from '../store/idempotency.js';
@@ -51,47 +51,43 @@ async function whatToBook(deps: Deps, request: BookRequest, language: Language) 
   return { snapshot, items: resolveItems(snapshot, request.items, language), start: request.start, holdId: undefined };
 }
 
-/** Sets reference, contact details and token on the claim; a reference that exists already is drawn again. */
-async function confirm(tx: Executor, deps: Deps, id: string, request: BookRequest, end: number) {
-  const { token, hash } = newManageToken();
-  for (let attempt = 0; ; attempt++) {
-    const reference = newReference();
-    try {
-      await tx.transaction((sp) => confirmBooking(sp, id, {
-        reference, name: request.name.trim(), email: request.email.trim(), phone: request.phone?.trim() || null,
-        language: request.language ?? 'nl', needs: request.needs ?? null, channel: 'online', manageTokenHash: hash, end: new Date(end),
-      }, deps.clock()));
-      return token;
-    } catch (error) {
-      if (!isDuplicate(error) || attempt >= 5) throw error;
-    }
-  }
+/** The resident's details as stored, with a new reference (drawn again in the rare case it exists). */
+function detailsFor(request: BookRequest, manageTokenHash: string): BookingDetails {
+  return {
+    reference: newReference(), name: request.name.trim(), email: request.email.trim(), phone: request.phone?.trim() || null,
+    language: request.language ?? 'nl', needs: request.needs ?? null, channel: 'online', manageTokenHash,
+  };
 }
 
-/** Secures the time: the live hold itself, or the best free counter. Returns the appointment's id. */
-async function secure(tx: Executor, deps: Deps, snapshot: LocationSnapshot, items: Item[], wanted: Wanted, holdId: string | undefined) {
-  await lockLocationDay(tx, snapshot.location.id, wanted.date);
+/**
+ * Secures the time and writes the booking: the live hold itself, or the best free counter. The caller holds the
+ * location-day lock. Returns the appointment's id, its details and its calendar sequence.
+ */
+async function secure(tx: Executor, deps: Deps, snapshot: LocationSnapshot, items: Item[], wanted: Wanted, holdId: string | undefined, request: BookRequest, tokenHash: string) {
   const hold = holdId ? await lockById(tx, holdId) : undefined;
   if (hold && hold.reference !== null) throw new NotFound('hold_not_found');
-  if (hold?.status === 'held' && hold.endsAt.getTime() === wanted.end) return hold.id;
-  let id: string | undefined;
-  const write = hold?.status === 'held'
-    // Extra time made it longer: move the hold itself, possibly to another counter.
-    ? async (sp: Executor, counterId: number) => {
-      await moveClaim(sp, hold.id, { counterId, start: new Date(wanted.start), end: new Date(wanted.end) }, deps.clock());
-      id = hold.id;
+  const details = detailsFor(request, tokenHash);
+  if (hold?.status === 'held') {
+    if (hold.endsAt.getTime() !== wanted.end) {
+      // Extra time made it longer: move the hold itself, possibly to another counter.
+      const counter = await placeClaim(tx, deps, snapshot, wanted, (sp, counterId) =>
+        moveClaim(sp, hold.id, { counterId, start: new Date(wanted.start), end: new Date(wanted.end) }, deps.clock()), hold.id);
+      if (counter === undefined) throw new NoCounterLeft();
     }
-    // No hold, or it ran out and was released: book the time afresh.
-    : async (sp: Executor, counterId: number) => {
-      id = await insertClaim(sp, {
-        municipalityId: snapshot.location.municipalityId, locationId: snapshot.location.id, counterId,
-        start: new Date(wanted.start), end: new Date(wanted.end), status: 'booked',
-        items: items.map((i) => ({ serviceId: i.service.id, persons: i.persons })),
-      });
-    };
-  const counter = await placeClaim(tx, deps, snapshot, wanted, write, hold?.status === 'held' ? hold.id : undefined);
+    await confirmBooking(tx, hold.id, { ...details, end: new Date(wanted.end) }, deps.clock());
+    return { id: hold.id, details, sequence: hold.sequence + (hold.endsAt.getTime() !== wanted.end ? 1 : 0) };
+  }
+  // No hold, or it ran out and was released: book the time afresh, details and all, in one statement.
+  let id: string | undefined;
+  const counter = await placeClaim(tx, deps, snapshot, wanted, async (sp, counterId) => {
+    id = await insertClaim(sp, {
+      municipalityId: snapshot.location.municipalityId, locationId: snapshot.location.id, counterId,
+      start: new Date(wanted.start), end: new Date(wanted.end), status: 'booked', details,
+      items: items.map((i) => ({ serviceId: i.service.id, persons: i.persons })),
+    });
+  });
   if (counter === undefined) throw new NoCounterLeft();
-  return id!;
+  return { id: id!, details, sequence: 0 };
 }
 
 /**
@@ -107,26 +103,35 @@ export async function bookAppointment(deps: Deps, request: BookRequest, options:
   const key = options.idempotencyKey ? `key:${options.idempotencyKey}` : `auto:${fingerprint}`;
   const staleBefore = new Date(now.getTime() - (options.idempotencyKey ? CLIENT_KEY_HOURS * 3_600_000 : DOUBLE_CLICK_SECONDS * 1000));
 
-  let booked: Booked;
-  try {
+  let booked: Booked | undefined;
+  // A reference that exists already (about one in 244 million) fails the transaction: it is run again.
+  for (let attempt = 0; booked === undefined; attempt++) try {
     booked = await deps.db.transaction(async (tx) => {
       const earlier = await claimKey(tx, key, fingerprint, now, staleBefore);
       if (earlier !== 'claimed') {
         if (earlier.requestHash !== fingerprint) throw new Unprocessable('idempotency_key_reused');
         return earlier.body as Booked;
       }
-      await lockEmail(tx, snapshot.location.municipalityId, request.email);
+      await lockForBooking(tx, snapshot.location.municipalityId, request.email, snapshot.location.id, wanted.date);
       const live = await countLiveFutureByEmail(tx, snapshot.location.municipalityId, request.email, now);
       if (live >= deps.config.MAX_LIVE_APPOINTMENTS) throw new Conflict('too_many_appointments', { max: deps.config.MAX_LIVE_APPOINTMENTS });
-      const id = await secure(tx, deps, snapshot, items, wanted, holdId);
-      const token = await confirm(tx, deps, id, request, wanted.end);
-      const appointment = (await findById(tx, id))!;
-      await enqueueMessage(tx, { appointmentId: id, kind: 'confirmation', sequence: appointment.sequence });
-      const body: Booked = { ...appointmentView(deps, appointment, snapshot, options.language, token), manageToken: token };
+      const { token, hash } = newManageToken();
+      const { id, details, sequence } = await secure(tx, deps, snapshot, items, wanted, holdId, request, hash);
+      await enqueueMessage(tx, { appointmentId: id, kind: 'confirmation', sequence });
+      // Built from what was written, not read back: one round trip less while the day is locked.
+      const view = appointmentView(deps, {
+        ...details, status: 'booked', startsAt: new Date(wanted.start), endsAt: new Date(wanted.end), sequence,
+        items: items.map((i) => {
+          const s = snapshot.services.find((service) => service.id === i.service.id)!;
+          return { serviceId: s.id, slug: s.slug, nameNl: s.nameNl, nameEn: s.nameEn, persons: i.persons, bringNl: s.bringNl, bringEn: s.bringEn };
+        }).sort((a, b) => a.serviceId - b.serviceId),
+      }, snapshot, options.language, token);
+      const body: Booked = { ...view, manageToken: token };
       await storeAnswer(tx, key, 201, body);
       return body;
     });
   } catch (error) {
+    if (isDuplicate(error) && attempt < 3) continue;
     if (!(error instanceof NoCounterLeft)) throw error;
     throw new Conflict('time_taken', {}, await findAlternatives(deps, snapshot, items, request.needs, wanted.start));
   }

@@ -1,7 +1,7 @@
 import { Conflict } from '../domain/errors.js';
 import type { Needs } from '../domain/needs.js';
 import { isoInZone } from '../domain/time.js';
-import { insertClaim } from '../store/appointments.js';
+import { insertClaim, lockLocationDay } from '../store/appointments.js';
 import type { Language } from '../texts/index.js';
 import { findAlternatives } from './alternatives.js';
 import { requireSnapshot, resolveItems, type ItemRequest } from './availability.js';
@@ -18,13 +18,16 @@ export async function createHold(deps: Deps, request: HoldRequest) {
   const now = deps.clock();
   const expiresAt = new Date(now.getTime() + deps.config.HOLD_MINUTES * 60_000);
   let holdId: string | undefined;
-  const counter = await deps.db.transaction((tx) => placeClaim(tx, deps, snapshot, wanted, async (sp, counterId) => {
+  const counter = await deps.db.transaction(async (tx) => {
+    await lockLocationDay(tx, snapshot.location.id, wanted.date);
+    return placeClaim(tx, deps, snapshot, wanted, async (sp, counterId) => {
     holdId = await insertClaim(sp, {
       municipalityId: snapshot.location.municipalityId, locationId: snapshot.location.id, counterId,
       start: new Date(wanted.start), end: new Date(wanted.end), status: 'held', holdExpiresAt: expiresAt,
       items: items.map((i) => ({ serviceId: i.service.id, persons: i.persons })),
     });
-  }));
+    });
+  });
   if (counter === undefined) {
     throw new Conflict('time_taken', {}, await findAlternatives(deps, snapshot, items, request.needs, wanted.start));
   }

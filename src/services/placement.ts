@@ -6,7 +6,7 @@ import type { Item } from '../domain/items.js';
 import type { Needs } from '../domain/needs.js';
 import { planDay } from '../domain/opening-hours.js';
 import { dateInZone, dayBounds, isoInZone } from '../domain/time.js';
-import { lockLocationDay, releaseExpiredHolds } from '../store/appointments.js';
+import { releaseExpiredHolds } from '../store/appointments.js';
 import { listLiveClaims } from '../store/claims.js';
 import type { Executor } from '../store/database.js';
 import { isOverlap } from '../store/errors.js';
@@ -41,8 +41,8 @@ export function checkStart(deps: Deps, snapshot: LocationSnapshot, items: Item[]
 }
 
 /**
- * Puts a claim on the best free counter inside the caller's transaction, under the location-day lock (taken here
- * if the caller has not yet; it is re-entrant): expired holds in the way are released,
+ * Puts a claim on the best free counter inside the caller's transaction, which must hold the location-day lock
+ * (lockLocationDay, taken before any row lock): expired holds in the way are released,
  * counters are ranked from the claims as they are now, and `write` is tried on each in a savepoint until the
  * exclusion constraint lets one through. Returns the counter, or undefined when every counter is taken.
  * `ignore` is the claim being moved, which must not count as being in its own way.
@@ -57,7 +57,6 @@ export async function placeClaim(
 ): Promise<number | undefined> {
   const now = deps.clock();
   const locationId = snapshot.location.id;
-  await lockLocationDay(tx, locationId, wanted.date);
   await releaseExpiredHolds(tx, locationId, new Date(wanted.start), new Date(wanted.end), now);
   const day = dayBounds(wanted.date, snapshot.location.timezone);
   const claims = (await listLiveClaims(tx, locationId, new Date(day.start), new Date(day.end), now)).filter((c) => c.id !== ignore);

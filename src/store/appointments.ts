@@ -1,12 +1,17 @@
 import { and, eq, gt, inArray, lte, sql } from 'drizzle-orm';
 import { appointmentItems, appointments, locations, services } from '../../db/schema.js';
 import type { Needs } from '../domain/needs.js';
-import type { Executor } from './database.js';
+import { queryRows, type Executor } from './database.js';
 import { liveStatuses } from './claims.js';
 
 export type AppointmentRow = typeof appointments.$inferSelect;
 export type AppointmentItemRow = { serviceId: number; slug: string; nameNl: string; nameEn: string; persons: number; bringNl: string[]; bringEn: string[] };
 export type AppointmentWithItems = AppointmentRow & { locationSlug: string; items: AppointmentItemRow[] };
+
+export type BookingDetails = {
+  reference: string; name: string; email: string; phone: string | null; language: 'nl' | 'en'; needs: Needs | null;
+  channel: 'online' | 'phone' | 'counter'; manageTokenHash: string;
+};
 
 export type NewClaim = {
   municipalityId: number;
@@ -16,16 +21,29 @@ export type NewClaim = {
   end: Date;
   status: 'held' | 'booked';
   holdExpiresAt?: Date | null;
+  details?: BookingDetails;
   items: { serviceId: number; persons: number }[];
 };
 
-/** Inserts an appointment or hold with its items; the exclusion constraint may refuse it (23P01). */
+/**
+ * Inserts an appointment or hold with its items in one statement (a booking is many round trips already);
+ * the exclusion constraint may refuse it (23P01), a reference that exists already too (23505).
+ */
 export async function insertClaim(ex: Executor, claim: NewClaim): Promise<string> {
-  const [row] = await ex.insert(appointments).values({
-    municipalityId: claim.municipalityId, locationId: claim.locationId, counterId: claim.counterId,
-    startsAt: claim.start, endsAt: claim.end, status: claim.status, holdExpiresAt: claim.holdExpiresAt ?? null,
-  }).returning({ id: appointments.id });
-  await ex.insert(appointmentItems).values(claim.items.map((item) => ({ appointmentId: row!.id, ...item })));
+  const d = claim.details;
+  const [row] = await queryRows<{ id: string }>(ex, sql`
+    with a as (
+      insert into ${appointments} (municipality_id, location_id, counter_id, starts_at, ends_at, status, hold_expires_at,
+        reference, name, email, email_key, phone, language, needs, channel, manage_token_hash)
+      values (${claim.municipalityId}, ${claim.locationId}, ${claim.counterId}, ${claim.start.toISOString()}::timestamptz,
+        ${claim.end.toISOString()}::timestamptz, ${claim.status}, ${claim.holdExpiresAt?.toISOString() ?? null}::timestamptz,
+        ${d?.reference ?? null}, ${d?.name ?? null}, ${d?.email ?? null}, ${d?.email.toLowerCase() ?? null}, ${d?.phone ?? null},
+        ${d?.language ?? 'nl'}, ${d?.needs ? JSON.stringify(d.needs) : null}::jsonb, ${d?.channel ?? 'online'}, ${d?.manageTokenHash ?? null})
+      returning id)
+    insert into ${appointmentItems} (appointment_id, service_id, persons)
+    select a.id, x.service_id, x.persons
+    from a, unnest(${`{${claim.items.map((i) => i.serviceId).join(',')}}`}::int[], ${`{${claim.items.map((i) => i.persons).join(',')}}`}::int[]) as x(service_id, persons)
+    returning appointment_id as id`);
   return row!.id;
 }
 
@@ -51,10 +69,8 @@ export async function releaseAllExpiredHolds(ex: Executor, now: Date): Promise<n
   return rows.length;
 }
 
-export async function confirmBooking(ex: Executor, id: string, details: {
-  reference: string; name: string; email: string; phone: string | null; language: 'nl' | 'en'; needs: Needs | null;
-  channel: 'online' | 'phone' | 'counter'; manageTokenHash: string; end: Date;
-}, now: Date): Promise<void> {
+/** Turns a hold into a booking with the resident's details. */
+export async function confirmBooking(ex: Executor, id: string, details: BookingDetails & { end: Date }, now: Date): Promise<void> {
   await ex.update(appointments).set({
     status: 'booked', holdExpiresAt: null, reference: details.reference, name: details.name, email: details.email,
     emailKey: details.email.toLowerCase(), phone: details.phone, language: details.language, needs: details.needs,
@@ -77,9 +93,12 @@ export async function countLiveFutureByEmail(ex: Executor, municipalityId: numbe
   return row!.n;
 }
 
-/** Serialises bookings of one e-mail address in one municipality until the transaction ends. */
-export async function lockEmail(ex: Executor, municipalityId: number, email: string): Promise<void> {
-  await ex.execute(sql`select pg_advisory_xact_lock(${municipalityId}, hashtext(${email.toLowerCase()}))`);
+/**
+ * Serialises bookings of one e-mail address in one municipality (for the limit against hoarding) and claims on one
+ * location's day (see lockLocationDay), in that order, in one round trip.
+ */
+export async function lockForBooking(ex: Executor, municipalityId: number, email: string, locationId: number, date: string): Promise<void> {
+  await ex.execute(sql`select pg_advisory_xact_lock(${municipalityId}, hashtext(${email.toLowerCase()})), pg_advisory_xact_lock(${locationDayKey(locationId, date)})`);
 }
 
 async function withItems(ex: Executor, rows: (AppointmentRow & { locationSlug: string })[]): Promise<AppointmentWithItems[]> {
@@ -122,6 +141,9 @@ export { liveStatuses };
  * Take it before any row lock on a claim. (The one-bigint form never collides with the two-int e-mail lock.)
  */
 export async function lockLocationDay(ex: Executor, locationId: number, date: string): Promise<void> {
-  const day = Math.floor(Date.parse(`${date}T00:00:00Z`) / 86_400_000);
-  await ex.execute(sql`select pg_advisory_xact_lock(${locationId}::bigint * 100000 + ${day})`);
+  await ex.execute(sql`select pg_advisory_xact_lock(${locationDayKey(locationId, date)})`);
+}
+
+function locationDayKey(locationId: number, date: string) {
+  return sql`${locationId}::bigint * 100000 + ${Math.floor(Date.parse(`${date}T00:00:00Z`) / 86_400_000)}`;
 }
