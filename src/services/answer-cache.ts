@@ -10,6 +10,7 @@ export type Answer = {
   /** Filled by the HTTP layer on first use: the bytes as sent, plain and gzipped. */
   bytes?: Buffer;
   gzip?: Buffer;
+  etag?: string;
 };
 
 /**

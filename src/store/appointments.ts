@@ -2,7 +2,6 @@ import { and, eq, gt, inArray, lte, sql } from 'drizzle-orm';
 import { appointmentItems, appointments, locations, services } from '../../db/schema.js';
 import type { Needs } from '../domain/needs.js';
 import { queryRows, type Executor } from './database.js';
-import { liveStatuses } from './claims.js';
 
 export type AppointmentRow = typeof appointments.$inferSelect;
 export type AppointmentItemRow = { serviceId: number; slug: string; nameNl: string; nameEn: string; persons: number; bringNl: string[]; bringEn: string[] };
@@ -132,7 +131,6 @@ export async function lockById(ex: Executor, id: string): Promise<AppointmentRow
   return row;
 }
 
-export { liveStatuses };
 
 /**
  * Serialises the transactions that put claims on one location's day. The exclusion constraint alone is safe, but

@@ -3,8 +3,6 @@ import { appointments } from '../../db/schema.js';
 import type { Interval } from '../domain/interval.js';
 import { queryRows, type Executor } from './database.js';
 
-export const liveStatuses = ['held', 'booked', 'checked_in', 'serving'] as const;
-
 export type Claim = Interval & { id: string; counterId: number; holdExpiresAt: number | null };
 
 /**

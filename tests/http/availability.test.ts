@@ -43,6 +43,19 @@ onEachDatabase(t, async (t, { app, database, clock, config, kind }) => {
     t.equal(tuesday.slots.at(-1)!.start, '2026-12-01T16:30:00+01:00', 'the last start lets the whole half hour fit before 17:00');
   });
 
+  t.test('a polling widget gets 304 with the ETag while nothing changed, and the new answer after a booking', async (t) => {
+    clock.set('2026-11-30T08:00:00Z');
+    const url = '/api/v1/availability?location=informatiepunt-zuid&items=paspoort&from=2026-12-07&to=2026-12-07';
+    const first = await app.inject({ url });
+    const etag = first.headers.etag as string;
+    t.match(etag, /^"[\w-]+"$/);
+    t.equal(first.headers['cache-control'], 'no-cache');
+    const again = await app.inject({ url, headers: { 'if-none-match': etag } });
+    t.same([again.statusCode, again.body], [304, '']);
+    await insertClaim(database.db, { location: 'informatiepunt-zuid', counter: 'Balie Zuid', start: '2026-12-07T12:00:00Z', end: '2026-12-07T12:15:00Z' });
+    t.ok(await eventually(async () => (await app.inject({ url, headers: { 'if-none-match': etag } })).statusCode === 200), 'changed: a full answer again');
+  });
+
   t.test('closed days say why: Christmas, a Sunday, a partial closure on Christmas Eve', async (t) => {
     const list = await days('location=stadskantoor&items=paspoort&from=2026-12-24&to=2026-12-27');
     t.equal(list[0]!.open, true);

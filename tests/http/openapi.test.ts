@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import SwaggerParser from '@apidevtools/swagger-parser';
 import t from 'tap';
 import { renderOpenApi } from '../../src/http/openapi-document.js';
+import { onEachDatabase } from '../helpers/app.js';
 
 const generated = renderOpenApi();
 
@@ -21,3 +22,15 @@ t.test('the document is valid OpenAPI 3.1 and every operation has an id, a tag a
   }
   t.ok(document.components.schemas.Problem, 'Problem is a shared component');
 });
+
+onEachDatabase(t, async (t, { app }) => {
+  t.test('the running service serves its document at /openapi.json and a viewer at /docs', async (t) => {
+    const document = await app.inject({ url: '/openapi.json' });
+    t.equal(document.statusCode, 200);
+    t.equal(document.json().openapi, '3.1.0');
+    t.ok(document.json().paths['/api/v1/appointments'], 'booking routes are in it');
+    const docs = await app.inject({ url: '/docs/' });
+    t.equal(docs.statusCode, 200);
+    t.match(docs.headers['content-type'], /text\/html/);
+  });
+}, { seed: false });

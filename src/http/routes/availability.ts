@@ -1,6 +1,8 @@
+import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import type { Answer } from '../../services/answer-cache.js';
 import { cachedAvailability, getAvailability } from '../../services/availability.js';
 import type { Deps } from '../../services/deps.js';
@@ -9,7 +11,11 @@ import { problemResponses } from '../schemas/problem.js';
 
 /** Sends an answer as bytes, gzipped when the client accepts it; each form is made once per cached answer. */
 function sendAnswer(request: FastifyRequest, reply: FastifyReply, answer: Answer) {
-  reply.type('application/json; charset=utf-8').header('vary', 'Accept-Language, Accept-Encoding');
+  // A widget that polls sends the ETag back and gets a 304 without a body while nothing changed.
+  answer.etag ??= `"${createHash('sha1').update(answer.body).digest('base64url')}"`;
+  reply.header('etag', answer.etag).header('cache-control', 'no-cache').header('vary', 'Accept-Language, Accept-Encoding');
+  if (request.headers['if-none-match'] === answer.etag) return reply.code(304).send();
+  reply.type('application/json; charset=utf-8');
   // Six weeks of times are ~100 KB of JSON and ~10 KB gzipped.
   if (/\bgzip\b/.test(request.headers['accept-encoding'] ?? '')) {
     answer.gzip ??= gzipSync(answer.body);
@@ -34,7 +40,8 @@ export async function availabilityRoutes(app: FastifyInstance, deps: Deps) {
       description: 'Every day in `[from, to]` is listed; a closed day has `open: false` and a `reason`. A slot is '
         + 'listed when the whole appointment fits inside opening hours; `available` says how many counters are free.',
       querystring: AvailabilityQuerySchema,
-      response: { 200: AvailabilitySchema, ...problemResponses(400, 404, 422) },
+      headers: z.object({ 'if-none-match': z.string().optional().meta({ description: 'The ETag of an earlier answer: 304 while nothing changed' }) }),
+      response: { 200: AvailabilitySchema, 304: z.null().meta({ description: 'Not modified since the ETag sent' }), ...problemResponses(400, 404, 422) },
     },
   }, async (request, reply) => {
     const answer = await getAvailability(deps, { ...request.query, language: request.language, cacheKey: cacheKey(request) });
