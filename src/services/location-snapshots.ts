@@ -6,6 +6,7 @@ import { loadSchedule } from '../store/schedule.js';
 /** Everything about a location that availability needs and that changes only when an administrator edits it. */
 export type LocationSnapshot = {
   location: catalogue.Location;
+  municipality: catalogue.Municipality;
   /** The municipality's services, to resolve items and to say where a service is offered instead. */
   services: catalogue.Service[];
   locationNames: Map<string, string>;
@@ -45,10 +46,11 @@ export class LocationSnapshots {
   private async load(slug: string): Promise<LocationSnapshot | undefined> {
     const location = await catalogue.findLocation(this.db, slug);
     if (!location) return undefined;
+    const municipality = (await catalogue.findMunicipality(this.db, location.municipality))!;
     const services = await catalogue.listServices(this.db, { municipalityId: location.municipalityId });
     const locations = await catalogue.listLocations(this.db, { municipalityId: location.municipalityId });
     const counters = await catalogue.listCounters(this.db, location.id);
     const { weekly, exceptions } = await loadSchedule(this.db, location.id);
-    return { location, services, locationNames: new Map(locations.map((l) => [l.slug, l.name])), counters, weekly, exceptions };
+    return { location, municipality, services, locationNames: new Map(locations.map((l) => [l.slug, l.name])), counters, weekly, exceptions };
   }
 }

@@ -14,7 +14,7 @@ import { tokenMatches } from './secrets.js';
 export type Access = { reference: string; token: string; language: Language };
 
 /** The appointment behind a reference and token; a wrong token and an unknown reference look the same. */
-async function authorised(deps: Deps, access: Access): Promise<AppointmentWithItems> {
+export async function authorisedAppointment(deps: Deps, access: Access): Promise<AppointmentWithItems> {
   const appointment = await findByReference(deps.db, access.reference);
   if (!appointment || !tokenMatches(access.token, appointment.manageTokenHash)) throw new NotFound('appointment_not_found');
   return appointment;
@@ -26,7 +26,7 @@ async function view(deps: Deps, reference: string, access: Access) {
 }
 
 export async function viewAppointment(deps: Deps, access: Access) {
-  const appointment = await authorised(deps, access);
+  const appointment = await authorisedAppointment(deps, access);
   return appointmentView(deps, appointment, await requireSnapshot(deps, appointment.locationSlug), access.language, access.token);
 }
 
@@ -37,7 +37,7 @@ const notChangeable = (status: string, language: Language) => new Conflict('not_
  * old one is released; the calendar sequence goes up. A taken time changes nothing and comes with alternatives.
  */
 export async function rescheduleAppointment(deps: Deps, access: Access, start: string) {
-  const appointment = await authorised(deps, access);
+  const appointment = await authorisedAppointment(deps, access);
   if (appointment.status !== 'booked') throw notChangeable(appointment.status, access.language);
   const snapshot = await requireSnapshot(deps, appointment.locationSlug);
   const items: Item[] = appointment.items.map((i) => ({ service: snapshot.services.find((s) => s.id === i.serviceId)!, persons: i.persons }));
@@ -62,7 +62,7 @@ export async function rescheduleAppointment(deps: Deps, access: Access, start: s
 
 /** Cancels: the time is free at once, the sequence goes up; cancelling twice is harmless. */
 export async function cancelAppointment(deps: Deps, access: Access) {
-  const appointment = await authorised(deps, access);
+  const appointment = await authorisedAppointment(deps, access);
   if (appointment.status !== 'cancelled') {
     await deps.db.transaction(async (tx) => {
       const locked = await lockById(tx, appointment.id);
@@ -78,7 +78,7 @@ export async function cancelAppointment(deps: Deps, access: Access) {
 
 /** A score (1–5) and an optional comment, once the appointment has started; giving it again replaces it. */
 export async function giveFeedback(deps: Deps, access: Access, input: { score: number; comment?: string }) {
-  const appointment = await authorised(deps, access);
+  const appointment = await authorisedAppointment(deps, access);
   if (appointment.status === 'cancelled' || appointment.status === 'no_show') throw new Conflict('feedback_not_possible');
   if (deps.clock().getTime() < appointment.startsAt.getTime()) throw new Conflict('feedback_too_early');
   const row = { appointmentId: appointment.id, score: input.score, comment: input.comment?.trim() || null, createdAt: deps.clock() };

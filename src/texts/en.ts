@@ -43,6 +43,14 @@ export const en: Texts = {
   },
   statuses: { held: 'held', booked: 'booked', checked_in: 'checked in', serving: 'being served', done: 'done', no_show: 'missed', cancelled: 'cancelled' },
   weekdays: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'],
+  calendar: {
+    summary: (p: Params) => `Appointment municipality of ${p.municipality}: ${p.services}`,
+    reference: (p: Params) => `Appointment code: ${p.reference}`,
+    bring: 'Please bring:',
+    accessibility: 'Accessibility:',
+    manage: (p: Params) => `Move or cancel: ${p.url}`,
+    call: (p: Params) => `Not working? Call ${p.phone}.`,
+  },
   days: {
     past: () => 'This day has already passed.',
     beyondHorizon: (p: Params) => `You cannot book this far ahead yet. You can book up to and including ${p.lastDate}.`,

@@ -48,6 +48,14 @@ export const nl = {
   /** Monday first, as ISO weekdays 1–7. */
   statuses: { held: 'vastgehouden', booked: 'geboekt', checked_in: 'aangemeld', serving: 'bezig', done: 'afgerond', no_show: 'niet doorgegaan', cancelled: 'geannuleerd' } as Record<string, string>,
   weekdays: ['maandag', 'dinsdag', 'woensdag', 'donderdag', 'vrijdag', 'zaterdag', 'zondag'],
+  calendar: {
+    summary: (p: Params) => `Afspraak gemeente ${p.municipality}: ${p.services}`,
+    reference: (p: Params) => `Afspraakcode: ${p.reference}`,
+    bring: 'Neem mee:',
+    accessibility: 'Toegankelijkheid:',
+    manage: (p: Params) => `Verzetten of annuleren: ${p.url}`,
+    call: (p: Params) => `Lukt het niet? Bel ${p.phone}.`,
+  },
   days: {
     past: () => 'Deze dag is al voorbij.',
     beyondHorizon: (p: Params) => `Zo ver vooruit kun je nog geen afspraak maken. Dat kan tot en met ${p.lastDate}.`,

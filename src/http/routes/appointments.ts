@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { bookAppointment } from '../../services/book.js';
+import { downloadCalendar } from '../../services/calendar-download.js';
 import type { Deps } from '../../services/deps.js';
 import { createHold } from '../../services/holds.js';
 import { cancelAppointment, giveFeedback, rescheduleAppointment, viewAppointment, type Access } from '../../services/manage.js';
@@ -57,6 +58,21 @@ export async function appointmentRoutes(app: FastifyInstance, deps: Deps) {
       response: { 200: AppointmentSchema, ...problemResponses(404) },
     },
   }, (request) => viewAppointment(deps, access(request)));
+
+  r.get('/api/v1/appointments/:reference/calendar.ics', {
+    schema: {
+      operationId: 'getCalendarFile', tags: ['booking'], summary: 'The appointment as a calendar file (iCalendar, METHOD:PUBLISH)',
+      description: 'The token goes in `Authorization: Bearer …` or, for a plain link, in `?token=`.', ...bearer,
+      params: ReferenceParamsSchema,
+      querystring: z.object({ token: z.string().max(100).optional() }),
+      produces: ['text/calendar'],
+      response: { 200: z.string().meta({ description: 'text/calendar' }), ...problemResponses(404) },
+    },
+  }, async (request, reply) => {
+    const file = await downloadCalendar(deps, access(request, request.query.token));
+    return reply.type('text/calendar; charset=utf-8').header('content-disposition', `attachment; filename="${file.filename}"`)
+      .header('cache-control', 'private, no-store').send(file.content);
+  });
 
   r.post('/api/v1/appointments/:reference/reschedule', {
     schema: {
