@@ -151,6 +151,8 @@ export const appointments = pgTable('appointments', {
   channel: text('channel', { enum: ['online', 'phone', 'counter'] }).notNull().default('online'),
   blockReason: text('block_reason'),
   manageTokenHash: text('manage_token_hash'),
+  /** Random; with the server's SECRET_KEY it gives the manage token again for e-mails (the token is never stored). */
+  manageNonce: text('manage_nonce'),
   /** Who the appointment counts against for the per-e-mail limit: lower-cased e-mail. */
   emailKey: text('email_key'),
   createdAt: instant('created_at').notNull().defaultNow(),

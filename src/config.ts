@@ -11,10 +11,16 @@ const ConfigSchema = z.object({
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
   SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
   PUBLIC_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** Derives manage tokens for e-mails; without it the server keeps a generated key in DATA_DIR/secret.key. */
+  SECRET_KEY: z.string().min(32).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DEMO_DATA: z.stringbool().default(true),
   HOLD_MINUTES: positiveInt.default(10),
+  /** Send the outbox's e-mails from the server process; false when `npm run worker` runs beside it. */
+  OUTBOX_WORKER: z.stringbool().default(true),
   MAX_LIVE_APPOINTMENTS: positiveInt.default(3),
+  /** The reminder e-mail goes out this many hours before the appointment. */
+  REMINDER_HOURS: positiveInt.default(24),
   /** Holds and bookings per client address per minute. */
   RATE_LIMIT_PER_MINUTE: positiveInt.default(20),
   /** Computed availability days kept in memory; 0 turns the cache off (benchmarks measure both). */

@@ -3,6 +3,9 @@ import { buildApp } from './http/app.js';
 import { databaseOptionsFrom, openDatabase } from './store/database.js';
 import { migrateDatabase } from './store/migrate.js';
 import { loadDemoData } from '../db/seed.js';
+import { secretKeyFor } from './secret-key.js';
+import { createMailer } from './notify/mailer.js';
+import { startOutboxWorker } from './notify/outbox-worker.js';
 
 async function main() {
   let config: Config;
@@ -16,10 +19,16 @@ async function main() {
     throw error;
   }
 
+  const secret = secretKeyFor(config);
+  config = { ...config, SECRET_KEY: secret.key };
   const database = await openDatabase(databaseOptionsFrom(config));
   await migrateDatabase(database);
   const app = await buildApp({ config, database, housekeeping: true });
   if (config.DEMO_DATA && (await loadDemoData(database.db))) app.log.info('demo data loaded into the empty database');
+  if (secret.source === 'new file') app.log.warn({ file: `${config.DATA_DIR}/secret.key` }, 'no SECRET_KEY set: made one and kept it in DATA_DIR');
+
+  const mailer = createMailer(config, app.log);
+  const stopWorker = config.OUTBOX_WORKER ? startOutboxWorker(app.deps, mailer, app.log) : async () => {};
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -29,6 +38,8 @@ async function main() {
     const timer = setTimeout(() => process.exit(1), 15_000).unref();
     try {
       await app.close();
+      await stopWorker();
+      mailer.close();
       await database.close();
       clearTimeout(timer);
       process.exit(0);

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from '../config.js';
@@ -30,6 +30,13 @@ export interface AppOptions {
 
 export const API_VERSION = '1.0.0';
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The use cases' dependencies, for the worker started beside the app and for tests. */
+    deps: Deps;
+  }
+}
+
 /** Logs the path and method only: query strings may hold a calendar token, bodies hold personal data. */
 const requestSerializer = (request: { method: string; url: string; id: string }) => ({
   id: request.id,
@@ -59,8 +66,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     db: options.database.db,
     clock: options.clock ?? (() => new Date()),
     config: options.config,
+    secretKey: options.config.SECRET_KEY ?? randomBytes(32).toString('hex'),
     caches: { locations: new LocationSnapshots(options.database.db), days, answers: new AnswerCache(days, options.config.AVAILABILITY_ANSWER_CACHE_SIZE) },
   };
+  app.decorate('deps', deps);
   // Every process drops what a change made stale, whoever made it (DESIGN: several processes, one database).
   const stopFollowing = await followChanges(options.database, (change) => {
     if (change.kind === 'catalogue') {

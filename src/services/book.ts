@@ -8,6 +8,7 @@ import { claimKey, storeAnswer } from '../store/idempotency.js';
 import { enqueueMessage } from '../store/outbox.js';
 import type { Language } from '../texts/index.js';
 import { findAlternatives } from './alternatives.js';
+import { scheduleFollowUps } from './follow-ups.js';
 import { appointmentView, type AppointmentView } from './appointment-view.js';
 import { requireSnapshot, resolveItems, type ItemRequest } from './availability.js';
 import type { Deps } from './deps.js';
@@ -52,10 +53,10 @@ async function whatToBook(deps: Deps, request: BookRequest, language: Language) 
 }
 
 /** The resident's details as stored, with a new reference (drawn again in the rare case it exists). */
-function detailsFor(request: BookRequest, manageTokenHash: string): BookingDetails {
+function detailsFor(request: BookRequest, manageTokenHash: string, manageNonce: string): BookingDetails {
   return {
     reference: newReference(), name: request.name.trim(), email: request.email.trim(), phone: request.phone?.trim() || null,
-    language: request.language ?? 'nl', needs: request.needs ?? null, channel: 'online', manageTokenHash,
+    language: request.language ?? 'nl', needs: request.needs ?? null, channel: 'online', manageTokenHash, manageNonce,
   };
 }
 
@@ -63,10 +64,10 @@ function detailsFor(request: BookRequest, manageTokenHash: string): BookingDetai
  * Secures the time and writes the booking: the live hold itself, or the best free counter. The caller holds the
  * location-day lock. Returns the appointment's id, its details and its calendar sequence.
  */
-async function secure(tx: Executor, deps: Deps, snapshot: LocationSnapshot, items: Item[], wanted: Wanted, holdId: string | undefined, request: BookRequest, tokenHash: string) {
+async function secure(tx: Executor, deps: Deps, snapshot: LocationSnapshot, items: Item[], wanted: Wanted, holdId: string | undefined, request: BookRequest, secret: { hash: string; nonce: string }) {
   const hold = holdId ? await lockById(tx, holdId) : undefined;
   if (hold && hold.reference !== null) throw new NotFound('hold_not_found');
-  const details = detailsFor(request, tokenHash);
+  const details = detailsFor(request, secret.hash, secret.nonce);
   if (hold?.status === 'held') {
     if (hold.endsAt.getTime() !== wanted.end) {
       // Extra time made it longer: move the hold itself, possibly to another counter.
@@ -115,9 +116,10 @@ export async function bookAppointment(deps: Deps, request: BookRequest, options:
       await lockForBooking(tx, snapshot.location.municipalityId, request.email, snapshot.location.id, wanted.date);
       const live = await countLiveFutureByEmail(tx, snapshot.location.municipalityId, request.email, now);
       if (live >= deps.config.MAX_LIVE_APPOINTMENTS) throw new Conflict('too_many_appointments', { max: deps.config.MAX_LIVE_APPOINTMENTS });
-      const { token, hash } = newManageToken();
-      const { id, details, sequence } = await secure(tx, deps, snapshot, items, wanted, holdId, request, hash);
+      const { token, hash, nonce } = newManageToken(deps.secretKey);
+      const { id, details, sequence } = await secure(tx, deps, snapshot, items, wanted, holdId, request, { hash, nonce });
       await enqueueMessage(tx, { appointmentId: id, kind: 'confirmation', sequence });
+      await scheduleFollowUps(tx, deps, { id, sequence, start: wanted.start, end: wanted.end });
       // Built from what was written, not read back: one round trip less while the day is locked.
       const view = appointmentView(deps, {
         ...details, status: 'booked', startsAt: new Date(wanted.start), endsAt: new Date(wanted.end), sequence,

@@ -9,5 +9,7 @@ export interface Deps {
   db: Db;
   clock: () => Date;
   config: Config;
+  /** SECRET_KEY, or the key kept in DATA_DIR (server), or a key for this process only (tools, tests). */
+  secretKey: string;
   caches: { locations: LocationSnapshots; days: DayCache; answers: AnswerCache };
 }

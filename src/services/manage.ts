@@ -2,9 +2,10 @@ import { Conflict, NotFound } from '../domain/errors.js';
 import type { Item } from '../domain/items.js';
 import { findByReference, lockById, lockLocationDay, moveClaim, setStatus, type AppointmentWithItems } from '../store/appointments.js';
 import { saveFeedback } from '../store/feedback.js';
-import { enqueueMessage } from '../store/outbox.js';
+import { dropScheduled, enqueueMessage } from '../store/outbox.js';
 import { textsFor, type Language } from '../texts/index.js';
 import { findAlternatives } from './alternatives.js';
+import { scheduleFollowUps } from './follow-ups.js';
 import { appointmentView } from './appointment-view.js';
 import { requireSnapshot } from './availability.js';
 import type { Deps } from './deps.js';
@@ -52,6 +53,7 @@ export async function rescheduleAppointment(deps: Deps, access: Access, start: s
       moveClaim(sp, appointment.id, { counterId, start: new Date(wanted.start), end: new Date(wanted.end) }, deps.clock()), appointment.id);
     if (counter === undefined) return false;
     await enqueueMessage(tx, { appointmentId: appointment.id, kind: 'moved', sequence: locked.sequence + 1 });
+    await scheduleFollowUps(tx, deps, { id: appointment.id, sequence: locked.sequence + 1, start: wanted.start, end: wanted.end });
     return true;
   });
   if (!moved) throw new Conflict('time_taken', {}, await findAlternatives(deps, snapshot, items, needs, wanted.start));
@@ -70,6 +72,7 @@ export async function cancelAppointment(deps: Deps, access: Access) {
       if (locked?.status !== 'booked') throw notChangeable(locked?.status ?? 'cancelled', access.language);
       await setStatus(tx, appointment.id, 'cancelled', deps.clock(), true);
       await enqueueMessage(tx, { appointmentId: appointment.id, kind: 'cancelled', sequence: locked.sequence + 1 });
+      await dropScheduled(tx, appointment.id);
     });
     deps.caches.days.dropClaim(appointment.locationId, appointment.startsAt.getTime(), appointment.endsAt.getTime());
   }

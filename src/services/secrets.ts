@@ -1,10 +1,19 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { referenceFrom } from '../domain/reference.js';
 
-/** 256 random bits, URL-safe; only its hash is stored (DESIGN invariant 3). */
-export function newManageToken(): { token: string; hash: string } {
-  const token = randomBytes(32).toString('base64url');
-  return { token, hash: hashToken(token) };
+/**
+ * A manage token: HMAC-SHA-256 of 256 random bits (the nonce) under the server's secret key, URL-safe. Stored are
+ * only its hash (to check it) and the nonce (so that a reminder weeks later can carry the link again); neither
+ * gives the token without the key (DESIGN invariant 3).
+ */
+export function newManageToken(secretKey: string): { token: string; hash: string; nonce: string } {
+  const nonce = randomBytes(32).toString('hex');
+  const token = deriveToken(secretKey, nonce);
+  return { token, hash: hashToken(token), nonce };
+}
+
+export function deriveToken(secretKey: string, nonce: string): string {
+  return createHmac('sha256', secretKey).update(`manage:${nonce}`).digest('base64url');
 }
 
 export function hashToken(token: string): string {

@@ -9,7 +9,7 @@ export type AppointmentWithItems = AppointmentRow & { locationSlug: string; item
 
 export type BookingDetails = {
   reference: string; name: string; email: string; phone: string | null; language: 'nl' | 'en'; needs: Needs | null;
-  channel: 'online' | 'phone' | 'counter'; manageTokenHash: string;
+  channel: 'online' | 'phone' | 'counter'; manageTokenHash: string; manageNonce: string;
 };
 
 export type NewClaim = {
@@ -33,11 +33,11 @@ export async function insertClaim(ex: Executor, claim: NewClaim): Promise<string
   const [row] = await queryRows<{ id: string }>(ex, sql`
     with a as (
       insert into ${appointments} (municipality_id, location_id, counter_id, starts_at, ends_at, status, hold_expires_at,
-        reference, name, email, email_key, phone, language, needs, channel, manage_token_hash)
+        reference, name, email, email_key, phone, language, needs, channel, manage_token_hash, manage_nonce)
       values (${claim.municipalityId}, ${claim.locationId}, ${claim.counterId}, ${claim.start.toISOString()}::timestamptz,
         ${claim.end.toISOString()}::timestamptz, ${claim.status}, ${claim.holdExpiresAt?.toISOString() ?? null}::timestamptz,
         ${d?.reference ?? null}, ${d?.name ?? null}, ${d?.email ?? null}, ${d?.email.toLowerCase() ?? null}, ${d?.phone ?? null},
-        ${d?.language ?? 'nl'}, ${d?.needs ? JSON.stringify(d.needs) : null}::jsonb, ${d?.channel ?? 'online'}, ${d?.manageTokenHash ?? null})
+        ${d?.language ?? 'nl'}, ${d?.needs ? JSON.stringify(d.needs) : null}::jsonb, ${d?.channel ?? 'online'}, ${d?.manageTokenHash ?? null}, ${d?.manageNonce ?? null})
       returning id)
     insert into ${appointmentItems} (appointment_id, service_id, persons)
     select a.id, x.service_id, x.persons
@@ -73,7 +73,7 @@ export async function confirmBooking(ex: Executor, id: string, details: BookingD
   await ex.update(appointments).set({
     status: 'booked', holdExpiresAt: null, reference: details.reference, name: details.name, email: details.email,
     emailKey: details.email.toLowerCase(), phone: details.phone, language: details.language, needs: details.needs,
-    channel: details.channel, manageTokenHash: details.manageTokenHash, endsAt: details.end, updatedAt: now,
+    channel: details.channel, manageTokenHash: details.manageTokenHash, manageNonce: details.manageNonce, endsAt: details.end, updatedAt: now,
   }).where(eq(appointments.id, id));
 }
 

@@ -17,7 +17,7 @@ export class TestClock {
 export type TestContext = { app: FastifyInstance; database: Database; clock: TestClock; config: Config; kind: DatabaseKind };
 
 export function testConfig(env: Record<string, string> = {}): Config {
-  return loadConfig({ PUBLIC_BASE_URL: 'http://balie.test', LOG_LEVEL: 'silent', ...env });
+  return loadConfig({ PUBLIC_BASE_URL: 'http://balie.test', LOG_LEVEL: 'silent', SECRET_KEY: 'test-secret-key-test-secret-key-0123456789', ...env });
 }
 
 /** Runs `body` once per database kind, each with its own fresh, seeded database and the real app. */

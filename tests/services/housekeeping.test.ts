@@ -1,15 +1,11 @@
 import { sql } from 'drizzle-orm';
 import t from 'tap';
-import { DayCache } from '../../src/services/day-cache.js';
-import { AnswerCache } from '../../src/services/answer-cache.js';
-import { LocationSnapshots } from '../../src/services/location-snapshots.js';
 import { sweep } from '../../src/services/housekeeping.js';
 import { queryRows } from '../../src/store/database.js';
 import { onEachDatabase } from '../helpers/app.js';
 
-onEachDatabase(t, async (t, { app, database, clock, config }) => {
-  const days = new DayCache();
-  const deps = { db: database.db, clock: clock.now, config, caches: { locations: new LocationSnapshots(database.db), days, answers: new AnswerCache(days) } };
+onEachDatabase(t, async (t, { app, database, clock }) => {
+  const { deps } = app;
   clock.set('2026-11-30T08:00:00Z');
 
   t.test('expired holds are released and day-old idempotency answers forgotten; nothing else is touched', async (t) => {

@@ -1,0 +1,1 @@
+ALTER TABLE "appointments" ADD COLUMN "manage_nonce" text;

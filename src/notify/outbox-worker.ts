@@ -1,0 +1,105 @@
+import { findAlternatives } from '../services/alternatives.js';
+import { manageUrl } from '../services/appointment-view.js';
+import { requireSnapshot } from '../services/availability.js';
+import { calendarEvent } from '../services/calendar-event.js';
+import type { Deps } from '../services/deps.js';
+import { deriveToken } from '../services/secrets.js';
+import { findById } from '../store/appointments.js';
+import { claimMessages, markFailed, markSent, type OutboxRow } from '../store/outbox.js';
+import { textsFor } from '../texts/index.js';
+import { calendarFile } from './calendar.js';
+import type { Mail, Mailer } from './mailer.js';
+import { composeMessage } from './messages.js';
+
+export const MAX_ATTEMPTS = 8;
+const LEASE_MS = 2 * 60_000;
+
+/** Waits 1, 2, 4 … minutes between attempts, at most an hour. */
+export const retryDelayMs = (attempts: number) => Math.min(60, 2 ** (attempts - 1)) * 60_000;
+
+/** The e-mail for one outbox row, from the appointment as it is now; undefined when it no longer applies. */
+async function mailFor(deps: Deps, row: OutboxRow): Promise<Mail | undefined> {
+  const appointment = await findById(deps.db, row.appointmentId);
+  if (!appointment?.email || !appointment.manageNonce) return undefined;
+  const gone = appointment.status === 'cancelled' || appointment.status === 'no_show';
+  if ((row.kind === 'reminder' || row.kind === 'feedback') && gone) return undefined;
+  if (row.kind === 'reminder' && appointment.startsAt <= deps.clock()) return undefined;
+  const snapshot = await requireSnapshot(deps, appointment.locationSlug);
+  const language = appointment.language;
+  const texts = textsFor(language);
+  const token = deriveToken(deps.secretKey, appointment.manageNonce);
+  const { location, municipality } = snapshot;
+  const en = language === 'en';
+  const items = appointment.items.map((i) => ({ service: snapshot.services.find((s) => s.id === i.serviceId)!, persons: i.persons }));
+  const words = composeMessage(texts, {
+    kind: row.kind,
+    language,
+    name: appointment.name!,
+    municipality: { name: municipality.name, phone: municipality.phone, website: municipality.websiteUrl },
+    reference: appointment.reference!,
+    services: appointment.items.map((i) => (en ? i.nameEn : i.nameNl)),
+    start: appointment.startsAt,
+    end: appointment.endsAt,
+    zone: location.timezone,
+    where: `${location.name}, ${location.street}, ${location.postalCode} ${location.city}`,
+    bring: [...new Set(appointment.items.flatMap((i) => (en ? i.bringEn : i.bringNl)))],
+    accessibility: location.accessibility.map((code) => texts.accessibility[code] ?? code),
+    manageUrl: manageUrl(deps, appointment.reference!, token),
+    bookUrl: municipality.websiteUrl,
+    alternatives: row.kind === 'cancelled' ? await findAlternatives(deps, snapshot, items, appointment.needs ?? undefined, appointment.startsAt.getTime()) : [],
+  });
+  const withCalendar = row.kind === 'confirmation' || row.kind === 'moved' || row.kind === 'cancelled';
+  const method = row.kind === 'cancelled' ? 'CANCEL' : 'REQUEST';
+  return {
+    messageId: `<${row.id}@${new URL(deps.config.PUBLIC_BASE_URL).hostname}>`,
+    from: { name: `Gemeente ${municipality.name}`, address: municipality.emailFrom },
+    to: { name: appointment.name!, address: appointment.email },
+    language,
+    ...words,
+    ...(withCalendar && {
+      calendar: { method, content: calendarFile({ ...calendarEvent(deps, appointment, snapshot, texts, token, method), sequence: row.sequence }) },
+    }),
+  };
+}
+
+/**
+ * One pass: claims due messages, sends each, marks it sent, or schedules a retry with backoff and finally
+ * `failed`. Safe with several workers (SKIP LOCKED) and after a crash (the claim is a lease). Returns how many
+ * messages were handled.
+ */
+export async function processOutbox(deps: Deps, mailer: Mailer, options: { limit?: number; log?: { warn: (o: object, m: string) => void } } = {}): Promise<number> {
+  const rows = await claimMessages(deps.db, deps.clock(), options.limit ?? 20, LEASE_MS);
+  for (const row of rows) {
+    try {
+      const mail = await mailFor(deps, row);
+      if (mail) await mailer.send(mail);
+      await markSent(deps.db, row.id, deps.clock(), mail ? null : 'not needed any more');
+    } catch (error) {
+      const outcome = await markFailed(deps.db, row, String((error as Error).message ?? error), new Date(deps.clock().getTime() + retryDelayMs(row.attempts)), MAX_ATTEMPTS);
+      options.log?.warn({ messageId: row.id, attempts: row.attempts, outcome }, 'mail not sent');
+    }
+  }
+  return rows.length;
+}
+
+/** Runs passes every `everyMs` (and straight again while there is work) until the returned function is called. */
+export function startOutboxWorker(deps: Deps, mailer: Mailer, log: { warn: (o: object, m: string) => void; error: (o: object, m: string) => void }, everyMs = 1000): () => Promise<void> {
+  let stopped = false;
+  let running: Promise<void> = Promise.resolve();
+  const loop = async () => {
+    while (!stopped) {
+      try {
+        const handled = await processOutbox(deps, mailer, { log });
+        if (handled > 0) continue;
+      } catch (error) {
+        log.error({ err: error }, 'outbox pass failed');
+      }
+      await new Promise((resolve) => setTimeout(resolve, everyMs).unref());
+    }
+  };
+  running = loop();
+  return async () => {
+    stopped = true;
+    await running;
+  };
+}
