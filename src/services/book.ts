@@ -118,7 +118,7 @@ export async function bookAppointment(deps: Deps, request: BookRequest, options:
       if (live >= deps.config.MAX_LIVE_APPOINTMENTS) throw new Conflict('too_many_appointments', { max: deps.config.MAX_LIVE_APPOINTMENTS });
       const { token, hash, nonce } = newManageToken(deps.secretKey);
       const { id, details, sequence } = await secure(tx, deps, snapshot, items, wanted, holdId, request, { hash, nonce });
-      await enqueueMessage(tx, { appointmentId: id, kind: 'confirmation', sequence });
+      await enqueueMessage(tx, { appointmentId: id, kind: 'confirmation', sequence, at: now });
       await scheduleFollowUps(tx, deps, { id, sequence, start: wanted.start, end: wanted.end });
       // Built from what was written, not read back: one round trip less while the day is locked.
       const view = appointmentView(deps, {

@@ -52,7 +52,7 @@ export async function rescheduleAppointment(deps: Deps, access: Access, start: s
     const counter = await placeClaim(tx, deps, snapshot, wanted, (sp, counterId) =>
       moveClaim(sp, appointment.id, { counterId, start: new Date(wanted.start), end: new Date(wanted.end) }, deps.clock()), appointment.id);
     if (counter === undefined) return false;
-    await enqueueMessage(tx, { appointmentId: appointment.id, kind: 'moved', sequence: locked.sequence + 1 });
+    await enqueueMessage(tx, { appointmentId: appointment.id, kind: 'moved', sequence: locked.sequence + 1, at: deps.clock() });
     await scheduleFollowUps(tx, deps, { id: appointment.id, sequence: locked.sequence + 1, start: wanted.start, end: wanted.end });
     return true;
   });
@@ -71,7 +71,7 @@ export async function cancelAppointment(deps: Deps, access: Access) {
       if (locked?.status === 'cancelled') return;
       if (locked?.status !== 'booked') throw notChangeable(locked?.status ?? 'cancelled', access.language);
       await setStatus(tx, appointment.id, 'cancelled', deps.clock(), true);
-      await enqueueMessage(tx, { appointmentId: appointment.id, kind: 'cancelled', sequence: locked.sequence + 1 });
+      await enqueueMessage(tx, { appointmentId: appointment.id, kind: 'cancelled', sequence: locked.sequence + 1, at: deps.clock() });
       await dropScheduled(tx, appointment.id);
     });
     deps.caches.days.dropClaim(appointment.locationId, appointment.startsAt.getTime(), appointment.endsAt.getTime());

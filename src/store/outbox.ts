@@ -5,9 +5,9 @@ import { queryRows, type Executor } from './database.js';
 export type MessageKind = (typeof outbox.$inferInsert)['kind'];
 export type OutboxRow = { id: string; appointmentId: string; kind: MessageKind; sequence: number; attempts: number };
 
-/** Queues a message in the transaction of the change that causes it (DESIGN invariant 4); `at` delays it. */
-export async function enqueueMessage(ex: Executor, message: { appointmentId: string; kind: MessageKind; sequence: number; at?: Date }): Promise<void> {
-  await ex.insert(outbox).values({ appointmentId: message.appointmentId, kind: message.kind, sequence: message.sequence, ...(message.at && { nextAttemptAt: message.at }) });
+/** Queues a message, due `at` (the service's clock), in the transaction of the change that causes it (DESIGN invariant 4). */
+export async function enqueueMessage(ex: Executor, message: { appointmentId: string; kind: MessageKind; sequence: number; at: Date }): Promise<void> {
+  await ex.insert(outbox).values({ appointmentId: message.appointmentId, kind: message.kind, sequence: message.sequence, nextAttemptAt: message.at, createdAt: message.at });
 }
 
 /** Drops the reminder and feedback request not sent yet (after a move or a cancellation). */

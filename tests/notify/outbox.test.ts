@@ -3,7 +3,7 @@ import ICAL from 'ical.js';
 import type { ParsedMail } from 'mailparser';
 import t from 'tap';
 import { createMailer } from '../../src/notify/mailer.js';
-import { processOutbox } from '../../src/notify/outbox-worker.js';
+import { MAX_ATTEMPTS, processOutbox, retryDelayMs } from '../../src/notify/outbox-worker.js';
 import { claimMessages } from '../../src/store/outbox.js';
 import { queryRows } from '../../src/store/database.js';
 import { onEachDatabase, testConfig } from '../helpers/app.js';
@@ -118,6 +118,48 @@ onEachDatabase(t, async (t, { app, database, clock }) => {
     t.equal(back.mails.filter((m) => JSON.stringify(m.to).includes('els@example.nl')).length, 1);
     offline.close();
     online.close();
+    clock.set('2026-11-30T08:00:00Z');
+  });
+  t.test('the e-mail calendar part says 10:00 Amsterdam time in summer and in winter time', async (t) => {
+    for (const [now, start, utc] of [
+      ['2026-03-20T08:00:00Z', '2026-03-30T10:00:00+02:00', '2026-03-30T08:00:00.000Z'],
+      ['2026-10-20T08:00:00Z', '2026-10-26T10:00:00+01:00', '2026-10-26T09:00:00.000Z'],
+    ] as const) {
+      clock.set(now);
+      const email = `dst-${start.slice(0, 10)}@example.nl`;
+      await app.inject({ method: 'POST', url: '/api/v1/appointments', payload: { location: 'stadskantoor', items: [{ service: 'paspoort', persons: 1 }], start, name: 'Tijd', email } });
+      await drain();
+      const mail = smtp.mails.find((m) => JSON.stringify(m.to).includes(email))!;
+      t.equal(calendarOf(mail).event.startDate.toJSDate().toISOString(), utc, start);
+    }
+    clock.set('2026-11-30T08:00:00Z');
+  });
+
+  t.test('no reminder for an appointment made less than REMINDER_HOURS before it', async (t) => {
+    clock.set('2026-12-01T07:00:00Z');
+    await app.inject({ method: 'POST', url: '/api/v1/appointments', payload: { location: 'stadskantoor', items: [{ service: 'paspoort', persons: 1 }], start: '2026-12-01T16:00:00+01:00', name: 'Laat', email: 'laat@example.nl' } });
+    const kinds = await queryRows<{ kind: string }>(database.db, sql`
+      select o.kind from outbox o join appointments a on a.id = o.appointment_id where a.email = 'laat@example.nl' order by o.kind`);
+    t.same(kinds.map((k) => k.kind), ['confirmation', 'feedback']);
+    clock.set('2026-11-30T08:00:00Z');
+  });
+
+  t.test('a message that keeps failing ends as failed after the last attempt, with the error kept', async (t) => {
+    const down = await startSmtp();
+    await down.close();
+    const offline = createMailer(testConfig({ SMTP_URL: down.url }), quiet);
+    await app.inject({ method: 'POST', url: '/api/v1/appointments', payload: { location: 'stadskantoor', items: [{ service: 'paspoort', persons: 1 }], start: '2026-12-15T10:00:00+01:00', name: 'Nooit', email: 'nooit@example.nl' } });
+    let at = Date.parse('2026-11-30T08:00:00Z');
+    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+      await processOutbox(app.deps, offline, { limit: 50 });
+      at += retryDelayMs(attempt);
+      clock.set(new Date(at).toISOString());
+    }
+    const [row] = await queryRows<{ status: string; attempts: number; last_error: string }>(database.db, sql`
+      select o.status, o.attempts, o.last_error from outbox o join appointments a on a.id = o.appointment_id where a.email = 'nooit@example.nl' and o.kind = 'confirmation'`);
+    t.same([row!.status, row!.attempts], ['failed', MAX_ATTEMPTS]);
+    t.ok(row!.last_error.length > 0);
+    offline.close();
     clock.set('2026-11-30T08:00:00Z');
   });
 }, { env: { RATE_LIMIT_PER_MINUTE: '1000' } });
