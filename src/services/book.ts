@@ -69,14 +69,15 @@ async function secure(tx: Executor, deps: Deps, snapshot: LocationSnapshot, item
   if (hold && hold.reference !== null) throw new NotFound('hold_not_found');
   const details = detailsFor(request, secret.hash, secret.nonce);
   if (hold?.status === 'held') {
-    if (hold.endsAt.getTime() !== wanted.end) {
-      // Extra time made it longer: move the hold itself, possibly to another counter.
+    const fits = hold.endsAt.getTime() === wanted.end && wanted.counters.includes(hold.counterId);
+    if (!fits) {
+      // The needs made it longer, or ask for another desk: move the hold itself, possibly to another counter.
       const counter = await placeClaim(tx, deps, snapshot, wanted, (sp, counterId) =>
         moveClaim(sp, hold.id, { counterId, start: new Date(wanted.start), end: new Date(wanted.end) }, deps.clock()), hold.id);
       if (counter === undefined) throw new NoCounterLeft();
     }
     await confirmBooking(tx, hold.id, { ...details, end: new Date(wanted.end) }, deps.clock());
-    return { id: hold.id, details, sequence: hold.sequence + (hold.endsAt.getTime() !== wanted.end ? 1 : 0) };
+    return { id: hold.id, details, sequence: hold.sequence + (fits ? 0 : 1) };
   }
   // No hold, or it ran out and was released: book the time afresh, details and all, in one statement.
   let id: string | undefined;

@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { sql } from 'drizzle-orm';
@@ -29,7 +30,8 @@ export type DatabaseOptions =
 
 /** PostgreSQL when DATABASE_URL is set, else embedded PGlite in DATA_DIR. */
 export function databaseOptionsFrom(config: Pick<Config, 'DATABASE_URL' | 'DATA_DIR'>): DatabaseOptions {
-  return config.DATABASE_URL ? { url: config.DATABASE_URL } : { dataDir: config.DATA_DIR };
+  // The embedded database gets a folder of its own: DATA_DIR also holds mail files and the secret key.
+  return config.DATABASE_URL ? { url: config.DATABASE_URL } : { dataDir: join(config.DATA_DIR, 'pglite') };
 }
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {

@@ -184,6 +184,19 @@ onEachDatabase(t, async (t, { app, database, clock }) => {
     t.same([res.statusCode, res.json().end, res.json().needs], [201, '2026-12-14T09:10:00+01:00'.replace('09:10', '09:20'), { extraTime: true, interpreter: 'Arabisch' }]);
   });
 
+  t.test('a step-free need is kept when booking from a hold: the hold moves to a step-free desk, or the time is refused', async (t) => {
+    const start = '2026-12-14T11:00:00+01:00';
+    const hold = (await post(app, '/api/v1/holds', { ...base, start }, 8250)).json();
+    const onStepFree = await post(app, '/api/v1/appointments', { holdId: hold.holdId, ...person(8250), needs: { stepFree: true } }, 8250);
+    t.equal(onStepFree.statusCode, 201);
+    const [row] = await queryRows<{ step_free: boolean }>(database.db, sql`
+      select c.step_free from appointments a join counters c on c.id = a.counter_id where a.reference = ${onStepFree.json().reference}`);
+    t.equal(row!.step_free, true);
+    const taken = (await post(app, '/api/v1/holds', { ...base, start }, 8251)).json();
+    const refused = await post(app, '/api/v1/appointments', { holdId: taken.holdId, ...person(8251), needs: { stepFree: true } }, 8251);
+    t.same([refused.statusCode, refused.json().code], [409, 'time_taken'], 'the only step-free desk for passports is taken');
+  });
+
   t.test('bad bodies get problems: malformed JSON, wrong type, too large, unknown fields, bad e-mail or phone', async (t) => {
     const raw = (payload: string, type = 'application/json') => app.inject({ method: 'POST', url: '/api/v1/appointments', payload, headers: { 'content-type': type }, remoteAddress: '10.9.9.9' });
     t.equal((await raw('{"name":')).statusCode, 400);

@@ -1,14 +1,6 @@
-import ICAL from 'ical.js';
 import t from 'tap';
 import { onEachDatabase } from '../helpers/app.js';
-
-/** Parses a calendar file with ical.js, registering its VTIMEZONE so that local times resolve. */
-function parse(text: string) {
-  const calendar = new ICAL.Component(ICAL.parse(text));
-  for (const zone of calendar.getAllSubcomponents('vtimezone')) ICAL.TimezoneService.register(new ICAL.Timezone(zone));
-  const vevent = calendar.getFirstSubcomponent('vevent')!;
-  return { calendar, vevent, event: new ICAL.Event(vevent) };
-}
+import { parseCalendar as parse } from '../helpers/ical.js';
 
 onEachDatabase(t, async (t, { app, clock }) => {
   const book = async (start: string, extra: object = {}) => (await app.inject({

@@ -1,5 +1,4 @@
 import { sql } from 'drizzle-orm';
-import ICAL from 'ical.js';
 import type { ParsedMail } from 'mailparser';
 import t from 'tap';
 import { createMailer } from '../../src/notify/mailer.js';
@@ -7,18 +6,13 @@ import { MAX_ATTEMPTS, processOutbox, retryDelayMs } from '../../src/notify/outb
 import { claimMessages } from '../../src/store/outbox.js';
 import { queryRows } from '../../src/store/database.js';
 import { onEachDatabase, testConfig } from '../helpers/app.js';
+import { parseCalendar } from '../helpers/ical.js';
 import { startSmtp } from '../helpers/smtp.js';
 
 const quiet = { info: () => {}, warn: () => {}, error: () => {} };
 
 /** The calendar part of a mail, parsed, with its METHOD. */
-function calendarOf(mail: ParsedMail) {
-  const part = mail.attachments.find((a) => a.contentType.startsWith('text/calendar'))!;
-  const calendar = new ICAL.Component(ICAL.parse(part.content.toString('utf8')));
-  for (const zone of calendar.getAllSubcomponents('vtimezone')) ICAL.TimezoneService.register(new ICAL.Timezone(zone));
-  const vevent = calendar.getFirstSubcomponent('vevent')!;
-  return { method: calendar.getFirstPropertyValue('method'), event: new ICAL.Event(vevent), status: vevent.getFirstPropertyValue('status') };
-}
+const calendarOf = (mail: ParsedMail) => parseCalendar(mail.attachments.find((a) => a.contentType.startsWith('text/calendar'))!.content.toString('utf8'));
 
 onEachDatabase(t, async (t, { app, database, clock }) => {
   const smtp = await startSmtp();
