@@ -12,6 +12,7 @@ import { healthRoutes } from './routes/health.js';
 import { availabilityRoutes } from './routes/availability.js';
 import { appointmentRoutes } from './routes/appointments.js';
 import { rateLimitPlugin } from './plugins/rate-limit.js';
+import { managePageRoutes } from './routes/manage-page.js';
 import { followChanges } from '../store/changes.js';
 import { AnswerCache } from '../services/answer-cache.js';
 import { DayCache } from '../services/day-cache.js';
@@ -95,5 +96,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(catalogueRoutes, deps);
   await app.register(availabilityRoutes, deps);
   await app.register(appointmentRoutes, deps);
+  await app.register(managePageRoutes);
   return app;
 }

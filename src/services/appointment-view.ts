@@ -32,6 +32,8 @@ export function appointmentView(deps: Deps, appointment: ViewSource, snapshot: L
     language: appointment.language,
     needs: appointment.needs ?? {},
     sequence: appointment.sequence,
+    canCancel: appointment.status === 'booked' && appointment.startsAt.getTime() > deps.clock().getTime(),
+    canGiveFeedback: appointment.status !== 'cancelled' && appointment.status !== 'no_show' && appointment.startsAt.getTime() <= deps.clock().getTime(),
     manageUrl: manageUrl(deps, appointment.reference!, token),
     calendarUrl: calendarUrl(deps, appointment.reference!, token),
   };

@@ -60,6 +60,8 @@ export const AppointmentSchema = z.object({
   language: z.enum(['nl', 'en']),
   needs: NeedsSchema,
   sequence: z.number().int().meta({ description: 'Calendar sequence; goes up with every change' }),
+  canCancel: z.boolean().meta({ description: 'Whether it can still be moved or cancelled now' }),
+  canGiveFeedback: z.boolean().meta({ description: 'Whether the visit has started, so feedback can be given' }),
   manageUrl: z.string(),
   calendarUrl: z.string(),
 }).meta({ id: 'Appointment' });
