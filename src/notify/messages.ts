@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import type { Alternative } from '../domain/errors.js';
+import { escapeHtml } from '../texts/escape-html.js';
 import type { Language, Texts } from '../texts/index.js';
 
 export type MessageKind = 'confirmation' | 'moved' | 'cancelled' | 'reminder' | 'feedback';
@@ -28,7 +29,6 @@ export function spokenTime(t: Date, zone: string, language: Language): string {
   return local.toFormat(language === 'nl' ? "cccc d LLLL yyyy 'om' HH:mm" : "cccc d LLLL yyyy 'at' HH:mm");
 }
 
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /**
  * The words of one e-mail, as plain text and as simple HTML with the same content: what, when, where, the

@@ -1,8 +1,8 @@
-import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../../services/deps.js';
+import { ping } from '../../store/health.js';
 import { Unavailable } from '../../domain/errors.js';
 import { problemResponses } from '../schemas/problem.js';
 
@@ -26,7 +26,7 @@ export async function healthRoutes(app: FastifyInstance, deps: Deps) {
   }, async (request) => {
     try {
       if (closing) throw new Error('shutting down');
-      await deps.db.execute(sql`select 1`);
+      await ping(deps.db);
       return { status: 'ok' as const };
     } catch (error) {
       request.log.warn({ err: error }, 'not ready');

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
+import { escapeHtml as escape } from '../../texts/escape-html.js';
 import { textsFor, type Texts } from '../../texts/index.js';
 
 const asset = (name: string) => readFileSync(new URL(`../static/${name}`, import.meta.url), 'utf8');
@@ -13,7 +14,6 @@ const SECURITY_HEADERS = {
   'x-content-type-options': 'nosniff',
 };
 
-const escape = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /** The page skeleton with every word in it; manage.js fills in the appointment and shows the right parts. */
 function page(texts: Texts, language: string): string {
