@@ -4,7 +4,7 @@ import type { Needs } from '../domain/needs.js';
 import { confirmBooking, countLiveFutureByEmail, findById, insertClaim, lockById, lockForBooking, moveClaim, type BookingDetails } from '../store/appointments.js';
 import type { Executor } from '../store/database.js';
 import { isDuplicate } from '../store/errors.js';
-import { claimKey, storeAnswer } from '../store/idempotency.js';
+import { claimKey, findAnswer, storeAnswer } from '../store/idempotency.js';
 import { enqueueMessage } from '../store/outbox.js';
 import type { Language } from '../texts/index.js';
 import { findAlternatives } from './alternatives.js';
@@ -13,7 +13,7 @@ import { appointmentView, type AppointmentView } from './appointment-view.js';
 import { requireSnapshot, resolveItems, type ItemRequest } from './availability.js';
 import type { Deps } from './deps.js';
 import type { LocationSnapshot } from './location-snapshots.js';
-import { checkStart, placeClaim, type Wanted } from './placement.js';
+import { checkStart, freeCounters, placeClaim, type Wanted } from './placement.js';
 import { newManageToken, newReference, requestFingerprint } from './secrets.js';
 
 export type BookRequest = {
@@ -105,15 +105,25 @@ export async function bookAppointment(deps: Deps, request: BookRequest, options:
   const key = options.idempotencyKey ? `key:${options.idempotencyKey}` : `auto:${fingerprint}`;
   const staleBefore = new Date(now.getTime() - (options.idempotencyKey ? CLIENT_KEY_HOURS * 3_600_000 : DOUBLE_CLICK_SECONDS * 1000));
 
+  const refuse = async () => new Conflict('time_taken', {}, await findAlternatives(deps, snapshot, items, request.needs, wanted.start));
+  const replay = (earlier: { requestHash: string; body: unknown }) => {
+    if (earlier.requestHash !== fingerprint) throw new Unprocessable('idempotency_key_reused');
+    return earlier.body as Booked;
+  };
+  // A time that is taken right now is refused with a plain read, without queueing for the day's lock; the answer
+  // of an identical request that already succeeded (a double click, a retry) is checked after that read.
+  if (!holdId && (await freeCounters(deps.db, deps, snapshot, wanted)).length === 0) {
+    const earlier = await findAnswer(deps.db, key);
+    if (earlier && earlier.createdAt >= staleBefore) return replay(earlier);
+    throw await refuse();
+  }
+
   let booked: Booked | undefined;
   // A reference that exists already (about one in 244 million) fails the transaction: it is run again.
   for (let attempt = 0; booked === undefined; attempt++) try {
     booked = await deps.db.transaction(async (tx) => {
       const earlier = await claimKey(tx, key, fingerprint, now, staleBefore);
-      if (earlier !== 'claimed') {
-        if (earlier.requestHash !== fingerprint) throw new Unprocessable('idempotency_key_reused');
-        return earlier.body as Booked;
-      }
+      if (earlier !== 'claimed') return replay(earlier);
       await lockForBooking(tx, snapshot.location.municipalityId, request.email, snapshot.location.id, wanted.date);
       const live = await countLiveFutureByEmail(tx, snapshot.location.municipalityId, request.email, now);
       if (live >= deps.config.MAX_LIVE_APPOINTMENTS) throw new Conflict('too_many_appointments', { max: deps.config.MAX_LIVE_APPOINTMENTS });
@@ -136,7 +146,7 @@ export async function bookAppointment(deps: Deps, request: BookRequest, options:
   } catch (error) {
     if (isDuplicate(error) && attempt < 3) continue;
     if (!(error instanceof NoCounterLeft)) throw error;
-    throw new Conflict('time_taken', {}, await findAlternatives(deps, snapshot, items, request.needs, wanted.start));
+    throw await refuse();
   }
   deps.caches.days.dropClaim(snapshot.location.id, wanted.start, wanted.end);
   return booked;

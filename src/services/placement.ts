@@ -47,6 +47,19 @@ export function checkStart(deps: Deps, snapshot: LocationSnapshot, items: Item[]
  * exclusion constraint lets one through. Returns the counter, or undefined when every counter is taken.
  * `ignore` is the claim being moved, which must not count as being in its own way.
  */
+/**
+ * The counters free for the wanted time as the database has it now (committed claims, expired holds not counted),
+ * best first. Read outside a transaction it lets a taken time be refused without queueing for the day's lock.
+ */
+export async function freeCounters(ex: Executor, deps: Deps, snapshot: LocationSnapshot, wanted: Wanted, ignore?: string): Promise<number[]> {
+  const day = dayBounds(wanted.date, snapshot.location.timezone);
+  const claims = (await listLiveClaims(ex, snapshot.location.id, new Date(day.start), new Date(day.end), deps.clock())).filter((c) => c.id !== ignore);
+  const plan = planDay({ date: wanted.date, zone: snapshot.location.timezone, counterIds: wanted.counters, weekly: snapshot.weekly, exceptions: snapshot.exceptions, holiday: holidayOn(wanted.date) });
+  return rankCounters(wanted.counters.map((counterId) => ({
+    counterId, periods: plan.periods.get(counterId) ?? [], busy: claims.filter((c) => c.counterId === counterId),
+  })), wanted.start, wanted.end);
+}
+
 export async function placeClaim(
   tx: Executor,
   deps: Deps,
@@ -55,16 +68,8 @@ export async function placeClaim(
   write: (sp: Executor, counterId: number) => Promise<void>,
   ignore?: string,
 ): Promise<number | undefined> {
-  const now = deps.clock();
-  const locationId = snapshot.location.id;
-  await releaseExpiredHolds(tx, locationId, new Date(wanted.start), new Date(wanted.end), now);
-  const day = dayBounds(wanted.date, snapshot.location.timezone);
-  const claims = (await listLiveClaims(tx, locationId, new Date(day.start), new Date(day.end), now)).filter((c) => c.id !== ignore);
-  const plan = planDay({ date: wanted.date, zone: snapshot.location.timezone, counterIds: wanted.counters, weekly: snapshot.weekly, exceptions: snapshot.exceptions, holiday: holidayOn(wanted.date) });
-  const ranked = rankCounters(wanted.counters.map((counterId) => ({
-    counterId, periods: plan.periods.get(counterId) ?? [], busy: claims.filter((c) => c.counterId === counterId),
-  })), wanted.start, wanted.end);
-  for (const counterId of ranked) {
+  await releaseExpiredHolds(tx, snapshot.location.id, new Date(wanted.start), new Date(wanted.end), deps.clock());
+  for (const counterId of await freeCounters(tx, deps, snapshot, wanted, ignore)) {
     try {
       await tx.transaction((sp) => write(sp, counterId));
       return counterId;

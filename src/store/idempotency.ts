@@ -2,7 +2,7 @@ import { eq, lt } from 'drizzle-orm';
 import { idempotencyKeys } from '../../db/schema.js';
 import type { Executor } from './database.js';
 
-export type StoredAnswer = { requestHash: string; status: number; body: unknown };
+export type StoredAnswer = { requestHash: string; status: number; body: unknown; createdAt: Date };
 
 /**
  * Takes a key for this transaction, or returns the answer stored under it. A row older than `staleBefore` is
@@ -19,7 +19,7 @@ export async function claimKey(ex: Executor, key: string, requestHash: string, n
     .returning({ key: idempotencyKeys.key });
   if (taken.length > 0) return 'claimed';
   const [row] = await ex.select().from(idempotencyKeys).where(eq(idempotencyKeys.key, key));
-  return { requestHash: row!.requestHash, status: row!.status, body: row!.body };
+  return { requestHash: row!.requestHash, status: row!.status, body: row!.body, createdAt: row!.createdAt };
 }
 
 export async function storeAnswer(ex: Executor, key: string, status: number, body: unknown): Promise<void> {
@@ -28,4 +28,10 @@ export async function storeAnswer(ex: Executor, key: string, status: number, bod
 
 export async function deleteKeysBefore(ex: Executor, before: Date): Promise<number> {
   return (await ex.delete(idempotencyKeys).where(lt(idempotencyKeys.createdAt, before)).returning({ key: idempotencyKeys.key })).length;
+}
+
+/** The answer stored under a key, if its transaction has committed. */
+export async function findAnswer(ex: Executor, key: string): Promise<StoredAnswer | undefined> {
+  const [row] = await ex.select().from(idempotencyKeys).where(eq(idempotencyKeys.key, key));
+  return row && row.status !== 0 ? { requestHash: row.requestHash, status: row.status, body: row.body, createdAt: row.createdAt } : undefined;
 }
