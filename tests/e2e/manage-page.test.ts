@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
 import t from 'tap';
 import { queryRows } from '../../src/store/database.js';
@@ -6,7 +7,11 @@ import { accessibilityViolations, launchBrowser, screenshot } from '../helpers/b
 
 // The page behind the manage link, in a real browser, by keyboard only, checked with axe-core. PGlite is enough:
 // the page only talks to the API, which the other tests cover on both databases.
-onEachDatabase(t, async (t, { app, database, clock, kind }) => {
+// On a developer's machine without Chromium these tests say how to get it; in CI (.ci/run installs it) they must run.
+const chromiumMissing = !existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium') && !process.env.CI;
+if (chromiumMissing) t.comment('Chromium is not installed: `apt-get install chromium` to run the browser tests');
+
+if (!chromiumMissing) onEachDatabase(t, async (t, { app, database, clock, kind }) => {
   if (kind !== 'pglite') return;
   const base = await app.listen({ port: 0, host: '127.0.0.1' });
   const { browser, close } = await launchBrowser();
