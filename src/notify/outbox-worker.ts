@@ -1,5 +1,6 @@
 import { findAlternatives } from '../services/alternatives.js';
 import { manageUrl } from '../services/appointment-view.js';
+import { addressLine, bringList, itemsOf, serviceNames } from '../services/appointment-words.js';
 import { requireSnapshot } from '../services/availability.js';
 import { calendarEvent } from '../services/calendar-event.js';
 import type { Deps } from '../services/deps.js';
@@ -29,24 +30,22 @@ async function mailFor(deps: Deps, row: OutboxRow): Promise<Mail | undefined> {
   const texts = textsFor(language);
   const token = deriveToken(deps.secretKey, appointment.manageNonce);
   const { location, municipality } = snapshot;
-  const en = language === 'en';
-  const items = appointment.items.map((i) => ({ service: snapshot.services.find((s) => s.id === i.serviceId)!, persons: i.persons }));
   const words = composeMessage(texts, {
     kind: row.kind,
     language,
     name: appointment.name!,
     municipality: { name: municipality.name, phone: municipality.phone, website: municipality.websiteUrl },
     reference: appointment.reference!,
-    services: appointment.items.map((i) => (en ? i.nameEn : i.nameNl)),
+    services: serviceNames(appointment.items, language),
     start: appointment.startsAt,
     end: appointment.endsAt,
     zone: location.timezone,
-    where: `${location.name}, ${location.street}, ${location.postalCode} ${location.city}`,
-    bring: [...new Set(appointment.items.flatMap((i) => (en ? i.bringEn : i.bringNl)))],
+    where: addressLine(location),
+    bring: bringList(appointment.items, language),
     accessibility: location.accessibility.map((code) => texts.accessibility[code] ?? code),
     manageUrl: manageUrl(deps, appointment.reference!, token),
     bookUrl: municipality.websiteUrl,
-    alternatives: row.kind === 'cancelled' ? await findAlternatives(deps, snapshot, items, appointment.needs ?? undefined, appointment.startsAt.getTime()) : [],
+    alternatives: row.kind === 'cancelled' ? await findAlternatives(deps, snapshot, itemsOf(appointment, snapshot), appointment.needs ?? undefined, appointment.startsAt.getTime()) : [],
   });
   const withCalendar = row.kind === 'confirmation' || row.kind === 'moved' || row.kind === 'cancelled';
   const method = row.kind === 'cancelled' ? 'CANCEL' : 'REQUEST';

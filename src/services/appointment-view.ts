@@ -1,4 +1,5 @@
 import { isoInZone } from '../domain/time.js';
+import { bringList, serviceNames } from './appointment-words.js';
 import type { AppointmentWithItems } from '../store/appointments.js';
 import type { Language } from '../texts/index.js';
 import type { Deps } from './deps.js';
@@ -14,7 +15,7 @@ export type ViewSource = Pick<AppointmentWithItems, 'reference' | 'status' | 'st
 /** The appointment as the API shows it to the resident who holds its token. */
 export function appointmentView(deps: Deps, appointment: ViewSource, snapshot: LocationSnapshot, language: Language, token: string) {
   const zone = snapshot.location.timezone;
-  const en = language === 'en';
+  const names = serviceNames(appointment.items, language);
   return {
     reference: appointment.reference!,
     status: appointment.status,
@@ -24,8 +25,8 @@ export function appointmentView(deps: Deps, appointment: ViewSource, snapshot: L
     location: snapshot.location.slug,
     locationName: snapshot.location.name,
     address: { street: snapshot.location.street, postalCode: snapshot.location.postalCode, city: snapshot.location.city },
-    items: appointment.items.map((i) => ({ service: i.slug, persons: i.persons, name: en ? i.nameEn : i.nameNl })),
-    bring: [...new Set(appointment.items.flatMap((i) => (en ? i.bringEn : i.bringNl)))],
+    items: appointment.items.map((i, n) => ({ service: i.slug, persons: i.persons, name: names[n]! })),
+    bring: bringList(appointment.items, language),
     name: appointment.name!,
     email: appointment.email!,
     phone: appointment.phone,

@@ -8,6 +8,7 @@ import { claimKey, findAnswer, storeAnswer } from '../store/idempotency.js';
 import { enqueueMessage } from '../store/outbox.js';
 import type { Language } from '../texts/index.js';
 import { findAlternatives } from './alternatives.js';
+import { itemsOf } from './appointment-words.js';
 import { scheduleFollowUps } from './follow-ups.js';
 import { appointmentView, type AppointmentView } from './appointment-view.js';
 import { requireSnapshot, resolveItems, type ItemRequest } from './availability.js';
@@ -41,8 +42,7 @@ async function whatToBook(deps: Deps, request: BookRequest, language: Language) 
     const hold = await findById(deps.db, request.holdId);
     if (!hold || hold.kind !== 'appointment') throw new NotFound('hold_not_found');
     const snapshot = await requireSnapshot(deps, hold.locationSlug);
-    const items: Item[] = hold.items.map((i) => ({ service: snapshot.services.find((s) => s.id === i.serviceId)!, persons: i.persons }));
-    return { snapshot, items, start: hold.startsAt.toISOString(), holdId: hold.id };
+    return { snapshot, items: itemsOf(hold, snapshot), start: hold.startsAt.toISOString(), holdId: hold.id };
   }
   if (!request.location || !request.items || !request.start) {
     const missing = (['location', 'items', 'start'] as const).filter((f) => !request[f]);

@@ -2,6 +2,7 @@ import type { CalendarEvent } from '../notify/calendar.js';
 import type { AppointmentWithItems } from '../store/appointments.js';
 import type { Texts } from '../texts/index.js';
 import { manageUrl } from './appointment-view.js';
+import { addressLine, bringList, serviceNames } from './appointment-words.js';
 import type { Deps } from './deps.js';
 import type { LocationSnapshot } from './location-snapshots.js';
 
@@ -14,10 +15,9 @@ export const CALENDAR_ALARM_MINUTES = 60;
  * the resident's own name and address (the attendee).
  */
 export function calendarEvent(deps: Deps, appointment: AppointmentWithItems, snapshot: LocationSnapshot, texts: Texts, token: string, method: CalendarEvent['method']): CalendarEvent {
-  const en = appointment.language === 'en';
   const { location, municipality } = snapshot;
-  const services = appointment.items.map((i) => (en ? i.nameEn : i.nameNl)).join(', ');
-  const bring = [...new Set(appointment.items.flatMap((i) => (en ? i.bringEn : i.bringNl)))];
+  const services = serviceNames(appointment.items, appointment.language).join(', ');
+  const bring = bringList(appointment.items, appointment.language);
   const url = manageUrl(deps, appointment.reference!, token);
   const description = [
     texts.calendar.reference({ reference: appointment.reference! }),
@@ -41,7 +41,7 @@ export function calendarEvent(deps: Deps, appointment: AppointmentWithItems, sna
     zone: location.timezone,
     summary: texts.calendar.summary({ municipality: municipality.name, services }),
     description,
-    location: `${location.name}, ${location.street}, ${location.postalCode} ${location.city}`,
+    location: addressLine(location),
     url,
     organizer: { name: municipality.name, email: municipality.emailFrom },
     attendee: { name: appointment.name!, email: appointment.email! },

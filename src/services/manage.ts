@@ -1,5 +1,4 @@
 import { Conflict, NotFound } from '../domain/errors.js';
-import type { Item } from '../domain/items.js';
 import { findByReference, lockById, lockLocationDay, moveClaim, setStatus, type AppointmentWithItems } from '../store/appointments.js';
 import { saveFeedback } from '../store/feedback.js';
 import { dropScheduled, enqueueMessage } from '../store/outbox.js';
@@ -7,6 +6,7 @@ import { textsFor, type Language } from '../texts/index.js';
 import { findAlternatives } from './alternatives.js';
 import { scheduleFollowUps } from './follow-ups.js';
 import { appointmentView } from './appointment-view.js';
+import { itemsOf } from './appointment-words.js';
 import { requireSnapshot } from './availability.js';
 import type { Deps } from './deps.js';
 import { checkStart, placeClaim } from './placement.js';
@@ -41,7 +41,7 @@ export async function rescheduleAppointment(deps: Deps, access: Access, start: s
   const appointment = await authorisedAppointment(deps, access);
   if (appointment.status !== 'booked') throw notChangeable(appointment.status, access.language);
   const snapshot = await requireSnapshot(deps, appointment.locationSlug);
-  const items: Item[] = appointment.items.map((i) => ({ service: snapshot.services.find((s) => s.id === i.serviceId)!, persons: i.persons }));
+  const items = itemsOf(appointment, snapshot);
   const needs = appointment.needs ?? undefined;
   const wanted = checkStart(deps, snapshot, items, needs, start);
   const before = { start: appointment.startsAt.getTime(), end: appointment.endsAt.getTime() };
