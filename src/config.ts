@@ -27,6 +27,8 @@ const ConfigSchema = z.object({
   AVAILABILITY_CACHE_SIZE: z.coerce.number().int().min(0).default(50_000),
   /** Whole availability answers kept in memory; 0 turns that cache off. */
   AVAILABILITY_ANSWER_CACHE_SIZE: z.coerce.number().int().min(0).default(10_000),
+  /** Locations whose live claims are kept in memory for availability; 0 reads them from the database each time. */
+  CLAIMS_INDEX_LOCATIONS: z.coerce.number().int().min(0).default(1_000),
 });
 
 export type Config = Omit<z.infer<typeof ConfigSchema>, 'PUBLIC_BASE_URL'> & { PUBLIC_BASE_URL: string };

@@ -1,5 +1,5 @@
 import { localMinuteOfDay, offsetAt } from './time.js';
-import { isFree, type Interval } from './interval.js';
+import { firstEndingAfter, type Interval } from './interval.js';
 
 export type Slot = { start: number; end: number; available: number };
 
@@ -33,25 +33,25 @@ export function slotsForDay(input: {
 }): Slot[] {
   const duration = input.durationMinutes * 60_000;
   const step = input.gridMinutes * 60_000;
-  const fitting = new Map<number, number[]>(); // start → counters whose period holds the whole duration
+  const free = new Map<number, number>(); // start → counters whose period holds the whole duration and are free
   for (const [counterId, periods] of input.periods) {
+    const busy = input.busy.get(counterId) ?? [];
     for (const period of periods) {
       // Stepping in absolute time stays on the wall-clock grid unless the UTC offset changes inside the period.
       const steady = offsetAt(period.start, input.zone) === offsetAt(period.end, input.zone);
-      for (let t = firstGridAtOrAfter(period.start, input.gridMinutes, input.zone); t + duration <= period.end; t += step) {
+      const first = firstGridAtOrAfter(period.start, input.gridMinutes, input.zone);
+      // Starts only grow, so the first claim ending after a start only moves forward.
+      let next = firstEndingAfter(busy, first);
+      for (let t = first; t + duration <= period.end; t += step) {
         if (!steady && !onGrid(t, input.gridMinutes, input.zone)) continue;
-        const counters = fitting.get(t);
-        if (counters) counters.push(counterId);
-        else fitting.set(t, [counterId]);
+        while (next < busy.length && busy[next]!.end <= t) next++;
+        const isFree = next === busy.length || busy[next]!.start >= t + duration;
+        free.set(t, (free.get(t) ?? 0) + (isFree ? 1 : 0));
       }
     }
   }
-  const starts = [...fitting.keys()].sort((a, b) => a - b);
-  return starts.map((start) => {
-    const end = start + duration;
-    const available = fitting.get(start)!.filter((counterId) => isFree(input.busy.get(counterId) ?? [], start, end)).length;
-    return { start, end, available };
-  });
+  const starts = [...free.keys()].sort((a, b) => a - b);
+  return starts.map((start) => ({ start, end: start + duration, available: free.get(start)! }));
 }
 
 export type BookingWindow = { today: string; lastDate: string; earliest: number };

@@ -39,9 +39,3 @@ export function firstEndingAfter(sorted: Interval[], t: number): number {
   }
   return low;
 }
-
-/** True when `[start, end)` overlaps none of `sorted` (by start, not overlapping each other). */
-export function isFree(sorted: Interval[], start: number, end: number): boolean {
-  const next = sorted[firstEndingAfter(sorted, start)];
-  return next === undefined || next.start >= end;
-}

@@ -29,10 +29,23 @@ function offsetText(minutes: number): string {
   return `${minutes < 0 ? '-' : '+'}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
 }
 
-/** ISO 8601 with the zone's offset at that instant, seconds precision: `2026-12-01T09:00:00+01:00`. */
+const isoByZone = new Map<string, Map<number, string>>();
+
+/**
+ * ISO 8601 with the zone's offset at that instant, seconds precision: `2026-12-01T09:00:00+01:00`. Answers name
+ * the same grid instants again and again, so the texts are remembered (a bounded map per zone).
+ */
 export function isoInZone(t: number, zone: string): string {
-  const offset = offsetAt(t, zone);
-  return `${new Date(t + offset * 60_000).toISOString().slice(0, 19)}${offsetText(offset)}`;
+  let texts = isoByZone.get(zone);
+  if (!texts) isoByZone.set(zone, (texts = new Map()));
+  let text = texts.get(t);
+  if (text === undefined) {
+    const offset = offsetAt(t, zone);
+    text = `${new Date(t + offset * 60_000).toISOString().slice(0, 19)}${offsetText(offset)}`;
+    if (texts.size > 200_000) texts.clear();
+    texts.set(t, text);
+  }
+  return text;
 }
 
 /** Minutes since local midnight and whether the instant is on a whole minute. */

@@ -13,6 +13,7 @@ import { availabilityRoutes } from './routes/availability.js';
 import { appointmentRoutes } from './routes/appointments.js';
 import { rateLimitPlugin } from './plugins/rate-limit.js';
 import { managePageRoutes } from './routes/manage-page.js';
+import { ClaimsIndex } from '../services/claims-index.js';
 import { followChanges } from '../store/changes.js';
 import { AnswerCache } from '../services/answer-cache.js';
 import { DayCache } from '../services/day-cache.js';
@@ -68,7 +69,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     clock: options.clock ?? (() => new Date()),
     config: options.config,
     secretKey: options.config.SECRET_KEY ?? randomBytes(32).toString('hex'),
-    caches: { locations: new LocationSnapshots(options.database.db), days, answers: new AnswerCache(days, options.config.AVAILABILITY_ANSWER_CACHE_SIZE) },
+    caches: {
+      locations: new LocationSnapshots(options.database.db),
+      days,
+      answers: new AnswerCache(days, options.config.AVAILABILITY_ANSWER_CACHE_SIZE),
+      claims: new ClaimsIndex(options.database.db, days, options.config.CLAIMS_INDEX_LOCATIONS),
+    },
   };
   app.decorate('deps', deps);
   // Every process drops what a change made stale, whoever made it (DESIGN: several processes, one database).
@@ -76,6 +82,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     if (change.kind === 'catalogue') {
       deps.caches.locations.clear();
       deps.caches.days.clear();
+      deps.caches.claims.clear();
     } else {
       deps.caches.days.dropClaim(change.locationId, change.start, change.end);
     }

@@ -1,12 +1,10 @@
 import { dayInWindow, slotsAfterNotice, slotsForDay, type BookingWindow, type Slot } from '../domain/availability.js';
 import { Invalid, NotFound, Unprocessable, type FieldError } from '../domain/errors.js';
 import { holidayOn } from '../domain/holidays.js';
-import type { Interval } from '../domain/interval.js';
 import { noticeAndHorizon, durationMinutes, itemProblems, type Item } from '../domain/items.js';
 import { extraMinutes, type Needs } from '../domain/needs.js';
 import { planDay } from '../domain/opening-hours.js';
 import { addDays, dateInZone, datesBetween, dayBounds, isoInZone, weekdayOf } from '../domain/time.js';
-import { listLiveClaims, type Claim } from '../store/claims.js';
 import { textsFor, type Language } from '../texts/index.js';
 import type { Answer } from './answer-cache.js';
 import type { ComputedDay } from './day-cache.js';
@@ -114,31 +112,19 @@ export async function freeSlots(deps: Deps, snapshot: LocationSnapshot, items: I
   return bookable.flatMap((date) => slotsAfterNotice(days.get(date)!.slots, window).filter((slot) => slot.available > 0));
 }
 
-function groupClaims(claims: Claim[]): Map<number, Interval[]> {
-  const byCounter = new Map<number, Interval[]>();
-  for (const claim of claims) {
-    const list = byCounter.get(claim.counterId);
-    if (list) list.push(claim);
-    else byCounter.set(claim.counterId, [claim]);
-  }
-  return byCounter;
-}
-
 function slotsJson(slots: Slot[], zone: string): string {
   return `[${slots.map((s) => `{"start":"${isoInZone(s.start, zone)}","end":"${isoInZone(s.end, zone)}","available":${s.available}}`).join(',')}]`;
 }
 
-/** Computes the days not in the cache with one query for the claims of the whole span. */
+/** Computes the days not in the cache from the location's live claims (the claims index). */
 async function computeDays(deps: Deps, snapshot: LocationSnapshot, dates: string[], counters: number[], duration: number): Promise<Map<string, ComputedDay>> {
   const zone = snapshot.location.timezone;
   const result = new Map<string, ComputedDay>();
   if (dates.length === 0) return result;
   const now = deps.clock();
   const span = { start: dayBounds(dates[0]!, zone).start, end: dayBounds(dates[dates.length - 1]!, zone).end };
-  const claims = await listLiveClaims(deps.db, snapshot.location.id, new Date(span.start), new Date(span.end), now);
   // Per counter, sorted: the slot check finds its neighbours by binary search, so every day can use the whole list.
-  const busy = groupClaims(claims);
-  const holds = claims.filter((c) => c.holdExpiresAt !== null);
+  const { busy, holds } = await deps.caches.claims.claimsFor(snapshot.location.id, span, now);
   for (const date of dates) {
     const bounds = dayBounds(date, zone);
     const plan = planDay({ date, zone, counterIds: counters, weekly: snapshot.weekly, exceptions: snapshot.exceptions, holiday: holidayOn(date) });

@@ -1,20 +1,21 @@
 import { Conflict, Invalid, NotFound, Unprocessable } from '../domain/errors.js';
 import type { Item } from '../domain/items.js';
 import type { Needs } from '../domain/needs.js';
+import { dayBounds } from '../domain/time.js';
 import { confirmBooking, countLiveFutureByEmail, findById, insertClaim, lockById, lockForBooking, moveClaim, type BookingDetails } from '../store/appointments.js';
 import type { Executor } from '../store/database.js';
 import { isDuplicate } from '../store/errors.js';
-import { claimKey, findAnswer, storeAnswer } from '../store/idempotency.js';
-import { enqueueMessage } from '../store/outbox.js';
+import { readBeforeBooking } from '../store/booking-check.js';
+import { claimKey, storeAnswer } from '../store/idempotency.js';
 import type { Language } from '../texts/index.js';
 import { findAlternatives } from './alternatives.js';
 import { itemsOf } from './appointment-words.js';
-import { scheduleFollowUps } from './follow-ups.js';
+import { queueWithFollowUps } from './follow-ups.js';
 import { appointmentView, type AppointmentView } from './appointment-view.js';
 import { requireSnapshot, resolveItems, type ItemRequest } from './availability.js';
 import type { Deps } from './deps.js';
 import type { LocationSnapshot } from './location-snapshots.js';
-import { checkStart, freeCounters, placeClaim, type Wanted } from './placement.js';
+import { checkStart, placeClaim, rankFreeCounters, unlessOverlapping, type Wanted } from './placement.js';
 import { newManageToken, newReference, requestFingerprint } from './secrets.js';
 
 export type BookRequest = {
@@ -72,8 +73,8 @@ async function secure(tx: Executor, deps: Deps, snapshot: LocationSnapshot, item
     const fits = hold.endsAt.getTime() === wanted.end && wanted.counters.includes(hold.counterId);
     if (!fits) {
       // The needs made it longer, or ask for another desk: move the hold itself, possibly to another counter.
-      const counter = await placeClaim(tx, deps, snapshot, wanted, (sp, counterId) =>
-        moveClaim(sp, hold.id, { counterId, start: new Date(wanted.start), end: new Date(wanted.end) }, deps.clock()), hold.id);
+      const counter = await placeClaim(tx, deps, snapshot, wanted, (ex, counterId) => unlessOverlapping(ex, (sp) =>
+        moveClaim(sp, hold.id, { counterId, start: new Date(wanted.start), end: new Date(wanted.end) }, deps.clock())), hold.id);
       if (counter === undefined) throw new NoCounterLeft();
     }
     await confirmBooking(tx, hold.id, { ...details, end: new Date(wanted.end) }, deps.clock());
@@ -81,12 +82,13 @@ async function secure(tx: Executor, deps: Deps, snapshot: LocationSnapshot, item
   }
   // No hold, or it ran out and was released: book the time afresh, details and all, in one statement.
   let id: string | undefined;
-  const counter = await placeClaim(tx, deps, snapshot, wanted, async (sp, counterId) => {
-    id = await insertClaim(sp, {
+  const counter = await placeClaim(tx, deps, snapshot, wanted, async (ex, counterId) => {
+    id = await insertClaim(ex, {
       municipalityId: snapshot.location.municipalityId, locationId: snapshot.location.id, counterId,
       start: new Date(wanted.start), end: new Date(wanted.end), status: 'booked', details,
       items: items.map((i) => ({ serviceId: i.service.id, persons: i.persons })),
     });
+    return id !== undefined;
   });
   if (counter === undefined) throw new NoCounterLeft();
   return { id: id!, details, sequence: 0 };
@@ -112,10 +114,13 @@ export async function bookAppointment(deps: Deps, request: BookRequest, options:
   };
   // A time that is taken right now is refused with a plain read, without queueing for the day's lock; the answer
   // of an identical request that already succeeded (a double click, a retry) is checked after that read.
-  if (!holdId && (await freeCounters(deps.db, deps, snapshot, wanted)).length === 0) {
-    const earlier = await findAnswer(deps.db, key);
-    if (earlier && earlier.createdAt >= staleBefore) return replay(earlier);
-    throw await refuse();
+  if (!holdId) {
+    const day = dayBounds(wanted.date, snapshot.location.timezone);
+    const { claims, earlier } = await readBeforeBooking(deps.db, { locationId: snapshot.location.id, from: new Date(day.start), to: new Date(day.end), now, key });
+    if (rankFreeCounters(snapshot, wanted, claims).length === 0) {
+      if (earlier && earlier.createdAt >= staleBefore) return replay(earlier);
+      throw await refuse();
+    }
   }
 
   let booked: Booked | undefined;
@@ -129,8 +134,7 @@ export async function bookAppointment(deps: Deps, request: BookRequest, options:
       if (live >= deps.config.MAX_LIVE_APPOINTMENTS) throw new Conflict('too_many_appointments', { max: deps.config.MAX_LIVE_APPOINTMENTS });
       const { token, hash, nonce } = newManageToken(deps.secretKey);
       const { id, details, sequence } = await secure(tx, deps, snapshot, items, wanted, holdId, request, { hash, nonce });
-      await enqueueMessage(tx, { appointmentId: id, kind: 'confirmation', sequence, at: now });
-      await scheduleFollowUps(tx, deps, { id, sequence, start: wanted.start, end: wanted.end });
+      await queueWithFollowUps(tx, deps, 'confirmation', { id, sequence, start: wanted.start, end: wanted.end }, { replace: false });
       // Built from what was written, not read back: one round trip less while the day is locked.
       const view = appointmentView(deps, {
         ...details, status: 'booked', startsAt: new Date(wanted.start), endsAt: new Date(wanted.end), sequence,

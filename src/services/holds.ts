@@ -20,12 +20,13 @@ export async function createHold(deps: Deps, request: HoldRequest) {
   let holdId: string | undefined;
   const counter = await deps.db.transaction(async (tx) => {
     await lockLocationDay(tx, snapshot.location.id, wanted.date);
-    return placeClaim(tx, deps, snapshot, wanted, async (sp, counterId) => {
-    holdId = await insertClaim(sp, {
-      municipalityId: snapshot.location.municipalityId, locationId: snapshot.location.id, counterId,
-      start: new Date(wanted.start), end: new Date(wanted.end), status: 'held', holdExpiresAt: expiresAt,
-      items: items.map((i) => ({ serviceId: i.service.id, persons: i.persons })),
-    });
+    return placeClaim(tx, deps, snapshot, wanted, async (ex, counterId) => {
+      holdId = await insertClaim(ex, {
+        municipalityId: snapshot.location.municipalityId, locationId: snapshot.location.id, counterId,
+        start: new Date(wanted.start), end: new Date(wanted.end), status: 'held', holdExpiresAt: expiresAt,
+        items: items.map((i) => ({ serviceId: i.service.id, persons: i.persons })),
+      });
+      return holdId !== undefined;
     });
   });
   if (counter === undefined) {

@@ -1,15 +1,15 @@
 import { Conflict, NotFound } from '../domain/errors.js';
 import { findByReference, lockById, lockLocationDay, moveClaim, setStatus, type AppointmentWithItems } from '../store/appointments.js';
 import { saveFeedback } from '../store/feedback.js';
-import { dropScheduled, enqueueMessage } from '../store/outbox.js';
+import { dropScheduled, enqueueMessages } from '../store/outbox.js';
 import { textsFor, type Language } from '../texts/index.js';
 import { findAlternatives } from './alternatives.js';
-import { scheduleFollowUps } from './follow-ups.js';
+import { queueWithFollowUps } from './follow-ups.js';
 import { appointmentView } from './appointment-view.js';
 import { itemsOf } from './appointment-words.js';
 import { requireSnapshot } from './availability.js';
 import type { Deps } from './deps.js';
-import { checkStart, placeClaim } from './placement.js';
+import { checkStart, placeClaim, unlessOverlapping } from './placement.js';
 import { tokenMatches } from './secrets.js';
 
 export type Access = { reference: string; token: string; language: Language };
@@ -49,11 +49,10 @@ export async function rescheduleAppointment(deps: Deps, access: Access, start: s
     await lockLocationDay(tx, snapshot.location.id, wanted.date);
     const locked = await lockById(tx, appointment.id);
     if (locked?.status !== 'booked') throw notChangeable(locked?.status ?? 'cancelled', access.language);
-    const counter = await placeClaim(tx, deps, snapshot, wanted, (sp, counterId) =>
-      moveClaim(sp, appointment.id, { counterId, start: new Date(wanted.start), end: new Date(wanted.end) }, deps.clock()), appointment.id);
+    const counter = await placeClaim(tx, deps, snapshot, wanted, (ex, counterId) => unlessOverlapping(ex, (sp) =>
+      moveClaim(sp, appointment.id, { counterId, start: new Date(wanted.start), end: new Date(wanted.end) }, deps.clock())), appointment.id);
     if (counter === undefined) return false;
-    await enqueueMessage(tx, { appointmentId: appointment.id, kind: 'moved', sequence: locked.sequence + 1, at: deps.clock() });
-    await scheduleFollowUps(tx, deps, { id: appointment.id, sequence: locked.sequence + 1, start: wanted.start, end: wanted.end });
+    await queueWithFollowUps(tx, deps, 'moved', { id: appointment.id, sequence: locked.sequence + 1, start: wanted.start, end: wanted.end }, { replace: true });
     return true;
   });
   if (!moved) throw new Conflict('time_taken', {}, await findAlternatives(deps, snapshot, items, needs, wanted.start));
@@ -71,7 +70,7 @@ export async function cancelAppointment(deps: Deps, access: Access) {
       if (locked?.status === 'cancelled') return;
       if (locked?.status !== 'booked') throw notChangeable(locked?.status ?? 'cancelled', access.language);
       await setStatus(tx, appointment.id, 'cancelled', deps.clock(), true);
-      await enqueueMessage(tx, { appointmentId: appointment.id, kind: 'cancelled', sequence: locked.sequence + 1, at: deps.clock() });
+      await enqueueMessages(tx, [{ appointmentId: appointment.id, kind: 'cancelled', sequence: locked.sequence + 1, at: deps.clock() }], deps.clock());
       await dropScheduled(tx, appointment.id);
     });
     deps.caches.days.dropClaim(appointment.locationId, appointment.startsAt.getTime(), appointment.endsAt.getTime());

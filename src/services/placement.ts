@@ -6,8 +6,7 @@ import type { Item } from '../domain/items.js';
 import type { Needs } from '../domain/needs.js';
 import { planDay } from '../domain/opening-hours.js';
 import { dateInZone, dayBounds, isoInZone } from '../domain/time.js';
-import { releaseExpiredHolds } from '../store/appointments.js';
-import { listLiveClaims } from '../store/claims.js';
+import { listLiveClaims, type Claim } from '../store/claims.js';
 import type { Executor } from '../store/database.js';
 import { isOverlap } from '../store/errors.js';
 import { appointmentMinutes, eligibleCounters, windowFor } from './availability.js';
@@ -41,41 +40,52 @@ export function checkStart(deps: Deps, snapshot: LocationSnapshot, items: Item[]
 }
 
 /**
- * Puts a claim on the best free counter inside the caller's transaction, which must hold the location-day lock
- * (lockLocationDay, taken before any row lock): expired holds in the way are released,
- * counters are ranked from the claims as they are now, and `write` is tried on each in a savepoint until the
- * exclusion constraint lets one through. Returns the counter, or undefined when every counter is taken.
- * `ignore` is the claim being moved, which must not count as being in its own way.
- */
-/**
  * The counters free for the wanted time as the database has it now (committed claims, expired holds not counted),
- * best first. Read outside a transaction it lets a taken time be refused without queueing for the day's lock.
+ * best first. Inside a booking's transaction `releaseExpired` also cancels the holds that ran out in the day, in
+ * the same statement.
  */
-export async function freeCounters(ex: Executor, deps: Deps, snapshot: LocationSnapshot, wanted: Wanted, ignore?: string): Promise<number[]> {
+export async function freeCounters(ex: Executor, deps: Deps, snapshot: LocationSnapshot, wanted: Wanted, options: { ignore?: string; releaseExpired?: boolean } = {}): Promise<number[]> {
   const day = dayBounds(wanted.date, snapshot.location.timezone);
-  const claims = (await listLiveClaims(ex, snapshot.location.id, new Date(day.start), new Date(day.end), deps.clock())).filter((c) => c.id !== ignore);
+  const claims = await listLiveClaims(ex, snapshot.location.id, new Date(day.start), new Date(day.end), deps.clock(), { releaseExpired: options.releaseExpired });
+  return rankFreeCounters(snapshot, wanted, claims.filter((c) => c.id !== options.ignore));
+}
+
+/** The counters that `claims` (of the wanted day) leave free for the wanted time, best first. */
+export function rankFreeCounters(snapshot: LocationSnapshot, wanted: Wanted, claims: Claim[]): number[] {
   const plan = planDay({ date: wanted.date, zone: snapshot.location.timezone, counterIds: wanted.counters, weekly: snapshot.weekly, exceptions: snapshot.exceptions, holiday: holidayOn(wanted.date) });
   return rankCounters(wanted.counters.map((counterId) => ({
     counterId, periods: plan.periods.get(counterId) ?? [], busy: claims.filter((c) => c.counterId === counterId),
   })), wanted.start, wanted.end);
 }
 
+/**
+ * Puts a claim on the best free counter inside the caller's transaction, which must hold the location-day lock
+ * (lockLocationDay, taken before any row lock): expired holds in the way are released, counters are ranked from
+ * the claims as they are now, and `write` is tried on each until the exclusion constraint lets one through
+ * (`write` says false when it did not). Returns the counter, or undefined when every counter is taken.
+ * `ignore` is the claim being moved, which must not count as being in its own way.
+ */
 export async function placeClaim(
   tx: Executor,
   deps: Deps,
   snapshot: LocationSnapshot,
   wanted: Wanted,
-  write: (sp: Executor, counterId: number) => Promise<void>,
+  write: (tx: Executor, counterId: number) => Promise<boolean>,
   ignore?: string,
 ): Promise<number | undefined> {
-  await releaseExpiredHolds(tx, snapshot.location.id, new Date(wanted.start), new Date(wanted.end), deps.clock());
-  for (const counterId of await freeCounters(tx, deps, snapshot, wanted, ignore)) {
-    try {
-      await tx.transaction((sp) => write(sp, counterId));
-      return counterId;
-    } catch (error) {
-      if (!isOverlap(error)) throw error;
-    }
+  for (const counterId of await freeCounters(tx, deps, snapshot, wanted, { ignore, releaseExpired: true })) {
+    if (await write(tx, counterId)) return counterId;
   }
   return undefined;
+}
+
+/** Runs a change that the exclusion constraint may refuse in a savepoint: false when it did. */
+export async function unlessOverlapping(tx: Executor, change: (sp: Executor) => Promise<unknown>): Promise<boolean> {
+  try {
+    await tx.transaction(change);
+    return true;
+  } catch (error) {
+    if (!isOverlap(error)) throw error;
+    return false;
+  }
 }

@@ -25,10 +25,11 @@ export type NewClaim = {
 };
 
 /**
- * Inserts an appointment or hold with its items in one statement (a booking is many round trips already);
- * the exclusion constraint may refuse it (23P01), a reference that exists already too (23505).
+ * Inserts an appointment or hold with its items in one statement (a booking is many round trips already).
+ * Returns undefined when the exclusion constraint finds the counter taken then (no savepoint needed); a reference
+ * that exists already fails the statement (23505).
  */
-export async function insertClaim(ex: Executor, claim: NewClaim): Promise<string> {
+export async function insertClaim(ex: Executor, claim: NewClaim): Promise<string | undefined> {
   const d = claim.details;
   const [row] = await queryRows<{ id: string }>(ex, sql`
     with a as (
@@ -38,12 +39,13 @@ export async function insertClaim(ex: Executor, claim: NewClaim): Promise<string
         ${claim.end.toISOString()}::timestamptz, ${claim.status}, ${claim.holdExpiresAt?.toISOString() ?? null}::timestamptz,
         ${d?.reference ?? null}, ${d?.name ?? null}, ${d?.email ?? null}, ${d?.email.toLowerCase() ?? null}, ${d?.phone ?? null},
         ${d?.language ?? 'nl'}, ${d?.needs ? JSON.stringify(d.needs) : null}::jsonb, ${d?.channel ?? 'online'}, ${d?.manageTokenHash ?? null}, ${d?.manageNonce ?? null})
+      on conflict on constraint appointments_no_overlap do nothing
       returning id)
     insert into ${appointmentItems} (appointment_id, service_id, persons)
     select a.id, x.service_id, x.persons
     from a, unnest(${`{${claim.items.map((i) => i.serviceId).join(',')}}`}::int[], ${`{${claim.items.map((i) => i.persons).join(',')}}`}::int[]) as x(service_id, persons)
     returning appointment_id as id`);
-  return row!.id;
+  return row?.id;
 }
 
 /** Moves a claim to another time or counter; the exclusion constraint may refuse it (23P01). */
@@ -51,14 +53,6 @@ export async function moveClaim(ex: Executor, id: string, to: { counterId: numbe
   await ex.update(appointments).set({
     counterId: to.counterId, startsAt: to.start, endsAt: to.end, sequence: sql`${appointments.sequence} + 1`, updatedAt: now,
   }).where(eq(appointments.id, id));
-}
-
-/** Holds that ran out and still stand in `[start, end)` at a location: they must not block anyone. */
-export async function releaseExpiredHolds(ex: Executor, locationId: number, start: Date, end: Date, now: Date): Promise<void> {
-  await ex.update(appointments).set({ status: 'cancelled', updatedAt: now }).where(and(
-    eq(appointments.locationId, locationId), eq(appointments.status, 'held'), lte(appointments.holdExpiresAt, now),
-    sql`${appointments.startsAt} < ${end.toISOString()}::timestamptz`, sql`${appointments.endsAt} > ${start.toISOString()}::timestamptz`,
-  ));
 }
 
 /** Every hold that ran out, anywhere (the timer's sweep). */

@@ -9,20 +9,41 @@ export type Claim = Interval & { id: string; counterId: number; holdExpiresAt: n
  * Live claims (appointments, unexpired holds, blocks) of a location that overlap `[from, to)`, sorted by counter
  * and start. Times come back as epoch milliseconds: parsing thousands of timestamps is the slow part otherwise.
  */
-export async function listLiveClaims(ex: Executor, locationId: number, from: Date, to: Date, now: Date): Promise<Claim[]> {
-  // One row with every claim as epoch seconds: thousands of rows one by one, or timestamps as text, cost more
-  // than the query itself. Sorting happens here, which is cheaper than an ordered aggregate.
-  const [row] = await queryRows<{ claims: string | null }>(ex, sql`
+export async function listLiveClaims(ex: Executor, locationId: number, from: Date, to: Date, now: Date, options: { releaseExpired?: boolean } = {}): Promise<Claim[]> {
+  // With `releaseExpired`, holds that ran out in the span are cancelled in the same statement (a booking's
+  // transaction does this, one round trip less while it holds the day's lock); they are not listed either way.
+  const release = options.releaseExpired ? sql`
+    with released as (
+      update ${appointments} set status = 'cancelled', updated_at = ${now.toISOString()}::timestamptz
+      where ${appointments.locationId} = ${locationId} and ${appointments.status} = 'held'
+        and ${appointments.holdExpiresAt} <= ${now.toISOString()}::timestamptz
+        and ${appointments.startsAt} < ${to.toISOString()}::timestamptz and ${appointments.endsAt} > ${from.toISOString()}::timestamptz
+      returning 1)` : sql``;
+  const [row] = await queryRows<{ claims: string | null }>(ex, sql`${release} select (${liveClaimsText(locationId, from, to, now)}) as claims`);
+  return parseClaims(row?.claims ?? null);
+}
+
+/**
+ * A scalar subquery: every live claim (appointments, unexpired holds, blocks) of a location that overlaps
+ * `[from, to)`, as one text. One row with every claim as epoch seconds: thousands of rows one by one, or
+ * timestamps as text, cost more than the query itself.
+ */
+export function liveClaimsText(locationId: number, from: Date, to: Date, now: Date) {
+  return sql`
     select string_agg(concat_ws(';', ${appointments.id}, ${appointments.counterId}, date_part('epoch', ${appointments.startsAt})::int8,
-             date_part('epoch', ${appointments.endsAt})::int8, ceil(date_part('epoch', ${appointments.holdExpiresAt}))::int8), '|') as claims
+             date_part('epoch', ${appointments.endsAt})::int8, ceil(date_part('epoch', ${appointments.holdExpiresAt}))::int8), '|')
     from ${appointments}
     where ${appointments.locationId} = ${locationId}
       and ${appointments.status} in ('held', 'booked', 'checked_in', 'serving')
       and ${appointments.startsAt} < ${to.toISOString()}::timestamptz
       and ${appointments.endsAt} > ${from.toISOString()}::timestamptz
-      and (${appointments.status} <> 'held' or ${appointments.holdExpiresAt} > ${now.toISOString()}::timestamptz)`);
-  if (!row?.claims) return [];
-  return row.claims.split('|').map((claim) => {
+      and (${appointments.status} <> 'held' or ${appointments.holdExpiresAt} > ${now.toISOString()}::timestamptz)`;
+}
+
+/** The claims of `liveClaimsText`, sorted by counter and start (cheaper here than an ordered aggregate). */
+export function parseClaims(text: string | null): Claim[] {
+  if (!text) return [];
+  return text.split('|').map((claim) => {
     const [id, counterId, start, end, holdExpiresAt] = claim.split(';');
     return { id: id!, counterId: Number(counterId), start: Number(start) * 1000, end: Number(end) * 1000, holdExpiresAt: holdExpiresAt ? Number(holdExpiresAt) * 1000 : null };
   }).sort((a, b) => a.counterId - b.counterId || a.start - b.start);

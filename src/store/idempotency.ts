@@ -29,9 +29,3 @@ export async function storeAnswer(ex: Executor, key: string, status: number, bod
 export async function deleteKeysBefore(ex: Executor, before: Date): Promise<number> {
   return (await ex.delete(idempotencyKeys).where(lt(idempotencyKeys.createdAt, before)).returning({ key: idempotencyKeys.key })).length;
 }
-
-/** The answer stored under a key, if its transaction has committed. */
-export async function findAnswer(ex: Executor, key: string): Promise<StoredAnswer | undefined> {
-  const [row] = await ex.select().from(idempotencyKeys).where(eq(idempotencyKeys.key, key));
-  return row && row.status !== 0 ? { requestHash: row.requestHash, status: row.status, body: row.body, createdAt: row.createdAt } : undefined;
-}

@@ -5,9 +5,15 @@ import { queryRows, type Executor } from './database.js';
 export type MessageKind = (typeof outbox.$inferInsert)['kind'];
 export type OutboxRow = { id: string; appointmentId: string; kind: MessageKind; sequence: number; attempts: number };
 
-/** Queues a message, due `at` (the service's clock), in the transaction of the change that causes it (DESIGN invariant 4). */
-export async function enqueueMessage(ex: Executor, message: { appointmentId: string; kind: MessageKind; sequence: number; at: Date }): Promise<void> {
-  await ex.insert(outbox).values({ appointmentId: message.appointmentId, kind: message.kind, sequence: message.sequence, nextAttemptAt: message.at, createdAt: message.at });
+export type NewMessage = { appointmentId: string; kind: MessageKind; sequence: number; at: Date };
+
+/**
+ * Queues messages, each due `at` (the service's clock), in the transaction of the change that causes them
+ * (DESIGN invariant 4), with one statement.
+ */
+export async function enqueueMessages(ex: Executor, messages: NewMessage[], now: Date): Promise<void> {
+  if (messages.length === 0) return;
+  await ex.insert(outbox).values(messages.map((m) => ({ appointmentId: m.appointmentId, kind: m.kind, sequence: m.sequence, nextAttemptAt: m.at, createdAt: now })));
 }
 
 /** Drops the reminder and feedback request not sent yet (after a move or a cancellation). */

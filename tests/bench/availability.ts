@@ -82,28 +82,34 @@ for (let offset = 0; offset < 7; offset++) {
 }
 
 const results: Figures[] = [];
-const cold = await startBenchServer({ DATABASE_URL: url, AVAILABILITY_CACHE_SIZE: '0', AVAILABILITY_ANSWER_CACHE_SIZE: '0', DEMO_DATA: 'false' });
+// Uncached: no computed day and no answer is kept; every request computes its six weeks. First with the claims
+// read from PostgreSQL for every request, then from the claims index (live claims kept in memory per location).
+const cold = await startBenchServer({ DATABASE_URL: url, AVAILABILITY_CACHE_SIZE: '0', AVAILABILITY_ANSWER_CACHE_SIZE: '0', CLAIMS_INDEX_LOCATIONS: '0', DEMO_DATA: 'false' });
 const sample = await (await fetch(`${cold.app}${paths[0]}`)).json() as { days: { slots: unknown[] }[] };
 console.log(`one answer: ${sample.days.length} days, ${sample.days.reduce((n, d) => n + d.slots.length, 0)} slots, ${JSON.stringify(sample).length} bytes`);
 const bare = await measure('a. bare Fastify route', cold.bare, { paths: ['/'], connections: CONNECTIONS, seconds: SECONDS });
 results.push(bare);
-results.push(await measure('b. availability, 6 weeks, uncached', cold.app, { paths, connections: CONNECTIONS, seconds: SECONDS }));
+results.push(await measure('b. 6 weeks, uncached, claims from PG', cold.app, { paths, connections: CONNECTIONS, seconds: SECONDS }));
 await stop(cold.child);
+
+const indexed = await startBenchServer({ DATABASE_URL: url, AVAILABILITY_CACHE_SIZE: '0', AVAILABILITY_ANSWER_CACHE_SIZE: '0', DEMO_DATA: 'false' });
+results.push(await measure('b. 6 weeks, uncached, claims index', indexed.app, { paths, connections: CONNECTIONS, seconds: SECONDS }));
+await stop(indexed.child);
 
 // Days cached, answers not: every request assembles its answer from cached days (many different questions).
 const days = await startBenchServer({ DATABASE_URL: url, AVAILABILITY_ANSWER_CACHE_SIZE: '0', DEMO_DATA: 'false' });
 for (const path of paths) await fetch(`${days.app}${path}`);
-results.push(await measure('b. availability, 6 weeks, days cached', days.app, { paths, connections: CONNECTIONS, seconds: SECONDS }));
+results.push(await measure('b. 6 weeks, days cached', days.app, { paths, connections: CONNECTIONS, seconds: SECONDS }));
 await stop(days.child);
 
 const hot = await startBenchServer({ DATABASE_URL: url, DEMO_DATA: 'false' });
 const etags = new Map<string, string>();
 for (const path of paths) etags.set(path, (await fetch(`${hot.app}${path}`)).headers.get('etag')!); // fill the cache
-results.push(await measure('b. availability, 6 weeks, hot', hot.app, { paths, connections: CONNECTIONS, seconds: SECONDS }));
+results.push(await measure('b. 6 weeks, hot', hot.app, { paths, connections: CONNECTIONS, seconds: SECONDS }));
 // A polling widget sends the ETag back: 304 without a body while nothing changed.
-results.push(await measure('b. availability, 6 weeks, hot, 304', hot.app, { paths, connections: CONNECTIONS, seconds: SECONDS, headersFor: (path) => ({ 'if-none-match': etags.get(path)! }) }));
+results.push(await measure('b. 6 weeks, hot, 304', hot.app, { paths, connections: CONNECTIONS, seconds: SECONDS, headersFor: (path) => ({ 'if-none-match': etags.get(path)! }) }));
 // What browsers do: ask for gzip (autocannon then inflates every answer itself, which slows the client).
-results.push(await measure('b. availability, 6 weeks, hot, gzip', hot.app, { paths, connections: CONNECTIONS, seconds: SECONDS, headers: { 'accept-encoding': 'gzip' } }));
+results.push(await measure('b. 6 weeks, hot, gzip', hot.app, { paths, connections: CONNECTIONS, seconds: SECONDS, headers: { 'accept-encoding': 'gzip' } }));
 await stop(hot.child);
 
 console.log(`\n${CONNECTIONS} connections, ${SECONDS} s each, ${paths.length} different queries, PostgreSQL`);

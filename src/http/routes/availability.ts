@@ -12,16 +12,16 @@ import { problemResponses } from '../schemas/problem.js';
 /** Sends an answer as bytes, gzipped when the client accepts it; each form is made once per cached answer. */
 function sendAnswer(request: FastifyRequest, reply: FastifyReply, answer: Answer) {
   // A widget that polls sends the ETag back and gets a 304 without a body while nothing changed.
-  answer.etag ??= `"${createHash('sha1').update(answer.body).digest('base64url')}"`;
+  answer.bytes ??= Buffer.from(answer.body);
+  answer.etag ??= `"${createHash('sha1').update(answer.bytes).digest('base64url')}"`;
   reply.header('etag', answer.etag).header('cache-control', 'no-cache').header('vary', 'Accept-Language, Accept-Encoding');
   if (request.headers['if-none-match'] === answer.etag) return reply.code(304).send();
   reply.type('application/json; charset=utf-8');
   // Six weeks of times are ~100 KB of JSON and ~10 KB gzipped.
   if (/\bgzip\b/.test(request.headers['accept-encoding'] ?? '')) {
-    answer.gzip ??= gzipSync(answer.body);
+    answer.gzip ??= gzipSync(answer.bytes);
     return reply.header('content-encoding', 'gzip').send(answer.gzip);
   }
-  answer.bytes ??= Buffer.from(answer.body);
   return reply.send(answer.bytes);
 }
 
