@@ -13,7 +13,10 @@ import { availabilityRoutes } from './routes/availability.js';
 import { appointmentRoutes } from './routes/appointments.js';
 import { rateLimitPlugin } from './plugins/rate-limit.js';
 import { managePageRoutes } from './routes/manage-page.js';
+import { widgetRoutes } from './routes/widget.js';
 import { ClaimsIndex } from '../services/claims-index.js';
+import { WidgetOrigins } from '../services/widget-origins.js';
+import { corsPlugin } from './plugins/cors.js';
 import { followChanges } from '../store/changes.js';
 import { AnswerCache } from '../services/answer-cache.js';
 import { DayCache } from '../services/day-cache.js';
@@ -74,6 +77,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       days,
       answers: new AnswerCache(days, options.config.AVAILABILITY_ANSWER_CACHE_SIZE),
       claims: new ClaimsIndex(options.database.db, days, options.config.CLAIMS_INDEX_LOCATIONS),
+      origins: new WidgetOrigins(options.database.db),
     },
   };
   app.decorate('deps', deps);
@@ -83,6 +87,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       deps.caches.locations.clear();
       deps.caches.days.clear();
       deps.caches.claims.clear();
+      deps.caches.origins.clear();
     } else {
       deps.caches.days.dropClaim(change.locationId, change.start, change.end);
     }
@@ -96,6 +101,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // Infrastructure, then app support, then routes; the order matters for hooks and the OpenAPI document.
   await app.register(languagePlugin);
   await app.register(problemsPlugin);
+  await app.register(corsPlugin, deps);
   await app.register(rateLimitPlugin);
   await app.register(openapiPlugin, { publicBaseUrl: options.config.PUBLIC_BASE_URL, version: API_VERSION });
 
@@ -104,5 +110,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(availabilityRoutes, deps);
   await app.register(appointmentRoutes, deps);
   await app.register(managePageRoutes);
+  await app.register(widgetRoutes);
   return app;
 }

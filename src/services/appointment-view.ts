@@ -22,6 +22,7 @@ export function appointmentView(deps: Deps, appointment: ViewSource, snapshot: L
     start: isoInZone(appointment.startsAt.getTime(), zone),
     end: isoInZone(appointment.endsAt.getTime(), zone),
     durationMinutes: Math.round((appointment.endsAt.getTime() - appointment.startsAt.getTime()) / 60_000),
+    municipality: snapshot.municipality.slug,
     location: snapshot.location.slug,
     locationName: snapshot.location.name,
     address: { street: snapshot.location.street, postalCode: snapshot.location.postalCode, city: snapshot.location.city },

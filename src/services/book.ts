@@ -85,7 +85,7 @@ async function secure(tx: Executor, deps: Deps, snapshot: LocationSnapshot, item
   const counter = await placeClaim(tx, deps, snapshot, wanted, async (ex, counterId) => {
     id = await insertClaim(ex, {
       municipalityId: snapshot.location.municipalityId, locationId: snapshot.location.id, counterId,
-      start: new Date(wanted.start), end: new Date(wanted.end), status: 'booked', details,
+      start: new Date(wanted.start), end: new Date(wanted.end), status: 'booked', details, createdAt: deps.clock(),
       items: items.map((i) => ({ serviceId: i.service.id, persons: i.persons })),
     });
     return id !== undefined;

@@ -1,7 +1,7 @@
-import { Conflict } from '../domain/errors.js';
+import { Conflict, NotFound } from '../domain/errors.js';
 import type { Needs } from '../domain/needs.js';
 import { isoInZone } from '../domain/time.js';
-import { insertClaim, lockLocationDay } from '../store/appointments.js';
+import { extendLiveHold, insertClaim, lockLocationDay, releaseLiveHold } from '../store/appointments.js';
 import type { Language } from '../texts/index.js';
 import { findAlternatives } from './alternatives.js';
 import { requireSnapshot, resolveItems, type ItemRequest } from './availability.js';
@@ -23,7 +23,7 @@ export async function createHold(deps: Deps, request: HoldRequest) {
     return placeClaim(tx, deps, snapshot, wanted, async (ex, counterId) => {
       holdId = await insertClaim(ex, {
         municipalityId: snapshot.location.municipalityId, locationId: snapshot.location.id, counterId,
-        start: new Date(wanted.start), end: new Date(wanted.end), status: 'held', holdExpiresAt: expiresAt,
+        start: new Date(wanted.start), end: new Date(wanted.end), status: 'held', holdExpiresAt: expiresAt, createdAt: now,
         items: items.map((i) => ({ serviceId: i.service.id, persons: i.persons })),
       });
       return holdId !== undefined;
@@ -38,4 +38,30 @@ export async function createHold(deps: Deps, request: HoldRequest) {
     holdId: holdId!, expiresAt: isoInZone(expiresAt.getTime(), zone), location: snapshot.location.slug,
     start: isoInZone(wanted.start, zone), end: isoInZone(wanted.end, zone),
   };
+}
+
+/** A hold may be extended until it has lasted this many times HOLD_MINUTES in all. */
+export const HOLD_LENGTHS = 3;
+
+/**
+ * Gives a live hold HOLD_MINUTES more from now (the resident needs more time to type), up to HOLD_LENGTHS times
+ * its first length in all, so that a time cannot be kept from others for long.
+ */
+export async function extendHold(deps: Deps, holdId: string) {
+  const now = deps.clock();
+  const hold = await extendLiveHold(deps.db, holdId, new Date(now.getTime() + deps.config.HOLD_MINUTES * 60_000), HOLD_LENGTHS * deps.config.HOLD_MINUTES, now);
+  if (!hold) throw new NotFound('hold_not_found');
+  const snapshot = await requireSnapshot(deps, hold.locationSlug);
+  const zone = snapshot.location.timezone;
+  deps.caches.days.dropClaim(hold.locationId, hold.start.getTime(), hold.end.getTime());
+  return {
+    holdId: hold.id, expiresAt: isoInZone(hold.expiresAt.getTime(), zone), location: snapshot.location.slug,
+    start: isoInZone(hold.start.getTime(), zone), end: isoInZone(hold.end.getTime(), zone),
+  };
+}
+
+/** Lets a hold go at once, so the time is free for others (the resident chose another). Harmless when it is gone. */
+export async function releaseHold(deps: Deps, holdId: string): Promise<void> {
+  const released = await releaseLiveHold(deps.db, holdId, deps.clock());
+  if (released) deps.caches.days.dropClaim(released.locationId, released.start.getTime(), released.end.getTime());
 }

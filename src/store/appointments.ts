@@ -20,6 +20,8 @@ export type NewClaim = {
   end: Date;
   status: 'held' | 'booked';
   holdExpiresAt?: Date | null;
+  /** The service's clock. */
+  createdAt: Date;
   details?: BookingDetails;
   items: { serviceId: number; persons: number }[];
 };
@@ -34,11 +36,12 @@ export async function insertClaim(ex: Executor, claim: NewClaim): Promise<string
   const [row] = await queryRows<{ id: string }>(ex, sql`
     with a as (
       insert into ${appointments} (municipality_id, location_id, counter_id, starts_at, ends_at, status, hold_expires_at,
-        reference, name, email, email_key, phone, language, needs, channel, manage_token_hash, manage_nonce)
+        reference, name, email, email_key, phone, language, needs, channel, manage_token_hash, manage_nonce, created_at, updated_at)
       values (${claim.municipalityId}, ${claim.locationId}, ${claim.counterId}, ${claim.start.toISOString()}::timestamptz,
         ${claim.end.toISOString()}::timestamptz, ${claim.status}, ${claim.holdExpiresAt?.toISOString() ?? null}::timestamptz,
         ${d?.reference ?? null}, ${d?.name ?? null}, ${d?.email ?? null}, ${d?.email.toLowerCase() ?? null}, ${d?.phone ?? null},
-        ${d?.language ?? 'nl'}, ${d?.needs ? JSON.stringify(d.needs) : null}::jsonb, ${d?.channel ?? 'online'}, ${d?.manageTokenHash ?? null}, ${d?.manageNonce ?? null})
+        ${d?.language ?? 'nl'}, ${d?.needs ? JSON.stringify(d.needs) : null}::jsonb, ${d?.channel ?? 'online'}, ${d?.manageTokenHash ?? null}, ${d?.manageNonce ?? null},
+        ${claim.createdAt.toISOString()}::timestamptz, ${claim.createdAt.toISOString()}::timestamptz)
       on conflict on constraint appointments_no_overlap do nothing
       returning id)
     insert into ${appointmentItems} (appointment_id, service_id, persons)
@@ -138,4 +141,29 @@ export async function lockLocationDay(ex: Executor, locationId: number, date: st
 
 function locationDayKey(locationId: number, date: string) {
   return sql`${locationId}::bigint * 100000 + ${Math.floor(Date.parse(`${date}T00:00:00Z`) / 86_400_000)}`;
+}
+
+export type LiveHold = { id: string; locationId: number; locationSlug: string; start: Date; end: Date; expiresAt: Date };
+
+/**
+ * Gives a live hold a new end of `expiresAt`, but never past `createdAt + longest`. Returns the hold, or
+ * undefined when it is unknown, booked, or ran out already.
+ */
+export async function extendLiveHold(ex: Executor, id: string, expiresAt: Date, longestMinutes: number, now: Date): Promise<LiveHold | undefined> {
+  const [row] = await queryRows<{ id: string; location_id: number; location_slug: string; start_ms: string; end_ms: string; expires_ms: string }>(ex, sql`
+    update ${appointments}
+    set hold_expires_at = least(${expiresAt.toISOString()}::timestamptz, ${appointments.createdAt} + make_interval(mins => ${longestMinutes})),
+        updated_at = ${now.toISOString()}::timestamptz
+    where ${appointments.id} = ${id} and ${appointments.status} = 'held' and ${appointments.holdExpiresAt} > ${now.toISOString()}::timestamptz
+    returning id, location_id, (select slug from ${locations} where ${locations.id} = location_id) as location_slug, (date_part('epoch', starts_at) * 1000)::int8 as start_ms, (date_part('epoch', ends_at) * 1000)::int8 as end_ms,
+      (date_part('epoch', hold_expires_at) * 1000)::int8 as expires_ms`);
+  return row && { id: row.id, locationId: row.location_id, locationSlug: row.location_slug, start: new Date(Number(row.start_ms)), end: new Date(Number(row.end_ms)), expiresAt: new Date(Number(row.expires_ms)) };
+}
+
+/** Lets a live hold go at once (the resident chose another time). Returns it, or undefined when there was none. */
+export async function releaseLiveHold(ex: Executor, id: string, now: Date): Promise<{ locationId: number; start: Date; end: Date } | undefined> {
+  const [row] = await ex.update(appointments).set({ status: 'cancelled', updatedAt: now })
+    .where(and(eq(appointments.id, id), eq(appointments.status, 'held')))
+    .returning({ locationId: appointments.locationId, start: appointments.startsAt, end: appointments.endsAt });
+  return row;
 }

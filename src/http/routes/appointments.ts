@@ -4,10 +4,10 @@ import { z } from 'zod';
 import { bookAppointment } from '../../services/book.js';
 import { downloadCalendar } from '../../services/calendar-download.js';
 import type { Deps } from '../../services/deps.js';
-import { createHold } from '../../services/holds.js';
+import { createHold, extendHold, releaseHold } from '../../services/holds.js';
 import { cancelAppointment, giveFeedback, rescheduleAppointment, viewAppointment, type Access } from '../../services/manage.js';
 import {
-  AppointmentSchema, BookedSchema, BookingRequestSchema, FeedbackRequestSchema, FeedbackSchema, HoldRequestSchema, HoldSchema,
+  AppointmentSchema, BookedSchema, BookingRequestSchema, FeedbackRequestSchema, FeedbackSchema, HoldParamsSchema, HoldRequestSchema, HoldSchema,
   ReferenceParamsSchema, RescheduleRequestSchema,
 } from '../schemas/appointments.js';
 import { problemResponses } from '../schemas/problem.js';
@@ -34,6 +34,30 @@ export async function appointmentRoutes(app: FastifyInstance, deps: Deps) {
       response: { 201: HoldSchema, ...problemResponses(400, 404, 409, 413, 415, 422, 429) },
     },
   }, async (request, reply) => reply.code(201).send(await createHold(deps, { ...request.body, language: request.language })));
+
+  r.post('/api/v1/holds/:holdId/extend', {
+    config: limit,
+    schema: {
+      operationId: 'extendHold', tags: ['booking'], summary: 'Keep the held time longer',
+      description: 'Gives a live hold `HOLD_MINUTES` more from now, up to three times its first length in all. '
+        + 'A hold that ran out, was booked or is unknown is a 404: choose a time again.',
+      params: HoldParamsSchema,
+      response: { 200: HoldSchema, ...problemResponses(400, 404, 429) },
+    },
+  }, (request) => extendHold(deps, request.params.holdId));
+
+  r.delete('/api/v1/holds/:holdId', {
+    config: limit,
+    schema: {
+      operationId: 'releaseHold', tags: ['booking'], summary: 'Let the held time go',
+      description: 'Frees the time at once, for a resident who chose another. Harmless when the hold is gone already.',
+      params: HoldParamsSchema,
+      response: { 204: z.null().meta({ description: 'The time is free again' }), ...problemResponses(400, 429) },
+    },
+  }, async (request, reply) => {
+    await releaseHold(deps, request.params.holdId);
+    return reply.code(204).send(null);
+  });
 
   r.post('/api/v1/appointments', {
     config: limit,

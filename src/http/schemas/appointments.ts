@@ -31,6 +31,8 @@ export const HoldSchema = z.object({
   end: z.string(),
 }).meta({ id: 'Hold' });
 
+export const HoldParamsSchema = z.object({ holdId: z.uuid() });
+
 export const BookingRequestSchema = z.object({
   holdId: z.uuid().optional().meta({ description: 'A hold from POST /api/v1/holds; or give location, items and start' }),
   location: slug.optional(),
@@ -49,6 +51,7 @@ export const AppointmentSchema = z.object({
   start: z.string(),
   end: z.string(),
   durationMinutes: z.number().int(),
+  municipality: z.string().meta({ description: 'Municipality slug' }),
   location: z.string(),
   locationName: z.string(),
   address: z.object({ street: z.string(), postalCode: z.string(), city: z.string() }),

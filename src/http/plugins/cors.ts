@@ -1,0 +1,53 @@
+import cors from '@fastify/cors';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { Forbidden } from '../../domain/errors.js';
+import type { Deps } from '../../services/deps.js';
+
+/** The origin of the request's own host: the service's pages (manage page, demo page) call the API from there. */
+function isOwnOrigin(request: FastifyRequest, origin: string, publicBaseUrl: string) {
+  return origin === new URL(publicBaseUrl).origin || origin === `${request.protocol}://${request.host}`;
+}
+
+/** The municipality a request names: `municipality` or `location` in the query (known at onRequest), or in the body. */
+async function municipalityNamed(deps: Deps, source: unknown): Promise<string | undefined> {
+  const named = (source ?? {}) as { municipality?: unknown; location?: unknown };
+  if (typeof named.municipality === 'string') return named.municipality;
+  return typeof named.location === 'string' ? (await deps.caches.locations.get(named.location))?.municipality.slug : undefined;
+}
+
+/**
+ * Browsers may call the API from the web sites that a municipality lists in `widget_origins`, and from the
+ * service's own pages; any other origin is refused with 403. A request about one municipality (by `municipality`
+ * or `location`) must come from that municipality's sites. No cookies are used, so no credentials are allowed.
+ */
+export const corsPlugin = fp(async (app: FastifyInstance, deps: Deps) => {
+  const refuse = (origin: string) => new Forbidden('origin_not_allowed', { origin });
+  await app.register(cors, {
+    hook: 'onRequest',
+    delegator: (request, callback) => {
+      const origin = request.headers.origin;
+      // The widget's script sets its own headers; only the API is subject to the municipalities' lists.
+      if (!origin || !request.url.startsWith('/api/') || isOwnOrigin(request, origin, deps.config.PUBLIC_BASE_URL)) return callback(null, { origin: false });
+      deps.caches.origins.municipalitiesOf(origin).then((allowed) => callback(null, {
+        origin: allowed.size > 0 ? origin : false,
+        methods: ['GET', 'POST', 'DELETE'],
+        allowedHeaders: ['content-type', 'accept-language', 'authorization', 'idempotency-key', 'if-none-match'],
+        exposedHeaders: ['etag', 'retry-after', 'content-language', 'location'],
+        maxAge: 600,
+        credentials: false,
+      }), (error: Error) => callback(error, { origin: false }));
+    },
+  });
+  /** Refuses a foreign origin that no municipality allows, or that is not allowed by the one named in `source`. */
+  const check = async (request: FastifyRequest, source: unknown) => {
+    const origin = request.headers.origin;
+    if (!origin || request.method === 'OPTIONS' || !request.url.startsWith('/api/') || isOwnOrigin(request, origin, deps.config.PUBLIC_BASE_URL)) return;
+    const allowed = await deps.caches.origins.municipalitiesOf(origin);
+    const municipality = await municipalityNamed(deps, source);
+    if (allowed.size === 0 || (municipality && !allowed.has(municipality))) throw refuse(origin);
+  };
+  // The query is known before the availability route answers from its cache; a body only after parsing.
+  app.addHook('onRequest', async (request) => check(request, request.query));
+  app.addHook('preHandler', async (request) => check(request, request.body));
+});

@@ -1,0 +1,33 @@
+// Dates and times as residents say them, in the location's zone (never the browser's).
+
+const cache = new Map<string, Intl.DateTimeFormat>();
+function formatter(language: string, zone: string, options: Intl.DateTimeFormatOptions) {
+  const key = `${language}|${zone}|${JSON.stringify(options)}`;
+  let f = cache.get(key);
+  if (!f) cache.set(key, (f = new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'nl-NL', { timeZone: zone, ...options })));
+  return f;
+}
+
+/** "dinsdag 1 december" for a calendar date (YYYY-MM-DD). */
+export function dayName(date: string, language: string): string {
+  return formatter(language, 'UTC', { weekday: 'long', day: 'numeric', month: 'long' }).format(new Date(`${date}T12:00:00Z`));
+}
+
+/** "dinsdag 1 december" for an instant, in a zone. */
+export function dayOf(iso: string, language: string, zone: string): string {
+  return formatter(language, zone, { weekday: 'long', day: 'numeric', month: 'long' }).format(new Date(iso));
+}
+
+/** "09:10" for an instant, in a zone. */
+export function timeOf(iso: string, language: string, zone: string): string {
+  return formatter(language, zone, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso));
+}
+
+/** The wall-clock hour of an instant in a zone, to group times by part of the day. */
+export function hourOf(iso: string, zone: string): number {
+  return Number(formatter('nl', zone, { hour: '2-digit', hourCycle: 'h23' }).format(new Date(iso)));
+}
+
+export function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
