@@ -1,26 +1,12 @@
-import { existsSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
-import type { Page } from 'playwright-core';
 import t from 'tap';
 import { queryRows } from '../../src/store/database.js';
 import { onEachDatabase } from '../helpers/app.js';
-import { accessibilityViolations, launchBrowser, screenshot } from '../helpers/browser.js';
+import { accessibilityViolations, chromiumHint, chromiumMissing, focusedId, launchBrowser, screenshot, tabTo } from '../helpers/browser.js';
 
 // The link from the e-mail opens the widget in manage mode: see, move, cancel and give feedback, in a real browser,
 // by keyboard only, checked with axe-core. PGlite is enough: the widget only talks to the API, tested on both.
-const chromiumMissing = !existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium') && !process.env.CI;
-if (chromiumMissing) t.comment('Chromium is not installed: `apt-get install chromium` to run the browser tests');
-
-const focused = (page: Page) => page.evaluate(() => {
-  let element = document.activeElement;
-  while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
-  return element?.id ?? '';
-});
-
-async function tabTo(page: Page, id: string, max = 40) {
-  for (let i = 0; i < max && (await focused(page)) !== id; i++) await page.keyboard.press('Tab');
-  return (await focused(page)) === id;
-}
+if (chromiumMissing) t.comment(chromiumHint);
 
 if (!chromiumMissing) onEachDatabase(t, async (t, { app, database, clock, kind }) => {
   if (kind !== 'pglite') return;
@@ -53,7 +39,7 @@ if (!chromiumMissing) onEachDatabase(t, async (t, { app, database, clock, kind }
 
     t.ok(await tabTo(page, 'cancel'), 'reachable by Tab');
     await page.keyboard.press('Enter');
-    t.equal(await focused(page), 'heading', 'focus moves to the question');
+    t.equal(await focusedId(page), 'heading', 'focus moves to the question');
     t.match(await page.locator('#cancel-question').textContent(), /Weet je zeker/);
     t.same(await accessibilityViolations(page), [], 'the confirmation');
     await screenshot(page, 'manage-2-confirm');
@@ -61,7 +47,7 @@ if (!chromiumMissing) onEachDatabase(t, async (t, { app, database, clock, kind }
     t.ok(await tabTo(page, 'cancel-yes'));
     await page.keyboard.press('Enter');
     await page.getByText('Je afspraak is geannuleerd').waitFor();
-    t.equal(await focused(page), 'alert', 'focus on the message');
+    t.equal(await focusedId(page), 'alert', 'focus on the message');
     t.same(await accessibilityViolations(page), [], 'cancelled');
     await screenshot(page, 'manage-3-cancelled');
     t.equal((await statusOf(booked.reference)).status, 'cancelled');
@@ -77,11 +63,11 @@ if (!chromiumMissing) onEachDatabase(t, async (t, { app, database, clock, kind }
     t.ok(await tabTo(page, 'move'));
     await page.keyboard.press('Enter');
     await page.locator('#day-2026-12-04').waitFor();
-    t.equal(await focused(page), 'move-heading', 'focus moves to the new times');
+    t.equal(await focusedId(page), 'move-heading', 'focus moves to the new times');
     t.same(await accessibilityViolations(page), [], 'choosing a new time');
     t.ok(await tabTo(page, 'day-2026-12-04'));
     await page.keyboard.press('Enter');
-    t.equal(await focused(page), 'times-heading');
+    t.equal(await focusedId(page), 'times-heading');
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
     await page.locator('#move-question').waitFor();
@@ -91,7 +77,7 @@ if (!chromiumMissing) onEachDatabase(t, async (t, { app, database, clock, kind }
     t.ok(await tabTo(page, 'move-yes'));
     await page.keyboard.press('Enter');
     await page.getByText('Je afspraak is verzet').waitFor();
-    t.equal(await focused(page), 'alert');
+    t.equal(await focusedId(page), 'alert');
     t.match(await page.locator('dl').textContent(), /vrijdag 4 december, 09:00–09:20/);
     t.same(await statusOf(booked.reference), { status: 'booked', start: '2026-12-04 09:00' });
     t.same(await accessibilityViolations(page), [], 'moved');

@@ -1,29 +1,14 @@
-import { existsSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { sql } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import t from 'tap';
 import { queryRows } from '../../src/store/database.js';
 import { onEachDatabase } from '../helpers/app.js';
-import { accessibilityViolations, launchBrowser, screenshot } from '../helpers/browser.js';
+import { accessibilityViolations, chromiumHint, chromiumMissing, focusedId, launchBrowser, screenshot, tabTo } from '../helpers/browser.js';
 
 // The booking widget on the demo page, in Debian's Chromium, by keyboard only, checked with axe-core in every state.
 // PGlite is enough here: the widget only talks to the API, which the other tests cover on both databases.
-const chromiumMissing = !existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium') && !process.env.CI;
-if (chromiumMissing) t.comment('Chromium is not installed: `apt-get install chromium` to run the browser tests');
-
-/** The id of the focused element, inside the widget's shadow root where focus is there. */
-const focused = (page: Page) => page.evaluate(() => {
-  let element = document.activeElement;
-  while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
-  return element?.id ?? '';
-});
-
-/** Presses Tab until the element with `id` has focus (at most `max` times); says whether it got there. */
-async function tabTo(page: Page, id: string, max = 40) {
-  for (let i = 0; i < max && (await focused(page)) !== id; i++) await page.keyboard.press('Tab');
-  return (await focused(page)) === id;
-}
+if (chromiumMissing) t.comment(chromiumHint);
 
 if (!chromiumMissing) onEachDatabase(t, async (t, { app, database, clock, kind }) => {
   if (kind !== 'pglite') return;
@@ -48,7 +33,7 @@ if (!chromiumMissing) onEachDatabase(t, async (t, { app, database, clock, kind }
     await page.getByText('Stap 1 van 5').waitFor();
     await noViolations(page, 'services');
     await screenshot(page, 'widget-1-services');
-    t.not(await focused(page), 'heading', 'loading the page does not move its focus');
+    t.not(await focusedId(page), 'heading', 'loading the page does not move its focus');
 
     t.ok(await tabTo(page, 'service-paspoort'), 'the first service is reachable by Tab');
     await page.keyboard.press('Space');
@@ -59,24 +44,24 @@ if (!chromiumMissing) onEachDatabase(t, async (t, { app, database, clock, kind }
     await page.keyboard.press('Enter');
 
     await page.getByText('Stap 2 van 5').waitFor();
-    t.equal(await focused(page), 'heading', 'focus moves to the step heading, which says the step number');
+    t.equal(await focusedId(page), 'heading', 'focus moves to the step heading, which says the step number');
     await noViolations(page, 'location');
     await screenshot(page, 'widget-2-location');
     await page.keyboard.press('Tab');
-    t.equal(await focused(page), 'location-informatiepunt-noord', 'three locations offer passports');
-    for (let i = 0; i < 3 && (await focused(page)) !== 'location-stadskantoor'; i++) await page.keyboard.press('ArrowDown');
-    t.equal(await focused(page), 'location-stadskantoor', 'arrow keys choose within the group');
+    t.equal(await focusedId(page), 'location-informatiepunt-noord', 'three locations offer passports');
+    for (let i = 0; i < 3 && (await focusedId(page)) !== 'location-stadskantoor'; i++) await page.keyboard.press('ArrowDown');
+    t.equal(await focusedId(page), 'location-stadskantoor', 'arrow keys choose within the group');
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
 
     await page.getByText('Stap 3 van 5').waitFor();
-    t.equal(await focused(page), 'heading');
+    t.equal(await focusedId(page), 'heading');
     t.ok(await page.getByText(/zondag 6 december: gesloten/).isVisible(), 'a closed day says why');
     await noViolations(page, 'days');
     t.ok(await tabTo(page, 'day-2026-12-01'), 'days are buttons, labelled in full');
     t.equal(await page.locator('#day-2026-12-01').textContent(), 'dinsdag 1 december, 47 tijden vrij');
     await page.keyboard.press('Enter');
-    t.equal(await focused(page), 'times-heading', 'focus moves to the times of that day');
+    t.equal(await focusedId(page), 'times-heading', 'focus moves to the times of that day');
     await noViolations(page, 'times');
     await screenshot(page, 'widget-3-times');
     await page.keyboard.press('Tab'); // the first time: 09:00
@@ -87,13 +72,13 @@ if (!chromiumMissing) onEachDatabase(t, async (t, { app, database, clock, kind }
     // Sending the form empty: an error summary at the top that links to each field.
     t.ok(await tabTo(page, 'field-name'));
     await page.keyboard.press('Enter');
-    t.equal(await focused(page), 'error-summary', 'focus on the error summary');
+    t.equal(await focusedId(page), 'error-summary', 'focus on the error summary');
     t.match(await page.locator('#error-summary').textContent(), /Vul je naam in.*Vul je e-mailadres in/);
     await noViolations(page, 'form with errors');
     await screenshot(page, 'widget-4-errors');
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
-    t.equal(await focused(page), 'field-name', 'the summary link goes to the field');
+    t.equal(await focusedId(page), 'field-name', 'the summary link goes to the field');
     await page.keyboard.type('Fatima El Amrani');
     await page.keyboard.press('Tab');
     await page.keyboard.type('fatima@example.nl');
@@ -109,7 +94,7 @@ if (!chromiumMissing) onEachDatabase(t, async (t, { app, database, clock, kind }
     await page.keyboard.press('Enter');
 
     await page.getByText('Je afspraak is gemaakt').waitFor();
-    t.equal(await focused(page), 'heading');
+    t.equal(await focusedId(page), 'heading');
     await noViolations(page, 'done');
     await screenshot(page, 'widget-6-done');
     const reference = (await page.locator('dd strong').textContent())!;
@@ -138,7 +123,7 @@ if (!chromiumMissing) onEachDatabase(t, async (t, { app, database, clock, kind }
     }
     await page.getByRole('button', { name: '10:00 uur' }).click();
     await page.getByText('Deze tijd is net bezet').waitFor();
-    t.equal(await focused(page), 'alert', 'focus on the message');
+    t.equal(await focusedId(page), 'alert', 'focus on the message');
     const alternatives = page.locator('#alert button');
     t.equal(await alternatives.count(), 3, 'three alternatives from the API');
     t.match(await alternatives.first().textContent(), /woensdag 2 december om (09:50|10:10) uur bij Stadskantoor/);
@@ -214,7 +199,7 @@ if (!chromiumMissing) onEachDatabase(t, async (t, { app, database, clock, kind }
     await screenshot(page, 'widget-8-hold-warning');
     await page.getByRole('button', { name: 'I need more time' }).click();
     await page.getByText(/We now keep the time for you until 09:18/).first().waitFor();
-    t.equal(await focused(page), 'hold-status');
+    t.equal(await focusedId(page), 'hold-status');
     await context.close();
   });
 });

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -23,4 +23,24 @@ const shots = new URL('../e2e/screenshots/', import.meta.url).pathname;
 export async function screenshot(page: Page, name: string) {
   mkdirSync(shots, { recursive: true });
   await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+}
+
+/**
+ * Whether the browser tests must be skipped: on a developer's machine without Chromium they say how to get it; in
+ * CI (.ci/run installs it) they always run.
+ */
+export const chromiumMissing = !existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium') && !process.env.CI;
+export const chromiumHint = 'Chromium is not installed: `apt-get install chromium` to run the browser tests';
+
+/** The id of the focused element, looking inside shadow roots (the widget's) where focus is there. */
+export const focusedId = (page: Page) => page.evaluate(() => {
+  let element = document.activeElement;
+  while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
+  return element?.id ?? '';
+});
+
+/** Presses Tab until the element with `id` has focus (at most `max` times); says whether it got there. */
+export async function tabTo(page: Page, id: string, max = 40) {
+  for (let i = 0; i < max && (await focusedId(page)) !== id; i++) await page.keyboard.press('Tab');
+  return (await focusedId(page)) === id;
 }
