@@ -12,8 +12,8 @@ export type ServiceRule = {
 };
 export type Item = { service: ServiceRule; persons: number };
 
-/** DESIGN invariant 2: Σ(minutes per person × persons + fixed minutes). */
-export function durationMinutes(items: Item[]): number {
+/** DESIGN invariant 2: Σ(minutes per person × persons + fixed minutes). The widget shows the same sum. */
+export function durationMinutes(items: { service: Pick<ServiceRule, 'minutesPerPerson' | 'fixedMinutes'>; persons: number }[]): number {
   return items.reduce((sum, { service, persons }) => sum + service.minutesPerPerson * persons + service.fixedMinutes, 0);
 }
 
@@ -23,6 +23,11 @@ export function noticeAndHorizon(items: Item[]): { minNoticeMinutes: number; hor
     minNoticeMinutes: Math.max(...items.map((i) => i.service.minNoticeMinutes)),
     horizonDays: Math.min(...items.map((i) => i.service.horizonDays)),
   };
+}
+
+/** Whether two services may be arranged in one appointment: either may list the other. */
+export function combinable(a: Pick<ServiceRule, 'slug' | 'combinableWith'>, b: Pick<ServiceRule, 'slug' | 'combinableWith'>): boolean {
+  return a.combinableWith.includes(b.slug) || b.combinableWith.includes(a.slug);
 }
 
 /** Persons within each service's maximum, each service once, and every pair combinable (either may list the other). */
@@ -40,7 +45,7 @@ export function itemProblems(items: Item[]): FieldError[] {
     for (let j = i + 1; j < items.length; j++) {
       const a = items[i]!.service;
       const b = items[j]!.service;
-      if (a.id !== b.id && !a.combinableWith.includes(b.slug) && !b.combinableWith.includes(a.slug)) {
+      if (a.id !== b.id && !combinable(a, b)) {
         problems.push({ field: `items.${j}.service`, code: 'not_combinable', params: { service: b.slug, other: a.slug } });
       }
     }

@@ -1,4 +1,6 @@
 import { html, LitElement, nothing, type TemplateResult } from 'lit';
+import { combinable, durationMinutes } from '../domain/items.js';
+import { phonePattern } from '../domain/phone.js';
 import { widgetEn, widgetNl, type WidgetTexts } from '../texts/widget.js';
 import { Api, ApiError, type Alternative, type Appointment, type Availability, type Hold, type Item, type Location, type Municipality, type Needs, type Problem, type Service } from './api.js';
 import { addDays, dayName, dayOf, hourOf, timeOf } from './format.js';
@@ -130,10 +132,7 @@ export class BalieAfspraak extends LitElement {
   }
 
   private get minutes(): number {
-    return this.items.reduce((sum, i) => {
-      const s = this.services.find((x) => x.slug === i.service)!;
-      return sum + s.minutesPerPerson * i.persons + s.fixedMinutes;
-    }, 0);
+    return durationMinutes(this.items.map((i) => ({ service: this.services.find((s) => s.slug === i.service)!, persons: i.persons })));
   }
 
   private get offeringLocations(): Location[] {
@@ -300,7 +299,7 @@ export class BalieAfspraak extends LitElement {
     if (!d.name.trim()) errors.push({ field: 'name', message: t.nameMissing });
     if (!d.email.trim()) errors.push({ field: 'email', message: t.emailMissing });
     else if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(d.email.trim())) errors.push({ field: 'email', message: t.emailWrong });
-    if (d.phone.trim() && !/^(\+|00)?[0-9][0-9 ()-]{7,19}$/.test(d.phone.trim())) errors.push({ field: 'phone', message: t.phoneWrong });
+    if (d.phone.trim() && !phonePattern.test(d.phone.trim())) errors.push({ field: 'phone', message: t.phoneWrong });
     if (d.interpreter && d.interpreterLanguage.trim().length < 2) errors.push({ field: 'interpreterLanguage', message: t.interpreterMissing });
     if (errors.length > 0) return this.showErrors(errors);
     this.idempotencyKey ??= crypto.randomUUID();
@@ -490,7 +489,7 @@ export class BalieAfspraak extends LitElement {
           <p class="hint" id="hint-services">${t.servicesHint}</p>
           ${this.errorLine('services')}
           ${this.services.map((s) => {
-            const blocker = chosen.find((c) => c.slug !== s.slug && !(c.combinableWith.includes(s.slug) && s.combinableWith.includes(c.slug)));
+            const blocker = chosen.find((c) => c.slug !== s.slug && !combinable(c, s));
             const checked = this.chosen.has(s.slug);
             return html`
               <div class="choice">

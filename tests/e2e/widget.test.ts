@@ -16,8 +16,11 @@ if (!chromiumMissing) onEachDatabase(t, async (t, { app, database, clock, kind }
   const { browser, close } = await launchBrowser();
   t.teardown(close);
   /** A browser page whose clock agrees with the service's test clock (the hold's countdown uses it). */
-  const open = async (url: string, options: { locale?: string; width?: number } = {}) => {
-    const context = await browser.newContext({ locale: options.locale ?? 'nl-NL', viewport: { width: options.width ?? 1024, height: 800 } });
+  const open = async (url: string, options: { locale?: string; width?: number; forcedColors?: 'active' } = {}) => {
+    const context = await browser.newContext({
+      locale: options.locale ?? 'nl-NL', viewport: { width: options.width ?? 1024, height: 800 },
+      ...(options.forcedColors && { forcedColors: options.forcedColors, reducedMotion: 'reduce' as const }),
+    });
     await context.clock.install({ time: clock.now() });
     const page = await context.newPage();
     const requests: string[] = [];
@@ -179,6 +182,21 @@ if (!chromiumMissing) onEachDatabase(t, async (t, { app, database, clock, kind }
     await allowed.page.getByText('Stap 1 van 5').waitFor();
     t.ok(await allowed.page.locator('#service-paspoort').isVisible(), 'listed: the services come from the API across origins');
     await allowed.context.close();
+  });
+
+  t.test('with forced colours (Windows high contrast) and reduced motion the steps stay usable', async (t) => {
+    clock.set('2026-11-30T08:00:00Z');
+    const { page, context } = await open(`${base}/widget/demo.html?gemeente=stadswaard&service=paspoort&location=stadskantoor`, { forcedColors: 'active', width: 320 });
+    await page.getByText('Stap 1 van 5').waitFor();
+    await page.getByRole('button', { name: 'Volgende stap' }).click();
+    await page.getByRole('button', { name: 'Volgende stap' }).click();
+    await page.locator('#day-2026-12-01').click();
+    t.equal(await page.locator('#day-2026-12-01').getAttribute('aria-current'), 'true', 'the chosen day is marked without colour');
+    const border = await page.locator('#day-2026-12-01').evaluate((e) => getComputedStyle(e).borderTopStyle);
+    t.equal(border, 'double', 'and in forced colours by a double border');
+    await noViolations(page, 'forced colours');
+    await screenshot(page, 'widget-10-forced-colours');
+    await context.close();
   });
 
   t.test('the hold warns before it runs out and the resident extends it', async (t) => {

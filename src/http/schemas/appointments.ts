@@ -1,9 +1,8 @@
 import { z } from 'zod';
+import { phonePattern } from '../../domain/phone.js';
 
 const slug = z.string().min(1).max(64).regex(/^[a-z0-9-]+$/);
 const instant = z.iso.datetime({ offset: true }).meta({ description: 'ISO 8601 with an offset or Z', example: '2026-12-01T09:00:00+01:00' });
-/** Dutch (06…, 0xx…) or international (+…, 00…) numbers, with spaces, dashes or brackets. */
-const phonePattern = /^(\+|00)?[0-9][0-9 ()-]{7,19}$/;
 
 export const ItemSchema = z.object({
   service: slug.meta({ description: 'Service slug' }),
