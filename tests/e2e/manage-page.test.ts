@@ -5,11 +5,10 @@ import { onEachDatabase } from '../helpers/app.js';
 import { accessibilityViolations, chromiumHint, chromiumMissing, focusedId, launchBrowser, screenshot, tabTo } from '../helpers/browser.js';
 
 // The link from the e-mail opens the widget in manage mode: see, move, cancel and give feedback, in a real browser,
-// by keyboard only, checked with axe-core. PGlite is enough: the widget only talks to the API, tested on both.
+// by keyboard only, checked with axe-core, on both databases.
 if (chromiumMissing) t.comment(chromiumHint);
 
-if (!chromiumMissing) onEachDatabase(t, async (t, { app, database, clock, kind }) => {
-  if (kind !== 'pglite') return;
+if (!chromiumMissing) onEachDatabase(t, async (t, { app, database, clock }) => {
   const base = await app.listen({ port: 0, host: '127.0.0.1' });
   const { browser, close } = await launchBrowser();
   t.teardown(close);

@@ -52,10 +52,15 @@ function demoPage(query: Record<string, string | undefined>): string {
 
 /** `GET /widget/balie.js` (any site may load it; the API decides who may book) and the demo page. */
 export async function widgetRoutes(app: FastifyInstance) {
+  let reported = false;
   app.get('/widget/balie.js', {
     schema: { summary: 'The booking widget: `<balie-afspraak municipality="…">`', tags: ['widget'], operationId: 'getWidget' },
   }, async (request, reply) => {
     const bundle = await widgetBundle();
+    if (!reported) {
+      reported = true;
+      request.log.info({ bytes: bundle.code.length, gzipBytes: bundle.gzip.length }, 'widget built');
+    }
     const etag = `"${createHash('sha1').update(bundle.code).digest('base64url')}"`;
     reply.headers({
       'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'public, max-age=300', etag, vary: 'Accept-Encoding',
