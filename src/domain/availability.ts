@@ -33,7 +33,21 @@ export function slotsForDay(input: {
 }): Slot[] {
   const duration = input.durationMinutes * 60_000;
   const step = input.gridMinutes * 60_000;
-  const free = new Map<number, number>(); // start → counters whose period holds the whole duration and are free
+  let base = Infinity;
+  let last = -Infinity;
+  for (const periods of input.periods.values()) {
+    for (const p of periods) {
+      base = Math.min(base, p.start);
+      last = Math.max(last, p.end);
+    }
+  }
+  if (base === Infinity) return [];
+  // Per minute after the first opening: how many counters fit a start there, and how many of those are free. Plain
+  // arrays of small integers keep this free of maps and sorting, which matters for six weeks of answers.
+  base = Math.floor(base / 60_000) * 60_000;
+  const size = Math.ceil((last - base) / 60_000) + 1;
+  const fitting = new Uint16Array(size);
+  const free = new Uint16Array(size);
   for (const [counterId, periods] of input.periods) {
     const busy = input.busy.get(counterId) ?? [];
     for (const period of periods) {
@@ -45,13 +59,20 @@ export function slotsForDay(input: {
       for (let t = first; t + duration <= period.end; t += step) {
         if (!steady && !onGrid(t, input.gridMinutes, input.zone)) continue;
         while (next < busy.length && busy[next]!.end <= t) next++;
-        const isFree = next === busy.length || busy[next]!.start >= t + duration;
-        free.set(t, (free.get(t) ?? 0) + (isFree ? 1 : 0));
+        const minute = (t - base) / 60_000;
+        fitting[minute]!++;
+        if (next === busy.length || busy[next]!.start >= t + duration) free[minute]!++;
       }
     }
   }
-  const starts = [...free.keys()].sort((a, b) => a - b);
-  return starts.map((start) => ({ start, end: start + duration, available: free.get(start)! }));
+  const slots: Slot[] = [];
+  for (let minute = 0; minute < size; minute++) {
+    if (fitting[minute]! > 0) {
+      const start = base + minute * 60_000;
+      slots.push({ start, end: start + duration, available: free[minute]! });
+    }
+  }
+  return slots;
 }
 
 export type BookingWindow = { today: string; lastDate: string; earliest: number };
