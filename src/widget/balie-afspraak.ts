@@ -107,6 +107,12 @@ export class BalieAfspraak extends LitElement {
 
   /** Shows a step; focus moves to its heading (or `focus`) so a screen reader says where the resident is. */
   private go(step: Step, options: { alert?: BalieAfspraak['alert']; focus?: string | false; announce?: string } = {}) {
+    // Back before the choice of a time: the held time is free for others again at once.
+    if (this.hold && (step === 'services' || step === 'location')) {
+      void this.api.releaseHold(this.hold.holdId).catch(() => undefined);
+      this.hold = undefined;
+      window.clearInterval(this.timer);
+    }
     this.step = step;
     this.alert = options.alert;
     this.errors = [];
@@ -715,8 +721,16 @@ export class BalieAfspraak extends LitElement {
           <button type="button" id="cancel" class="secondary" @click=${() => this.go('cancel')}>${t.cancel}</button>
         </div>` : nothing}
       ${a.status === 'booked' && !moving ? html`<p><a class="button secondary" href=${a.calendarUrl}>${t.addToCalendar}</a></p>` : nothing}
-      ${moving ? html`<h3 id="move-heading" tabindex="-1">${t.moveHeading}</h3>${this.renderTime()}` : nothing}
+      ${moving ? html`<h3 id="move-heading" tabindex="-1">${t.moveHeading}</h3>${this.renderTime()}
+        <div class="actions"><button type="button" class="secondary" id="move-stop" @click=${this.stopMoving}>${t.keepTime}</button></div>` : nothing}
       ${a.canGiveFeedback && !this.feedbackSent ? this.renderFeedback() : nothing}`;
+  }
+
+  private stopMoving() {
+    this.availability = undefined;
+    this.day = undefined;
+    this.alert = undefined;
+    this.refresh('move');
   }
 
   private renderFeedback() {

@@ -62,6 +62,11 @@ if (!chromiumMissing) onEachDatabase(t, async (t, { app, database, clock }) => {
     t.ok(await tabTo(page, 'move'));
     await page.keyboard.press('Enter');
     await page.locator('#day-2026-12-04').waitFor();
+    t.ok(await tabTo(page, 'move-stop', 80), 'the resident can change their mind');
+    await page.keyboard.press('Enter');
+    t.equal(await focusedId(page), 'move', 'back on the appointment, focus on where they were');
+    await page.keyboard.press('Enter');
+    await page.locator('#day-2026-12-04').waitFor();
     t.equal(await focusedId(page), 'move-heading', 'focus moves to the new times');
     t.same(await accessibilityViolations(page), [], 'choosing a new time');
     t.ok(await tabTo(page, 'day-2026-12-04'));

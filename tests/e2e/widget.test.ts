@@ -220,6 +220,16 @@ if (!chromiumMissing) onEachDatabase(t, async (t, { app, database, clock }) => {
     await page.getByRole('button', { name: 'I need more time' }).click();
     await page.getByText(/We now keep the time for you until 09:18/).first().waitFor();
     t.equal(await focusedId(page), 'hold-status');
+    const held = async () => (await queryRows<{ n: number }>(database.db, sql`
+      select count(*)::int as n from appointments a join locations l on l.id = a.location_id where a.status = 'held' and l.slug = 'gemeentehuis-veenhoven'`))[0]!.n;
+    t.equal(await held(), 1);
+    await page.getByRole('button', { name: 'Previous step' }).click();
+    await page.getByText('Step 3 of 5').waitFor();
+    await page.getByRole('button', { name: 'Previous step' }).click();
+    await page.getByText('Step 2 of 5').waitFor();
+    const until = Date.now() + 2000;
+    while ((await held()) !== 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
+    t.equal(await held(), 0, 'going back before the time step lets the held time go');
     await context.close();
   });
 });
