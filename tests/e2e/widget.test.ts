@@ -49,6 +49,7 @@ if (!chromiumMissing) onEachDatabase(t, async (t, { app, database, clock }) => {
 
     await page.getByText('Stap 2 van 5').waitFor();
     t.equal(await focusedId(page), 'heading', 'focus moves to the step heading, which says the step number');
+    t.ok(await page.getByRole('heading', { name: 'Stap 2 van 5 Waar wil je heen?', exact: true }).isVisible(), 'read as one sentence');
     await noViolations(page, 'location');
     await screenshot(page, 'widget-2-location');
     await page.keyboard.press('Tab');
