@@ -19,6 +19,20 @@ function firstGridAtOrAfter(t: number, gridMinutes: number, zone: string): numbe
   return first;
 }
 
+// Counting space for slotsForDay, reused: it runs to completion, so one set per process is enough, and allocating
+// typed arrays for every day of six weeks costs more than the counting itself.
+let fittingScratch = new Uint16Array(1500);
+let freeScratch = new Uint16Array(1500);
+function scratch(size: number) {
+  if (fittingScratch.length < size) {
+    fittingScratch = new Uint16Array(size);
+    freeScratch = new Uint16Array(size);
+  }
+  fittingScratch.fill(0, 0, size);
+  freeScratch.fill(0, 0, size);
+  return { fitting: fittingScratch, free: freeScratch };
+}
+
 /**
  * Every grid start at which the whole duration fits inside one open period of at least one counter, with
  * `available` = how many of those counters are also free (no live claim overlaps) for the whole duration.
@@ -46,8 +60,7 @@ export function slotsForDay(input: {
   // arrays of small integers keep this free of maps and sorting, which matters for six weeks of answers.
   base = Math.floor(base / 60_000) * 60_000;
   const size = Math.ceil((last - base) / 60_000) + 1;
-  const fitting = new Uint16Array(size);
-  const free = new Uint16Array(size);
+  const { fitting, free } = scratch(size);
   for (const [counterId, periods] of input.periods) {
     const busy = input.busy.get(counterId) ?? [];
     for (const period of periods) {

@@ -1,15 +1,13 @@
 import { dayInWindow, slotsAfterNotice, slotsForDay, type BookingWindow, type Slot } from '../domain/availability.js';
 import { Invalid, NotFound, Unprocessable, type FieldError } from '../domain/errors.js';
-import { holidayOn } from '../domain/holidays.js';
 import { noticeAndHorizon, durationMinutes, itemProblems, type Item } from '../domain/items.js';
 import { extraMinutes, type Needs } from '../domain/needs.js';
-import { planDay } from '../domain/opening-hours.js';
 import { addDays, dateInZone, datesBetween, dayBounds, isoInZone, weekdayOf } from '../domain/time.js';
 import { textsFor, type Language } from '../texts/index.js';
 import type { Answer } from './answer-cache.js';
 import type { ComputedDay } from './day-cache.js';
 import type { Deps } from './deps.js';
-import type { LocationSnapshot } from './location-snapshots.js';
+import { planFor, type LocationSnapshot } from './location-snapshots.js';
 
 export const MAX_DAYS = 92;
 export const DEFAULT_DAYS = 28;
@@ -127,7 +125,7 @@ async function computeDays(deps: Deps, snapshot: LocationSnapshot, dates: string
   const { busy, holds } = await deps.caches.claims.claimsFor(snapshot.location.id, span, now);
   for (const date of dates) {
     const bounds = dayBounds(date, zone);
-    const plan = planDay({ date, zone, counterIds: counters, weekly: snapshot.weekly, exceptions: snapshot.exceptions, holiday: holidayOn(date) });
+    const plan = planFor(snapshot, date, counters);
     const slots = plan.closed ? [] : slotsForDay({ periods: plan.periods, busy, durationMinutes: duration, gridMinutes: snapshot.location.gridMinutes, zone });
     const holdEnds = holds.filter((c) => c.start < bounds.end && c.end > bounds.start).map((c) => c.holdExpiresAt!);
     result.set(date, { closed: plan.closed, slots, slotsJson: slotsJson(slots, zone), validUntil: holdEnds.length ? Math.min(...holdEnds) : Infinity });

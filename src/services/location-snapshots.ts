@@ -1,4 +1,5 @@
-import type { DateException, WeeklyRule } from '../domain/opening-hours.js';
+import { holidayOn } from '../domain/holidays.js';
+import { planDay, type DateException, type DayPlan, type WeeklyRule } from '../domain/opening-hours.js';
 import * as catalogue from '../store/catalogue.js';
 import type { Executor } from '../store/database.js';
 import { loadSchedule } from '../store/schedule.js';
@@ -13,7 +14,26 @@ export type LocationSnapshot = {
   counters: catalogue.Counter[];
   weekly: WeeklyRule[];
   exceptions: DateException[];
+  /** Opening plans by date and counters, made on first use (see planFor); they go with the snapshot. */
+  plans: Map<string, DayPlan>;
 };
+
+const MAX_PLANS = 5_000;
+
+/**
+ * Which counters are open when on a date: the location's hours, its exceptions and public holidays. It depends on
+ * the catalogue alone, so it is worked out once per snapshot and date (availability asks for six weeks at a time).
+ */
+export function planFor(snapshot: LocationSnapshot, date: string, counterIds: number[]): DayPlan {
+  const key = `${date}|${counterIds.join(',')}`;
+  let plan = snapshot.plans.get(key);
+  if (!plan) {
+    plan = planDay({ date, zone: snapshot.location.timezone, counterIds, weekly: snapshot.weekly, exceptions: snapshot.exceptions, holiday: holidayOn(date) });
+    if (snapshot.plans.size >= MAX_PLANS) snapshot.plans.clear();
+    snapshot.plans.set(key, plan);
+  }
+  return plan;
+}
 
 /**
  * Location snapshots kept in memory; `clear()` runs on every catalogue change (NOTIFY from any process).
@@ -51,6 +71,6 @@ export class LocationSnapshots {
     const locations = await catalogue.listLocations(this.db, { municipalityId: location.municipalityId });
     const counters = await catalogue.listCounters(this.db, location.id);
     const { weekly, exceptions } = await loadSchedule(this.db, location.id);
-    return { location, municipality, services, locationNames: new Map(locations.map((l) => [l.slug, l.name])), counters, weekly, exceptions };
+    return { location, municipality, services, locationNames: new Map(locations.map((l) => [l.slug, l.name])), counters, weekly, exceptions, plans: new Map() };
   }
 }

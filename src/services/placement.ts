@@ -1,17 +1,15 @@
 import { onGrid } from '../domain/availability.js';
 import { rankCounters } from '../domain/counter-choice.js';
 import { Unprocessable } from '../domain/errors.js';
-import { holidayOn } from '../domain/holidays.js';
 import type { Item } from '../domain/items.js';
 import type { Needs } from '../domain/needs.js';
-import { planDay } from '../domain/opening-hours.js';
 import { dateInZone, dayBounds, isoInZone } from '../domain/time.js';
 import { listLiveClaims, type Claim } from '../store/claims.js';
 import type { Executor } from '../store/database.js';
 import { isOverlap } from '../store/errors.js';
 import { appointmentMinutes, eligibleCounters, windowFor } from './availability.js';
 import type { Deps } from './deps.js';
-import type { LocationSnapshot } from './location-snapshots.js';
+import { planFor, type LocationSnapshot } from './location-snapshots.js';
 
 export type Wanted = { start: number; end: number; date: string; counters: number[] };
 
@@ -33,7 +31,7 @@ export function checkStart(deps: Deps, snapshot: LocationSnapshot, items: Item[]
   if (date > window.lastDate) throw field('too_far', { lastDate: window.lastDate });
   if (!onGrid(start, snapshot.location.gridMinutes, zone)) throw field('off_grid', { grid: snapshot.location.gridMinutes });
   const end = start + appointmentMinutes(items, needs) * 60_000;
-  const plan = planDay({ date, zone, counterIds: eligibleCounters(snapshot, items, needs), weekly: snapshot.weekly, exceptions: snapshot.exceptions, holiday: holidayOn(date) });
+  const plan = planFor(snapshot, date, eligibleCounters(snapshot, items, needs));
   const counters = [...plan.periods].filter(([, periods]) => periods.some((p) => p.start <= start && end <= p.end)).map(([id]) => id);
   if (counters.length === 0) throw field('not_open_then');
   return { start, end, date, counters };
@@ -52,7 +50,7 @@ export async function freeCounters(ex: Executor, deps: Deps, snapshot: LocationS
 
 /** The counters that `claims` (of the wanted day) leave free for the wanted time, best first. */
 export function rankFreeCounters(snapshot: LocationSnapshot, wanted: Wanted, claims: Claim[]): number[] {
-  const plan = planDay({ date: wanted.date, zone: snapshot.location.timezone, counterIds: wanted.counters, weekly: snapshot.weekly, exceptions: snapshot.exceptions, holiday: holidayOn(wanted.date) });
+  const plan = planFor(snapshot, wanted.date, wanted.counters);
   return rankCounters(wanted.counters.map((counterId) => ({
     counterId, periods: plan.periods.get(counterId) ?? [], busy: claims.filter((c) => c.counterId === counterId),
   })), wanted.start, wanted.end);
