@@ -77,6 +77,7 @@ if (!chromiumMissing) onEachDatabase(t, async (t, { app, database, clock }) => {
     await page.locator('#move-question').waitFor();
     t.match(await page.locator('#move-question').textContent(), /vrijdag 4 december om 09:00 uur/);
     t.equal((await statusOf(booked.reference)).start, '2026-12-03 11:00', 'nothing moves before the explicit press');
+    t.same(await accessibilityViolations(page), [], 'the move question');
     await screenshot(page, 'manage-4-move-confirm');
     t.ok(await tabTo(page, 'move-yes'));
     await page.keyboard.press('Enter');
@@ -103,6 +104,7 @@ if (!chromiumMissing) onEachDatabase(t, async (t, { app, database, clock }) => {
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
     await page.getByText('Thank you!').waitFor();
+    t.same(await accessibilityViolations(page), [], 'thanks');
     await screenshot(page, 'manage-6-thanks');
     const [row] = await queryRows<{ score: number; comment: string }>(database.db, sql`
       select f.score, f.comment from feedback f join appointments a on a.id = f.appointment_id where a.reference = ${booked.reference}`);

@@ -178,6 +178,7 @@ if (!chromiumMissing) onEachDatabase(t, async (t, { app, database, clock }) => {
     const refused = await open(`${site}/`);
     await refused.page.getByText('Het laden lukte niet').waitFor();
     t.pass('not listed: the API refuses and the widget says so');
+    t.same(await accessibilityViolations(refused.page), [], 'axe: could not load');
     await refused.context.close();
     await database.db.execute(sql`update municipalities set widget_origins = array_append(widget_origins, ${site}) where slug = 'stadswaard'`);
     await new Promise((r) => setTimeout(r, 300)); // NOTIFY reaches the app
