@@ -59,6 +59,10 @@ export class Api {
   hold = (location: string, items: Item[], start: string, needs: Needs) => this.call<Hold>('POST', '/api/v1/holds', { body: { location, items, start, needs } });
   extendHold = (holdId: string) => this.call<Hold>('POST', `/api/v1/holds/${holdId}/extend`);
   releaseHold = (holdId: string) => this.call<void>('DELETE', `/api/v1/holds/${holdId}`);
+  /** Lets a hold go while the page unloads: `keepalive` lets the request outlive the page. */
+  leaveHold = (holdId: string) => {
+    void fetch(new URL(`/api/v1/holds/${holdId}`, this.base), { method: 'DELETE', keepalive: true, credentials: 'omit', headers: { 'accept-language': this.language } }).catch(() => undefined);
+  };
   book = (body: Record<string, unknown>, key: string) => this.call<Appointment>('POST', '/api/v1/appointments', { body, key });
   appointment = (reference: string, token: string) => this.call<Appointment>('GET', `/api/v1/appointments/${encodeURIComponent(reference)}`, { token });
   reschedule = (reference: string, token: string, start: string) => this.call<Appointment>('POST', `/api/v1/appointments/${encodeURIComponent(reference)}/reschedule`, { token, body: { start } });

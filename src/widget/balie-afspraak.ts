@@ -59,13 +59,25 @@ export class BalieAfspraak extends LitElement {
     this.language = this.getAttribute('lang') === 'en' ? 'en' : 'nl';
     this.t = this.language === 'en' ? widgetEn : widgetNl;
     this.api = new Api(this.getAttribute('api') ?? new URL('/', import.meta.url).href, this.language);
+    if (!this.hasAttribute('municipality') && !this.hasAttribute('reference')) {
+      console.warn('<balie-afspraak>: set the municipality attribute, e.g. <balie-afspraak municipality="stadswaard">');
+    }
+    window.addEventListener('pagehide', this.leave);
     void this.start();
   }
 
   override disconnectedCallback() {
     super.disconnectedCallback();
-    window.clearInterval(this.timer);
+    window.removeEventListener('pagehide', this.leave);
+    this.leave();
   }
+
+  /** The resident leaves the page or the widget goes: a held time is free for others at once, not in ten minutes. */
+  private readonly leave = () => {
+    window.clearInterval(this.timer);
+    if (this.hold) this.api.leaveHold(this.hold.holdId);
+    this.hold = undefined;
+  };
 
   // ---- flow -------------------------------------------------------------------------------------------------
 

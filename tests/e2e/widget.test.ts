@@ -232,6 +232,15 @@ if (!chromiumMissing) onEachDatabase(t, async (t, { app, database, clock }) => {
     const until = Date.now() + 2000;
     while ((await held()) !== 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
     t.equal(await held(), 0, 'going back before the time step lets the held time go');
+    await page.getByRole('button', { name: 'Next step' }).click();
+    await page.locator('#day-2026-12-01').click();
+    await page.locator('ul.times button').first().click();
+    await page.getByText('Step 4 of 5').waitFor();
+    t.equal(await held(), 1);
+    await page.close({ runBeforeUnload: true });
+    const closed = Date.now() + 3000;
+    while ((await held()) !== 0 && Date.now() < closed) await new Promise((r) => setTimeout(r, 50));
+    t.equal(await held(), 0, 'closing the page lets the held time go too');
     await context.close();
   });
 });
