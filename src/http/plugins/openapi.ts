@@ -25,6 +25,12 @@ export const openapiPlugin = fp(async (app: FastifyInstance, options: { publicBa
         { name: 'catalogue', description: 'Municipalities, locations and services' },
         { name: 'booking', description: 'Free times, holds and appointments' },
         { name: 'operations', description: 'Health checks' },
+        {
+          name: 'widget',
+          description: 'The embeddable booking widget: `<script src="/widget/balie.js" type="module">` and '
+            + '`<balie-afspraak municipality="…">`. Browsers may call this API from the origins a municipality lists '
+            + '(`widget_origins`) and from this service\'s own pages; any other origin gets 403 `origin_not_allowed`.',
+        },
       ],
     },
     transform: jsonSchemaTransform,
