@@ -1,15 +1,20 @@
 import { html, LitElement, nothing, type TemplateResult } from 'lit';
-import { combinable, durationMinutes } from '../domain/items.js';
+import { durationMinutes } from '../domain/items.js';
 import { phonePattern } from '../domain/phone.js';
 import { widgetEn, widgetNl, type WidgetTexts } from '../texts/widget.js';
 import { Api, ApiError, type Alternative, type Appointment, type Availability, type Hold, type Item, type Location, type Municipality, type Needs, type Problem, type Service } from './api.js';
-import { addDays, dayName, dayOf, hourOf, timeOf } from './format.js';
+import { timeOf } from './format.js';
 import { styles } from './styles.js';
+import { renderAlert, renderErrorSummary } from './views/messages.js';
+import { renderLocations, renderServices } from './views/what-where.js';
+import { renderTime } from './views/when.js';
+import { renderCheck, renderDetails } from './views/details.js';
+import { renderAppointment, renderCancel, renderDone, renderManage, renderMoveConfirm } from './views/appointment.js';
 
 type Step = 'loading' | 'failed' | 'services' | 'location' | 'time' | 'details' | 'check' | 'done'
   | 'manage' | 'cancel' | 'cancelled' | 'move-confirm';
 type FieldError = { field: string; message: string };
-type Details = { name: string; email: string; phone: string; extraTime: boolean; stepFree: boolean; interpreter: boolean; interpreterLanguage: string };
+export type Details = { name: string; email: string; phone: string; extraTime: boolean; stepFree: boolean; interpreter: boolean; interpreterLanguage: string };
 
 const BOOKING_STEPS: Step[] = ['services', 'location', 'time', 'details', 'check'];
 const WARN_SECONDS = 120;
@@ -20,39 +25,40 @@ const emptyDetails = (): Details => ({ name: '', email: '', phone: '', extraTime
  * token in the page's fragment, as in the e-mail's link) see, move or cancel one. Optional: `service` and
  * `location` preselect, `lang="en"` speaks English, `api` names the service (default: where this script came from).
  * Nothing is stored in the browser: no cookies, no storage; personal details are dropped when the flow ends.
+ * This class holds the state and the flow; the steps' templates live in ./views and read its members.
  */
 export class BalieAfspraak extends LitElement {
   static override styles = styles;
 
-  private t: WidgetTexts = widgetNl;
-  private language = 'nl';
-  private api!: Api;
-  private step: Step = 'loading';
-  private services: Service[] = [];
-  private locations: Location[] = [];
-  private municipalities: Municipality[] = [];
-  private chosen = new Map<string, number>();
-  private location?: string;
-  private availability?: Availability;
-  private periodEnd?: string;
-  private day?: string;
-  private hold?: Hold;
-  private holdNotice?: 'warning' | 'extended';
-  private details: Details = emptyDetails();
-  private errors: FieldError[] = [];
-  private alert?: { kind: 'error' | 'warning' | 'info' | 'ok'; title?: string; text: string; alternatives?: Alternative[] };
-  private idempotencyKey?: string;
-  private booked?: Appointment;
-  private manageToken?: string;
-  private moveTo?: string;
-  private busy = false;
-  private announcement = '';
-  private focusAfterRender?: string;
-  private timer?: number;
-  private municipality = '';
-  private score = 0;
-  private comment = '';
-  private feedbackSent = false;
+  t: WidgetTexts = widgetNl;
+  language = 'nl';
+  api!: Api;
+  step: Step = 'loading';
+  services: Service[] = [];
+  locations: Location[] = [];
+  municipalities: Municipality[] = [];
+  chosen = new Map<string, number>();
+  location?: string;
+  availability?: Availability;
+  periodEnd?: string;
+  day?: string;
+  hold?: Hold;
+  holdNotice?: 'warning' | 'extended';
+  details: Details = emptyDetails();
+  errors: FieldError[] = [];
+  alert?: { kind: 'error' | 'warning' | 'info' | 'ok'; title?: string; text: string; alternatives?: Alternative[] };
+  idempotencyKey?: string;
+  booked?: Appointment;
+  manageToken?: string;
+  moveTo?: string;
+  busy = false;
+  announcement = '';
+  focusAfterRender?: string;
+  timer?: number;
+  municipality = '';
+  score = 0;
+  comment = '';
+  feedbackSent = false;
 
   override connectedCallback() {
     super.connectedCallback();
@@ -81,7 +87,7 @@ export class BalieAfspraak extends LitElement {
 
   // ---- flow -------------------------------------------------------------------------------------------------
 
-  private async start() {
+  async start() {
     // Loading a page must not move its focus: the widget takes focus only when the resident acts in it.
     this.go('loading', { focus: false });
     const reference = this.getAttribute('reference');
@@ -118,7 +124,7 @@ export class BalieAfspraak extends LitElement {
   }
 
   /** Shows a step; focus moves to its heading (or `focus`) so a screen reader says where the resident is. */
-  private go(step: Step, options: { alert?: BalieAfspraak['alert']; focus?: string | false; announce?: string } = {}) {
+  go(step: Step, options: { alert?: BalieAfspraak['alert']; focus?: string | false; announce?: string } = {}) {
     // Back before the choice of a time: the held time is free for others again at once.
     if (this.hold && (step === 'services' || step === 'location')) {
       void this.api.releaseHold(this.hold.holdId).catch(() => undefined);
@@ -133,7 +139,7 @@ export class BalieAfspraak extends LitElement {
     this.requestUpdate();
   }
 
-  private refresh(focus?: string) {
+  refresh(focus?: string) {
     this.focusAfterRender = focus;
     this.requestUpdate();
   }
@@ -145,27 +151,27 @@ export class BalieAfspraak extends LitElement {
     target?.focus();
   }
 
-  private get items(): Item[] {
+  get items(): Item[] {
     return [...this.chosen].map(([service, persons]) => ({ service, persons }));
   }
 
-  private get minutes(): number {
+  get minutes(): number {
     return durationMinutes(this.items.map((i) => ({ service: this.services.find((s) => s.slug === i.service)!, persons: i.persons })));
   }
 
-  private get offeringLocations(): Location[] {
+  get offeringLocations(): Location[] {
     return this.locations.filter((l) => this.items.every((i) => l.services.includes(i.service)));
   }
 
-  private locationName(slug: string) {
+  locationName(slug: string) {
     return this.locations.find((l) => l.slug === slug)?.name ?? slug;
   }
 
-  private get zone() {
+  get zone() {
     return this.availability?.timezone ?? 'Europe/Amsterdam';
   }
 
-  private fail(error: unknown, fallbackStep?: Step) {
+  fail(error: unknown, fallbackStep?: Step) {
     const problem: Problem = error instanceof ApiError ? error.problem : { status: 0 };
     const text = problem.status === 0 ? this.t.failed : problem.detail ?? this.t.failed;
     if (fallbackStep) this.go(fallbackStep, { alert: { kind: 'error', text }, focus: 'alert' });
@@ -175,7 +181,7 @@ export class BalieAfspraak extends LitElement {
     }
   }
 
-  private submitServices(event: Event) {
+  submitServices(event: Event) {
     event.preventDefault();
     if (this.chosen.size === 0) return this.showErrors([{ field: 'services', message: this.t.chooseService }]);
     const offering = this.offeringLocations;
@@ -183,21 +189,21 @@ export class BalieAfspraak extends LitElement {
     this.go('location');
   }
 
-  private submitLocation(event: Event) {
+  submitLocation(event: Event) {
     event.preventDefault();
     if (!this.location) return this.showErrors([{ field: 'location', message: this.t.chooseLocation }]);
     void this.loadDays();
   }
 
   /** Four weeks of free times from `from` (or today); later weeks are added to the list. */
-  private async fetchDays(from?: string) {
+  async fetchDays(from?: string) {
     const answer = await this.api.availability(this.location!, this.items, from);
     this.availability = from && this.availability ? { ...answer, days: [...this.availability.days, ...answer.days] } : answer;
     this.periodEnd = answer.days[answer.days.length - 1]?.date;
     return answer;
   }
 
-  private async loadDays(from?: string) {
+  async loadDays(from?: string) {
     this.busy = true;
     if (!from) {
       this.availability = undefined;
@@ -216,17 +222,17 @@ export class BalieAfspraak extends LitElement {
     }
   }
 
-  private freeCount(day: Availability['days'][number]) {
+  freeCount(day: Availability['days'][number]) {
     return day.open ? day.slots.filter((s) => s.available > 0).length : 0;
   }
 
-  private chooseDay(date: string) {
+  chooseDay(date: string) {
     this.day = date;
     this.alert = undefined;
     this.refresh('times-heading');
   }
 
-  private async chooseTime(start: string, location = this.location!) {
+  async chooseTime(start: string, location = this.location!) {
     if (this.busy) return;
     if (this.step === 'manage') {
       this.moveTo = start;
@@ -250,7 +256,7 @@ export class BalieAfspraak extends LitElement {
   }
 
   /** A time that was just taken: say so kindly and offer what the API proposes instead. */
-  private showTaken(error: unknown) {
+  showTaken(error: unknown) {
     if (error instanceof ApiError && error.problem.status === 409) {
       const { alternatives = [] } = error.problem;
       this.go(this.step === 'manage' || this.step === 'move-confirm' ? 'manage' : 'time', { alert: { kind: 'warning', title: error.problem.title ?? this.t.taken, text: error.problem.detail ?? '', alternatives }, focus: 'alert' });
@@ -261,17 +267,17 @@ export class BalieAfspraak extends LitElement {
     this.fail(error);
   }
 
-  private startHoldTimer() {
+  startHoldTimer() {
     window.clearInterval(this.timer);
     this.holdNotice = undefined;
     this.timer = window.setInterval(() => this.tick(), 1000);
   }
 
-  private secondsLeft() {
+  secondsLeft() {
     return this.hold ? Math.max(0, Math.round((Date.parse(this.hold.expiresAt) - Date.now()) / 1000)) : 0;
   }
 
-  private tick() {
+  tick() {
     if (!this.hold || (this.step !== 'details' && this.step !== 'check')) return window.clearInterval(this.timer);
     const left = this.secondsLeft();
     if (left === 0) {
@@ -287,7 +293,7 @@ export class BalieAfspraak extends LitElement {
     this.requestUpdate();
   }
 
-  private async extendHold() {
+  async extendHold() {
     if (!this.hold) return;
     try {
       this.hold = await this.api.extendHold(this.hold.holdId);
@@ -300,7 +306,7 @@ export class BalieAfspraak extends LitElement {
     }
   }
 
-  private needs(): Needs {
+  needs(): Needs {
     const d = this.details;
     return {
       ...(d.extraTime && { extraTime: true }),
@@ -309,7 +315,7 @@ export class BalieAfspraak extends LitElement {
     };
   }
 
-  private submitDetails(event: Event) {
+  submitDetails(event: Event) {
     event.preventDefault();
     const d = this.details;
     const t = this.t;
@@ -324,12 +330,12 @@ export class BalieAfspraak extends LitElement {
     this.go('check');
   }
 
-  private showErrors(errors: FieldError[]) {
+  showErrors(errors: FieldError[]) {
     this.errors = errors;
     this.refresh('error-summary');
   }
 
-  private async confirm() {
+  async confirm() {
     if (this.busy || !this.hold) return;
     this.busy = true;
     this.requestUpdate();
@@ -360,7 +366,7 @@ export class BalieAfspraak extends LitElement {
     }
   }
 
-  private restart() {
+  restart() {
     this.booked = undefined;
     this.chosen.clear();
     this.availability = undefined;
@@ -370,7 +376,7 @@ export class BalieAfspraak extends LitElement {
 
   // ---- manage ---------------------------------------------------------------------------------------------
 
-  private async sendFeedback(event: Event) {
+  async sendFeedback(event: Event) {
     event.preventDefault();
     if (!this.score) return this.showErrors([{ field: 'score', message: this.t.chooseScore }]);
     if (this.busy || !this.booked) return;
@@ -386,7 +392,7 @@ export class BalieAfspraak extends LitElement {
     }
   }
 
-  private async cancelAppointment() {
+  async cancelAppointment() {
     if (this.busy || !this.booked) return;
     this.busy = true;
     try {
@@ -399,7 +405,7 @@ export class BalieAfspraak extends LitElement {
     }
   }
 
-  private async moveAppointment() {
+  async moveAppointment() {
     if (this.busy || !this.booked || !this.moveTo) return;
     this.busy = true;
     try {
@@ -429,363 +435,52 @@ export class BalieAfspraak extends LitElement {
       <section lang=${this.language} aria-labelledby="heading" aria-busy=${this.busy ? 'true' : 'false'}>
         <h2 id="heading" tabindex="-1">${stepNumber > 0 ? html`<span class="progress">${t.stepOf({ step: stepNumber, total: BOOKING_STEPS.length })}</span> ` : nothing}${title[this.step]}</h2>
         <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
-        ${this.renderErrorSummary()}
-        ${this.renderAlert()}
+        ${renderErrorSummary(this)}
+        ${renderAlert(this)}
         ${this.renderStep()}
       </section>`;
   }
 
-  private renderStep(): TemplateResult | typeof nothing {
+  renderStep(): TemplateResult | typeof nothing {
     switch (this.step) {
       case 'loading': return html`<p>${this.t.loading}</p>`;
       case 'failed': return html`<button type="button" class="secondary" @click=${() => this.start()}>${this.t.retry}</button>`;
-      case 'services': return this.renderServices();
-      case 'location': return this.renderLocations();
-      case 'time': return this.renderTime();
-      case 'details': return this.renderDetails();
-      case 'check': return this.renderCheck();
-      case 'done': return this.renderDone();
-      case 'manage': return this.renderManage();
-      case 'cancel': return this.renderCancel();
-      case 'cancelled': return this.renderAppointment(this.booked!);
-      case 'move-confirm': return this.renderMoveConfirm();
+      case 'services': return renderServices(this);
+      case 'location': return renderLocations(this);
+      case 'time': return renderTime(this);
+      case 'details': return renderDetails(this);
+      case 'check': return renderCheck(this);
+      case 'done': return renderDone(this);
+      case 'manage': return renderManage(this);
+      case 'cancel': return renderCancel(this);
+      case 'cancelled': return renderAppointment(this, this.booked!);
+      case 'move-confirm': return renderMoveConfirm(this);
     }
   }
 
-  private renderErrorSummary() {
-    if (this.errors.length === 0) return nothing;
-    const focusField = (event: Event, field: string) => {
-      event.preventDefault();
-      this.renderRoot.querySelector<HTMLElement>(`#field-${field}`)?.focus();
-    };
-    return html`
-      <div class="alert error" id="error-summary" role="alert" tabindex="-1" aria-labelledby="error-summary-title">
-        <h3 id="error-summary-title">${this.t.errorSummary}</h3>
-        <ul>${this.errors.map((e) => html`<li><a href="#field-${e.field}" @click=${(ev: Event) => focusField(ev, e.field)}>${e.message}</a></li>`)}</ul>
-      </div>`;
-  }
-
-  private renderAlert() {
-    const a = this.alert;
-    if (!a) return nothing;
-    return html`
-      <div class="alert ${a.kind}" id="alert" tabindex="-1" role=${a.kind === 'error' ? 'alert' : 'status'}>
-        <p>${a.title ? html`<strong>${a.title}</strong> ` : nothing}${a.text}</p>
-        ${a.alternatives?.length ? html`
-          <h3>${this.t.alternativesHeading}</h3>
-          <ul class="plain">${a.alternatives.map((alt) => html`<li><button type="button" class="secondary" @click=${() => this.chooseAlternative(alt)}>${this.t.alternative({
-            day: dayOf(alt.start, this.language, this.zone), time: timeOf(alt.start, this.language, this.zone), location: this.locationName(alt.location),
-          })}</button></li>`)}</ul>` : nothing}
-      </div>`;
-  }
-
-  private chooseAlternative(alternative: Alternative) {
+  chooseAlternative(alternative: Alternative) {
     void this.chooseTime(alternative.start, alternative.location);
   }
 
-  private errorFor(field: string) {
-    return this.errors.find((e) => e.field === field);
-  }
-
-  private describedBy(field: string, hint?: boolean) {
-    return [hint ? `hint-${field}` : '', this.errorFor(field) ? `error-${field}` : ''].filter(Boolean).join(' ') || nothing;
-  }
-
-  private errorLine(field: string) {
-    const error = this.errorFor(field);
-    return error ? html`<span class="error-text" id="error-${field}">${error.message}</span>` : nothing;
-  }
-
-  private renderServices() {
-    const t = this.t;
-    const chosen = this.items.map((i) => this.services.find((s) => s.slug === i.service)!);
-    const bring = [...new Set(chosen.flatMap((s) => s.bring))];
-    return html`
-      <form novalidate @submit=${this.submitServices}>
-        <fieldset id="field-services" tabindex="-1" aria-describedby=${this.describedBy('services', true)}>
-          <legend class="visually-hidden">${t.servicesHeading}</legend>
-          <p class="hint" id="hint-services">${t.servicesHint}</p>
-          ${this.errorLine('services')}
-          ${this.services.map((s) => {
-            const blocker = chosen.find((c) => c.slug !== s.slug && !combinable(c, s));
-            const checked = this.chosen.has(s.slug);
-            return html`
-              <div class="choice">
-                <input type="checkbox" id="service-${s.slug}" .checked=${checked} ?disabled=${!checked && blocker !== undefined}
-                  aria-describedby="about-${s.slug}" @change=${(e: Event) => this.toggleService(s, (e.target as HTMLInputElement).checked)}>
-                <label for="service-${s.slug}">${s.name}</label>
-                <span class="hint" id="about-${s.slug}">${s.description} ${t.minutes({ minutes: s.minutesPerPerson + s.fixedMinutes })}.${!checked && blocker ? html` <strong>${t.notCombinable({ other: blocker.name })}</strong>` : nothing}</span>
-                ${checked && s.maxPersons > 1 ? html`
-                  <label for="persons-${s.slug}">${t.persons}</label>
-                  <select id="persons-${s.slug}" @change=${(e: Event) => this.setPersons(s.slug, Number((e.target as HTMLSelectElement).value))}>
-                    ${Array.from({ length: s.maxPersons }, (_, i) => html`<option value=${i + 1} ?selected=${this.chosen.get(s.slug) === i + 1}>${t.personsOption({ n: i + 1 })}</option>`)}
-                  </select>` : nothing}
-              </div>`;
-          })}
-        </fieldset>
-        ${chosen.length > 0 ? html`
-          <p>${t.duration({ minutes: this.minutes })}</p>
-          ${bring.length ? html`<h3>${t.bring}</h3><ul>${bring.map((b) => html`<li>${b}</li>`)}</ul>` : nothing}` : nothing}
-        <div class="actions"><button type="submit">${t.next}</button></div>
-      </form>`;
-  }
-
-  private toggleService(service: Service, on: boolean) {
+  toggleService(service: Service, on: boolean) {
     if (on) this.chosen.set(service.slug, 1);
     else this.chosen.delete(service.slug);
     this.errors = [];
     this.requestUpdate();
   }
 
-  private setPersons(slug: string, persons: number) {
+  setPersons(slug: string, persons: number) {
     this.chosen.set(slug, persons);
     this.requestUpdate();
   }
 
-  private renderLocations() {
-    const t = this.t;
-    const offering = this.offeringLocations;
-    if (offering.length === 0) {
-      return html`<p>${t.noLocation}</p>${this.callLine()}<div class="actions"><button type="button" class="secondary" @click=${() => this.go('services')}>${t.back}</button></div>`;
-    }
-    return html`
-      <form novalidate @submit=${this.submitLocation}>
-        <fieldset id="field-location" tabindex="-1" aria-describedby=${this.describedBy('location')}>
-          <legend class="visually-hidden">${t.locationHeading}</legend>
-          ${this.errorLine('location')}
-          ${offering.map((l) => html`
-            <div class="choice">
-              <input type="radio" name="location" id="location-${l.slug}" .checked=${this.location === l.slug} aria-describedby="address-${l.slug}"
-                @change=${() => { this.location = l.slug; this.errors = []; this.requestUpdate(); }}>
-              <label for="location-${l.slug}">${l.name}</label>
-              <span class="hint" id="address-${l.slug}">${l.address.street}, ${l.address.postalCode} ${l.address.city}</span>
-              ${l.accessibility.length ? html`<ul class="hint" aria-label=${t.accessibility}>${l.accessibility.map((a) => html`<li>${a.label}</li>`)}</ul>` : nothing}
-            </div>`)}
-        </fieldset>
-        <div class="actions">
-          <button type="submit">${t.next}</button>
-          <button type="button" class="secondary" @click=${() => this.go('services')}>${t.back}</button>
-        </div>
-      </form>`;
-  }
-
-  private callLine() {
-    const own = this.municipalities.find((m) => m.slug === this.municipality);
-    return own ? html`<p>${this.t.callUs({ phone: own.phone })}</p>` : nothing;
-  }
-
-  private renderTime() {
-    const t = this.t;
-    const a = this.availability;
-    if (!a) return html`<p>${t.loading}</p>`;
-    const free = a.days.some((d) => this.freeCount(d) > 0);
-    const day = a.days.find((d) => d.date === this.day);
-    return html`
-      ${free ? html`<p class="hint">${t.daysHint}</p>` : this.renderNothingFree()}
-      <ul class="plain">
-        ${a.days.map((d) => {
-          const count = this.freeCount(d);
-          const name = dayName(d.date, this.language);
-          if (count > 0) return html`<li><button type="button" class="day" id="day-${d.date}" aria-current=${d.date === this.day ? 'true' : 'false'} @click=${() => this.chooseDay(d.date)}>${t.dayLabel({ day: name, count })}</button></li>`;
-          return html`<li class="day-off">${d.open ? t.dayFull({ day: name }) : t.dayClosed({ day: name, reason: d.reason ?? '' })}</li>`;
-        })}
-      </ul>
-      <button type="button" class="secondary" @click=${() => this.loadDays(addDays(this.periodEnd!, 1))}>${t.moreDays}</button>
-      ${day ? this.renderTimes(day) : nothing}
-      ${this.step === 'time' ? html`<div class="actions"><button type="button" class="secondary" @click=${() => this.go('location')}>${t.back}</button></div>` : nothing}`;
-  }
-
-  private renderTimes(day: Availability['days'][number]) {
-    const t = this.t;
-    const zone = this.zone;
-    const slots = day.slots.filter((s) => s.available > 0);
-    const parts = [
-      { name: t.morning, slots: slots.filter((s) => hourOf(s.start, zone) < 12) },
-      { name: t.afternoon, slots: slots.filter((s) => hourOf(s.start, zone) >= 12 && hourOf(s.start, zone) < 17) },
-      { name: t.evening, slots: slots.filter((s) => hourOf(s.start, zone) >= 17) },
-    ].filter((p) => p.slots.length > 0);
-    return html`
-      <h3 id="times-heading" tabindex="-1">${t.timesOn({ day: dayName(day.date, this.language) })}</h3>
-      ${parts.map((p) => html`
-        <h4>${p.name}</h4>
-        <ul class="times">${p.slots.map((s) => html`<li><button type="button" class="time" @click=${() => this.chooseTime(s.start)}
-          aria-label=${t.timeLabel({ time: timeOf(s.start, this.language, zone) })}>${timeOf(s.start, this.language, zone)}</button></li>`)}</ul>`)}
-      <button type="button" class="secondary" @click=${() => this.refresh(`day-${day.date}`)}>${t.otherDay}</button>`;
-  }
-
-  /** Nothing free in the period: say so, and what is possible (DESIGN: "a no always comes with what is possible"). */
-  private renderNothingFree() {
-    const t = this.t;
-    const others = this.offeringLocations.filter((l) => l.slug !== this.location);
-    const sisters = this.municipalities.filter((m) => m.slug !== this.municipality);
-    return html`
-      <div class="alert info">
-        <p>${t.nothingFree({ last: dayName(this.periodEnd!, this.language), location: this.locationName(this.location!) })}</p>
-        <h3>${t.whatNow}</h3>
-        <ul class="plain">
-          <li><button type="button" class="secondary" @click=${() => this.loadDays(addDays(this.periodEnd!, 1))}>${t.tryLater}</button></li>
-          ${this.step === 'time' ? others.map((l) => html`<li><button type="button" class="secondary" @click=${() => { this.location = l.slug; void this.loadDays(); }}>${t.tryLocation({ location: l.name })}</button></li>`) : nothing}
-          ${sisters.map((m) => html`<li><a href=${m.website}>${t.trySister({ name: m.name })}</a></li>`)}
-        </ul>
-        ${this.callLine()}
-      </div>`;
-  }
-
-  private renderDetails() {
-    const t = this.t;
-    const d = this.details;
-    const hold = this.hold!;
-    const left = Math.ceil(this.secondsLeft() / 60);
-    const input = (field: keyof Details, type: string, label: string, hint: string, autocomplete: string) => html`
-      <label for="field-${field}">${label}</label>
-      <span class="hint" id="hint-${field}">${hint}</span>
-      ${this.errorLine(field)}
-      <input id="field-${field}" type=${type} autocomplete=${autocomplete} .value=${d[field] as string} aria-describedby=${this.describedBy(field, true)}
-        aria-invalid=${this.errorFor(field) ? 'true' : 'false'} @input=${(e: Event) => { (d as Record<string, unknown>)[field] = (e.target as HTMLInputElement).value; }}>`;
-    const check = (field: 'extraTime' | 'stepFree' | 'interpreter', label: string, hint?: string) => html`
-      <div class="choice">
-        <input type="checkbox" id="field-${field}" .checked=${d[field]} aria-describedby=${hint ? `hint-${field}` : nothing}
-          @change=${(e: Event) => { d[field] = (e.target as HTMLInputElement).checked; this.requestUpdate(); }}>
-        <label for="field-${field}">${label}</label>
-        ${hint ? html`<span class="hint" id="hint-${field}">${hint}</span>` : nothing}
-      </div>`;
-    return html`
-      <div class="alert ${this.holdNotice === 'warning' ? 'warning' : 'info'}" id="hold-status" tabindex="-1">
-        <p>${t.heldUntil({ time: `${dayOf(hold.start, this.language, this.zone)} ${timeOf(hold.start, this.language, this.zone)}`, until: timeOf(hold.expiresAt, this.language, this.zone), minutes: left })}</p>
-        ${this.holdNotice === 'warning' ? html`<p><strong>${t.holdWarning}</strong></p><button type="button" @click=${this.extendHold}>${t.extend}</button>` : nothing}
-        ${this.holdNotice === 'extended' ? html`<p>${t.extended({ until: timeOf(hold.expiresAt, this.language, this.zone) })}</p>` : nothing}
-      </div>
-      <form novalidate @submit=${this.submitDetails}>
-        ${input('name', 'text', t.name, t.nameHint, 'name')}
-        ${input('email', 'email', t.email, t.emailHint, 'email')}
-        ${input('phone', 'tel', t.phone, t.phoneHint, 'tel')}
-        <fieldset>
-          <legend>${t.needs}</legend>
-          ${check('extraTime', t.extraTime, t.extraTimeHint)}
-          ${check('stepFree', t.stepFree)}
-          ${check('interpreter', t.interpreter)}
-          ${d.interpreter ? html`
-            <label for="field-interpreterLanguage">${t.interpreterLanguage}</label>
-            ${this.errorLine('interpreterLanguage')}
-            <input id="field-interpreterLanguage" type="text" .value=${d.interpreterLanguage} aria-describedby=${this.describedBy('interpreterLanguage')}
-              aria-invalid=${this.errorFor('interpreterLanguage') ? 'true' : 'false'} @input=${(e: Event) => { d.interpreterLanguage = (e.target as HTMLInputElement).value; }}>` : nothing}
-        </fieldset>
-        <div class="actions">
-          <button type="submit">${t.next}</button>
-          <button type="button" class="secondary" @click=${() => this.go('time')}>${t.back}</button>
-        </div>
-      </form>`;
-  }
-
-  private renderCheck() {
-    const t = this.t;
-    const d = this.details;
-    const hold = this.hold!;
-    const location = this.locations.find((l) => l.slug === this.location)!;
-    const needs = [d.extraTime && t.extraTime, d.stepFree && t.stepFree, d.interpreter && `${t.interpreter}: ${d.interpreterLanguage}`].filter(Boolean);
-    return html`
-      <dl>
-        <dt>${t.what}</dt><dd>${this.items.map((i) => t.persons2({ name: this.services.find((s) => s.slug === i.service)!.name, persons: i.persons })).join(', ')}</dd>
-        <dt>${t.when}</dt><dd>${dayOf(hold.start, this.language, this.zone)}, ${timeOf(hold.start, this.language, this.zone)}–${timeOf(hold.end, this.language, this.zone)}</dd>
-        <dt>${t.where}</dt><dd>${location.name}, ${location.address.street}, ${location.address.postalCode} ${location.address.city}</dd>
-        <dt>${t.who}</dt><dd>${d.name}<br>${d.email}${d.phone ? html`<br>${d.phone}` : nothing}</dd>
-        ${needs.length ? html`<dt>${t.help}</dt><dd>${needs.join(', ')}</dd>` : nothing}
-      </dl>
-      <div class="actions">
-        <button type="button" id="confirm" @click=${this.confirm}>${t.confirm}</button>
-        <button type="button" class="secondary" @click=${() => this.go('details')}>${t.back}</button>
-      </div>`;
-  }
-
-  private renderAppointment(a: Appointment) {
-    const t = this.t;
-    const zone = this.zone;
-    return html`
-      <dl>
-        <dt>${t.reference}</dt><dd><strong>${a.reference}</strong></dd>
-        <dt>${t.what}</dt><dd>${a.items.map((i) => t.persons2({ name: i.name, persons: i.persons })).join(', ')}</dd>
-        <dt>${t.when}</dt><dd>${dayOf(a.start, this.language, zone)}, ${timeOf(a.start, this.language, zone)}–${timeOf(a.end, this.language, zone)}</dd>
-        <dt>${t.where}</dt><dd>${a.locationName}, ${a.address.street}, ${a.address.postalCode} ${a.address.city}</dd>
-      </dl>
-      ${a.bring.length && a.status !== 'cancelled' ? html`<h3>${t.bring}</h3><ul>${a.bring.map((b) => html`<li>${b}</li>`)}</ul>` : nothing}`;
-  }
-
-  private renderDone() {
-    const t = this.t;
-    const a = this.booked!;
-    return html`
-      <p>${t.mailSent({ email: a.email })}</p>
-      ${this.renderAppointment(a)}
-      <p><a class="button" href=${a.calendarUrl} download="afspraak-${a.reference}.ics">${t.addToCalendar}</a></p>
-      <p>${t.changeHow}</p>
-      <button type="button" class="secondary" @click=${this.restart}>${t.another}</button>`;
-  }
-
-  private renderManage() {
-    const t = this.t;
-    const a = this.booked!;
-    const moving = this.availability !== undefined;
-    return html`
-      ${this.renderAppointment(a)}
-      ${a.canCancel && !moving ? html`
-        <div class="actions">
-          <button type="button" id="move" @click=${() => this.loadDays()}>${t.move}</button>
-          <button type="button" id="cancel" class="secondary" @click=${() => this.go('cancel')}>${t.cancel}</button>
-        </div>` : nothing}
-      ${a.status === 'booked' && !moving ? html`<p><a class="button secondary" href=${a.calendarUrl}>${t.addToCalendar}</a></p>` : nothing}
-      ${moving ? html`<h3 id="move-heading" tabindex="-1">${t.moveHeading}</h3>${this.renderTime()}
-        <div class="actions"><button type="button" class="secondary" id="move-stop" @click=${this.stopMoving}>${t.keepTime}</button></div>` : nothing}
-      ${a.canGiveFeedback && !this.feedbackSent ? this.renderFeedback() : nothing}`;
-  }
-
-  private stopMoving() {
+  stopMoving() {
     this.availability = undefined;
     this.day = undefined;
     this.alert = undefined;
     this.refresh('move');
   }
 
-  private renderFeedback() {
-    const t = this.t;
-    return html`
-      <h3 id="feedback-heading">${t.feedbackHeading}</h3>
-      <form novalidate @submit=${this.sendFeedback}>
-        <fieldset id="field-score" tabindex="-1" aria-describedby=${this.describedBy('score')}>
-          <legend>${t.feedbackLegend}</legend>
-          ${this.errorLine('score')}
-          ${t.scores.map((label, i) => html`
-            <div class="choice">
-              <input type="radio" name="score" id="score-${i + 1}" .checked=${this.score === i + 1} @change=${() => { this.score = i + 1; }}>
-              <label for="score-${i + 1}">${label}</label>
-            </div>`)}
-        </fieldset>
-        <label for="field-comment">${t.comment}</label>
-        <textarea id="field-comment" rows="4" maxlength="2000" .value=${this.comment} @input=${(e: Event) => { this.comment = (e.target as HTMLTextAreaElement).value; }}></textarea>
-        <div class="actions"><button type="submit">${t.send}</button></div>
-      </form>`;
-  }
-
-  private renderCancel() {
-    const t = this.t;
-    return html`
-      ${this.renderAppointment(this.booked!)}
-      <p id="cancel-question">${t.cancelQuestion}</p>
-      <div class="actions">
-        <button type="button" id="cancel-yes" @click=${this.cancelAppointment}>${t.cancelYes}</button>
-        <button type="button" class="secondary" @click=${() => this.go('manage')}>${t.cancelNo}</button>
-      </div>`;
-  }
-
-  private renderMoveConfirm() {
-    const t = this.t;
-    const start = this.moveTo!;
-    return html`
-      <p id="move-question">${t.moveQuestion({ day: dayOf(start, this.language, this.zone), time: timeOf(start, this.language, this.zone) })}</p>
-      <div class="actions">
-        <button type="button" id="move-yes" @click=${this.moveAppointment}>${t.moveYes}</button>
-        <button type="button" class="secondary" @click=${() => { this.step = 'manage'; this.refresh('heading'); }}>${t.cancelNo}</button>
-      </div>`;
-  }
 }
 
 if (!customElements.get('balie-afspraak')) customElements.define('balie-afspraak', BalieAfspraak);

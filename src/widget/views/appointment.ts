@@ -1,0 +1,90 @@
+// An appointment as the resident sees it: after booking, and in manage mode (move, cancel, feedback).
+import { html, nothing } from 'lit';
+import type { BalieAfspraak } from '../balie-afspraak.js';
+import { describedBy, errorLine } from './messages.js';
+import { renderTime } from './when.js';
+import { dayOf, timeOf } from '../format.js';
+import type { Appointment } from '../api.js';
+
+export function renderAppointment(w: BalieAfspraak, a: Appointment) {
+  const t = w.t;
+  const zone = w.zone;
+  return html`
+    <dl>
+      <dt>${t.reference}</dt><dd><strong>${a.reference}</strong></dd>
+      <dt>${t.what}</dt><dd>${a.items.map((i) => t.persons2({ name: i.name, persons: i.persons })).join(', ')}</dd>
+      <dt>${t.when}</dt><dd>${dayOf(a.start, w.language, zone)}, ${timeOf(a.start, w.language, zone)}–${timeOf(a.end, w.language, zone)}</dd>
+      <dt>${t.where}</dt><dd>${a.locationName}, ${a.address.street}, ${a.address.postalCode} ${a.address.city}</dd>
+    </dl>
+    ${a.bring.length && a.status !== 'cancelled' ? html`<h3>${t.bring}</h3><ul>${a.bring.map((b) => html`<li>${b}</li>`)}</ul>` : nothing}`;
+}
+
+export function renderDone(w: BalieAfspraak) {
+  const t = w.t;
+  const a = w.booked!;
+  return html`
+    <p>${t.mailSent({ email: a.email })}</p>
+    ${renderAppointment(w, a)}
+    <p><a class="button" href=${a.calendarUrl} download="afspraak-${a.reference}.ics">${t.addToCalendar}</a></p>
+    <p>${t.changeHow}</p>
+    <button type="button" class="secondary" @click=${() => w.restart()}>${t.another}</button>`;
+}
+
+export function renderManage(w: BalieAfspraak) {
+  const t = w.t;
+  const a = w.booked!;
+  const moving = w.availability !== undefined;
+  return html`
+    ${renderAppointment(w, a)}
+    ${a.canCancel && !moving ? html`
+      <div class="actions">
+        <button type="button" id="move" @click=${() => w.loadDays()}>${t.move}</button>
+        <button type="button" id="cancel" class="secondary" @click=${() => w.go('cancel')}>${t.cancel}</button>
+      </div>` : nothing}
+    ${a.status === 'booked' && !moving ? html`<p><a class="button secondary" href=${a.calendarUrl}>${t.addToCalendar}</a></p>` : nothing}
+    ${moving ? html`<h3 id="move-heading" tabindex="-1">${t.moveHeading}</h3>${renderTime(w)}
+      <div class="actions"><button type="button" class="secondary" id="move-stop" @click=${() => w.stopMoving()}>${t.keepTime}</button></div>` : nothing}
+    ${a.canGiveFeedback && !w.feedbackSent ? renderFeedback(w) : nothing}`;
+}
+
+export function renderFeedback(w: BalieAfspraak) {
+  const t = w.t;
+  return html`
+    <h3 id="feedback-heading">${t.feedbackHeading}</h3>
+    <form novalidate @submit=${(e: Event) => w.sendFeedback(e)}>
+      <fieldset id="field-score" tabindex="-1" aria-describedby=${describedBy(w, 'score')}>
+        <legend>${t.feedbackLegend}</legend>
+        ${errorLine(w, 'score')}
+        ${t.scores.map((label, i) => html`
+          <div class="choice">
+            <input type="radio" name="score" id="score-${i + 1}" .checked=${w.score === i + 1} @change=${() => { w.score = i + 1; }}>
+            <label for="score-${i + 1}">${label}</label>
+          </div>`)}
+      </fieldset>
+      <label for="field-comment">${t.comment}</label>
+      <textarea id="field-comment" rows="4" maxlength="2000" .value=${w.comment} @input=${(e: Event) => { w.comment = (e.target as HTMLTextAreaElement).value; }}></textarea>
+      <div class="actions"><button type="submit">${t.send}</button></div>
+    </form>`;
+}
+
+export function renderCancel(w: BalieAfspraak) {
+  const t = w.t;
+  return html`
+    ${renderAppointment(w, w.booked!)}
+    <p id="cancel-question">${t.cancelQuestion}</p>
+    <div class="actions">
+      <button type="button" id="cancel-yes" @click=${() => w.cancelAppointment()}>${t.cancelYes}</button>
+      <button type="button" class="secondary" @click=${() => w.go('manage')}>${t.cancelNo}</button>
+    </div>`;
+}
+
+export function renderMoveConfirm(w: BalieAfspraak) {
+  const t = w.t;
+  const start = w.moveTo!;
+  return html`
+    <p id="move-question">${t.moveQuestion({ day: dayOf(start, w.language, w.zone), time: timeOf(start, w.language, w.zone) })}</p>
+    <div class="actions">
+      <button type="button" id="move-yes" @click=${() => w.moveAppointment()}>${t.moveYes}</button>
+      <button type="button" class="secondary" @click=${() => { w.step = 'manage'; w.refresh('heading'); }}>${t.cancelNo}</button>
+    </div>`;
+}

@@ -1,0 +1,71 @@
+// Steps 4 and 5: the resident's details while the time is held, and the check before booking.
+import { html, nothing } from 'lit';
+import type { BalieAfspraak, Details } from '../balie-afspraak.js';
+import { describedBy, errorFor, errorLine } from './messages.js';
+import { dayOf, timeOf } from '../format.js';
+
+export function renderDetails(w: BalieAfspraak) {
+  const t = w.t;
+  const d = w.details;
+  const hold = w.hold!;
+  const left = Math.ceil(w.secondsLeft() / 60);
+  const input = (field: keyof Details, type: string, label: string, hint: string, autocomplete: string) => html`
+    <label for="field-${field}">${label}</label>
+    <span class="hint" id="hint-${field}">${hint}</span>
+    ${errorLine(w, field)}
+    <input id="field-${field}" type=${type} autocomplete=${autocomplete} .value=${d[field] as string} aria-describedby=${describedBy(w, field, true)}
+      aria-invalid=${errorFor(w, field) ? 'true' : 'false'} @input=${(e: Event) => { (d as Record<string, unknown>)[field] = (e.target as HTMLInputElement).value; }}>`;
+  const check = (field: 'extraTime' | 'stepFree' | 'interpreter', label: string, hint?: string) => html`
+    <div class="choice">
+      <input type="checkbox" id="field-${field}" .checked=${d[field]} aria-describedby=${hint ? `hint-${field}` : nothing}
+        @change=${(e: Event) => { d[field] = (e.target as HTMLInputElement).checked; w.requestUpdate(); }}>
+      <label for="field-${field}">${label}</label>
+      ${hint ? html`<span class="hint" id="hint-${field}">${hint}</span>` : nothing}
+    </div>`;
+  return html`
+    <div class="alert ${w.holdNotice === 'warning' ? 'warning' : 'info'}" id="hold-status" tabindex="-1">
+      <p>${t.heldUntil({ time: `${dayOf(hold.start, w.language, w.zone)} ${timeOf(hold.start, w.language, w.zone)}`, until: timeOf(hold.expiresAt, w.language, w.zone), minutes: left })}</p>
+      ${w.holdNotice === 'warning' ? html`<p><strong>${t.holdWarning}</strong></p><button type="button" @click=${() => w.extendHold()}>${t.extend}</button>` : nothing}
+      ${w.holdNotice === 'extended' ? html`<p>${t.extended({ until: timeOf(hold.expiresAt, w.language, w.zone) })}</p>` : nothing}
+    </div>
+    <form novalidate @submit=${(e: Event) => w.submitDetails(e)}>
+      ${input('name', 'text', t.name, t.nameHint, 'name')}
+      ${input('email', 'email', t.email, t.emailHint, 'email')}
+      ${input('phone', 'tel', t.phone, t.phoneHint, 'tel')}
+      <fieldset>
+        <legend>${t.needs}</legend>
+        ${check('extraTime', t.extraTime, t.extraTimeHint)}
+        ${check('stepFree', t.stepFree)}
+        ${check('interpreter', t.interpreter)}
+        ${d.interpreter ? html`
+          <label for="field-interpreterLanguage">${t.interpreterLanguage}</label>
+          ${errorLine(w, 'interpreterLanguage')}
+          <input id="field-interpreterLanguage" type="text" .value=${d.interpreterLanguage} aria-describedby=${describedBy(w, 'interpreterLanguage')}
+            aria-invalid=${errorFor(w, 'interpreterLanguage') ? 'true' : 'false'} @input=${(e: Event) => { d.interpreterLanguage = (e.target as HTMLInputElement).value; }}>` : nothing}
+      </fieldset>
+      <div class="actions">
+        <button type="submit">${t.next}</button>
+        <button type="button" class="secondary" @click=${() => w.go('time')}>${t.back}</button>
+      </div>
+    </form>`;
+}
+
+export function renderCheck(w: BalieAfspraak) {
+  const t = w.t;
+  const d = w.details;
+  const hold = w.hold!;
+  const location = w.locations.find((l) => l.slug === w.location)!;
+  const needs = [d.extraTime && t.extraTime, d.stepFree && t.stepFree, d.interpreter && `${t.interpreter}: ${d.interpreterLanguage}`].filter(Boolean);
+  return html`
+    <dl>
+      <dt>${t.what}</dt><dd>${w.items.map((i) => t.persons2({ name: w.services.find((s) => s.slug === i.service)!.name, persons: i.persons })).join(', ')}</dd>
+      <dt>${t.when}</dt><dd>${dayOf(hold.start, w.language, w.zone)}, ${timeOf(hold.start, w.language, w.zone)}–${timeOf(hold.end, w.language, w.zone)}</dd>
+      <dt>${t.where}</dt><dd>${location.name}, ${location.address.street}, ${location.address.postalCode} ${location.address.city}</dd>
+      <dt>${t.who}</dt><dd>${d.name}<br>${d.email}${d.phone ? html`<br>${d.phone}` : nothing}</dd>
+      ${needs.length ? html`<dt>${t.help}</dt><dd>${needs.join(', ')}</dd>` : nothing}
+    </dl>
+    <div class="actions">
+      <button type="button" id="confirm" @click=${() => w.confirm()}>${t.confirm}</button>
+      <button type="button" class="secondary" @click=${() => w.go('details')}>${t.back}</button>
+    </div>`;
+}
