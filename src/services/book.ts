@@ -63,7 +63,7 @@ function detailsFor(request: BookRequest, manageTokenHash: string, manageNonce: 
 
 /**
  * Secures the time and writes the booking: the live hold itself, or the best free counter. The caller holds the
- * location-day lock. Returns the appointment's id, its details and its calendar sequence.
+ * locks on its time (lockForBooking). Returns the appointment's id, its details and its calendar sequence.
  */
 async function secure(tx: Executor, deps: Deps, snapshot: LocationSnapshot, items: Item[], wanted: Wanted, holdId: string | undefined, request: BookRequest, secret: { hash: string; nonce: string }) {
   const hold = holdId ? await lockById(tx, holdId) : undefined;
@@ -112,7 +112,7 @@ export async function bookAppointment(deps: Deps, request: BookRequest, options:
     if (earlier.requestHash !== fingerprint) throw new Unprocessable('idempotency_key_reused');
     return earlier.body as Booked;
   };
-  // A time that is taken right now is refused with a plain read, without queueing for the day's lock; the answer
+  // A time that is taken right now is refused with a plain read, without queueing for the time's lock; the answer
   // of an identical request that already succeeded (a double click, a retry) is checked after that read.
   if (!holdId) {
     const day = dayBounds(wanted.date, snapshot.location.timezone);
@@ -129,7 +129,7 @@ export async function bookAppointment(deps: Deps, request: BookRequest, options:
     booked = await deps.db.transaction(async (tx) => {
       const earlier = await claimKey(tx, key, fingerprint, now, staleBefore);
       if (earlier !== 'claimed') return replay(earlier);
-      await lockForBooking(tx, snapshot.location.municipalityId, request.email, snapshot.location.id, wanted.date);
+      await lockForBooking(tx, snapshot.location.municipalityId, request.email, snapshot.location.id, new Date(wanted.start), new Date(wanted.end));
       const live = await countLiveFutureByEmail(tx, snapshot.location.municipalityId, request.email, now);
       if (live >= deps.config.MAX_LIVE_APPOINTMENTS) throw new Conflict('too_many_appointments', { max: deps.config.MAX_LIVE_APPOINTMENTS });
       const { token, hash, nonce } = newManageToken(deps.secretKey);

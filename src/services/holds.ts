@@ -1,7 +1,7 @@
 import { Conflict, NotFound } from '../domain/errors.js';
 import type { Needs } from '../domain/needs.js';
 import { isoInZone } from '../domain/time.js';
-import { extendLiveHold, insertClaim, lockLocationDay, releaseLiveHold } from '../store/appointments.js';
+import { extendLiveHold, insertClaim, lockLocationTime, releaseLiveHold } from '../store/appointments.js';
 import type { Language } from '../texts/index.js';
 import { findAlternatives } from './alternatives.js';
 import { requireSnapshot, resolveItems, type ItemRequest } from './availability.js';
@@ -19,7 +19,7 @@ export async function createHold(deps: Deps, request: HoldRequest) {
   const expiresAt = new Date(now.getTime() + deps.config.HOLD_MINUTES * 60_000);
   let holdId: string | undefined;
   const counter = await deps.db.transaction(async (tx) => {
-    await lockLocationDay(tx, snapshot.location.id, wanted.date);
+    await lockLocationTime(tx, snapshot.location.id, new Date(wanted.start), new Date(wanted.end));
     return placeClaim(tx, deps, snapshot, wanted, async (ex, counterId) => {
       holdId = await insertClaim(ex, {
         municipalityId: snapshot.location.municipalityId, locationId: snapshot.location.id, counterId,

@@ -1,5 +1,5 @@
 import { Conflict, NotFound } from '../domain/errors.js';
-import { findByReference, lockById, lockLocationDay, moveClaim, setStatus, type AppointmentWithItems } from '../store/appointments.js';
+import { findByReference, lockById, lockLocationTime, moveClaim, setStatus, type AppointmentWithItems } from '../store/appointments.js';
 import { saveFeedback } from '../store/feedback.js';
 import { dropScheduled, enqueueMessages } from '../store/outbox.js';
 import { textsFor, type Language } from '../texts/index.js';
@@ -46,7 +46,7 @@ export async function rescheduleAppointment(deps: Deps, access: Access, start: s
   const wanted = checkStart(deps, snapshot, items, needs, start);
   const before = { start: appointment.startsAt.getTime(), end: appointment.endsAt.getTime() };
   const moved = await deps.db.transaction(async (tx) => {
-    await lockLocationDay(tx, snapshot.location.id, wanted.date);
+    await lockLocationTime(tx, snapshot.location.id, new Date(wanted.start), new Date(wanted.end));
     const locked = await lockById(tx, appointment.id);
     if (locked?.status !== 'booked') throw notChangeable(locked?.status ?? 'cancelled', access.language);
     const counter = await placeClaim(tx, deps, snapshot, wanted, (ex, counterId) => unlessOverlapping(ex, (sp) =>

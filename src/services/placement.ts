@@ -39,12 +39,13 @@ export function checkStart(deps: Deps, snapshot: LocationSnapshot, items: Item[]
 
 /**
  * The counters free for the wanted time as the database has it now (committed claims, expired holds not counted),
- * best first. Inside a booking's transaction `releaseExpired` also cancels the holds that ran out in the day, in
- * the same statement.
+ * best first. Inside a booking's transaction `releaseExpired` also cancels the holds that ran out in the wanted time,
+ * in the same statement.
  */
 export async function freeCounters(ex: Executor, deps: Deps, snapshot: LocationSnapshot, wanted: Wanted, options: { ignore?: string; releaseExpired?: boolean } = {}): Promise<number[]> {
   const day = dayBounds(wanted.date, snapshot.location.timezone);
-  const claims = await listLiveClaims(ex, snapshot.location.id, new Date(day.start), new Date(day.end), deps.clock(), { releaseExpired: options.releaseExpired });
+  const claims = await listLiveClaims(ex, snapshot.location.id, new Date(day.start), new Date(day.end), deps.clock(),
+    options.releaseExpired ? { releaseExpiredIn: wanted } : {});
   return rankFreeCounters(snapshot, wanted, claims.filter((c) => c.id !== options.ignore));
 }
 
@@ -57,8 +58,8 @@ export function rankFreeCounters(snapshot: LocationSnapshot, wanted: Wanted, cla
 }
 
 /**
- * Puts a claim on the best free counter inside the caller's transaction, which must hold the location-day lock
- * (lockLocationDay, taken before any row lock): expired holds in the way are released, counters are ranked from
+ * Puts a claim on the best free counter inside the caller's transaction, which must hold the locks on the wanted time
+ * (lockLocationTime, taken before any row lock): expired holds in the way are released, counters are ranked from
  * the claims as they are now, and `write` is tried on each until the exclusion constraint lets one through
  * (`write` says false when it did not). Returns the counter, or undefined when every counter is taken.
  * `ignore` is the claim being moved, which must not count as being in its own way.

@@ -90,11 +90,11 @@ export async function countLiveFutureByEmail(ex: Executor, municipalityId: numbe
 }
 
 /**
- * Serialises bookings of one e-mail address in one municipality (for the limit against hoarding) and claims on one
- * location's day (see lockLocationDay), in that order, in one round trip.
+ * Serialises bookings of one e-mail address in one municipality (for the limit against hoarding), then claims on
+ * the location's time (see lockLocationTime), in that order, in one round trip.
  */
-export async function lockForBooking(ex: Executor, municipalityId: number, email: string, locationId: number, date: string): Promise<void> {
-  await ex.execute(sql`select pg_advisory_xact_lock(${municipalityId}, hashtext(${email.toLowerCase()})), pg_advisory_xact_lock(${locationDayKey(locationId, date)})`);
+export async function lockForBooking(ex: Executor, municipalityId: number, email: string, locationId: number, start: Date, end: Date): Promise<void> {
+  await ex.execute(sql`select pg_advisory_xact_lock(${municipalityId}, hashtext(${email.toLowerCase()})), (${timeLocks(locationId, start, end)})`);
 }
 
 async function withItems(ex: Executor, rows: (AppointmentRow & { locationSlug: string })[]): Promise<AppointmentWithItems[]> {
@@ -130,19 +130,25 @@ export async function lockById(ex: Executor, id: string): Promise<AppointmentRow
 
 
 /**
- * Serialises the transactions that put claims on one location's day. The exclusion constraint alone is safe, but
- * two transactions inserting overlapping rows at once can each wait for the other inside the index check and
- * end in a deadlock; with this lock the second one sees the first one's commit and picks another counter.
- * Take it before any row lock on a claim. (The one-bigint form never collides with the two-int e-mail lock.)
+ * Serialises the transactions that put claims on the same quarter hours of one location. The exclusion constraint
+ * alone is safe, but two transactions inserting overlapping rows at once can each wait for the other inside the
+ * index check and end in a deadlock; with these locks the second one sees the first one's commit and picks another
+ * counter. Claims that overlap always share a quarter hour, so they queue; claims at other times of the same day do
+ * not wait for each other. Take it before any row lock on a claim. (One-bigint keys never collide with the two-int
+ * e-mail lock.)
  */
-export async function lockLocationDay(ex: Executor, locationId: number, date: string): Promise<void> {
-  await ex.execute(sql`select pg_advisory_xact_lock(${locationDayKey(locationId, date)})`);
+export async function lockLocationTime(ex: Executor, locationId: number, start: Date, end: Date): Promise<void> {
+  await ex.execute(sql`select (${timeLocks(locationId, start, end)})`);
 }
 
-function locationDayKey(locationId: number, date: string) {
-  return sql`${locationId}::bigint * 100000 + ${Math.floor(Date.parse(`${date}T00:00:00Z`) / 86_400_000)}`;
-}
+const QUARTER = 15 * 60_000;
 
+/** A scalar subquery that takes the locks of `[start, end)`'s quarter hours in ascending order (no deadlock between them). */
+function timeLocks(locationId: number, start: Date, end: Date) {
+  const keys: string[] = [];
+  for (let q = Math.floor(start.getTime() / QUARTER); q * QUARTER < end.getTime(); q++) keys.push(String(locationId * 100_000_000 + q));
+  return sql`select count(pg_advisory_xact_lock(k)) from unnest(${`{${keys.join(',')}}`}::int8[]) as k`;
+}
 export type LiveHold = { id: string; locationId: number; locationSlug: string; start: Date; end: Date; expiresAt: Date };
 
 /**

@@ -5,7 +5,7 @@ import { queryRows, type Executor } from './database.js';
 import type { StoredAnswer } from './idempotency.js';
 
 /**
- * What a booking request reads before it queues for the day's lock, in one round trip: the live claims of the
+ * What a booking request reads before it queues for the time's locks, in one round trip: the live claims of the
  * day, and the answer already stored under its key (a retry or a double click), if that one has committed.
  */
 export async function readBeforeBooking(ex: Executor, input: { locationId: number; from: Date; to: Date; now: Date; key: string }): Promise<{ claims: Claim[]; earlier?: StoredAnswer }> {

@@ -9,15 +9,17 @@ export type Claim = Interval & { id: string; counterId: number; holdExpiresAt: n
  * Live claims (appointments, unexpired holds, blocks) of a location that overlap `[from, to)`, sorted by counter
  * and start. Times come back as epoch milliseconds: parsing thousands of timestamps is the slow part otherwise.
  */
-export async function listLiveClaims(ex: Executor, locationId: number, from: Date, to: Date, now: Date, options: { releaseExpired?: boolean } = {}): Promise<Claim[]> {
-  // With `releaseExpired`, holds that ran out in the span are cancelled in the same statement (a booking's
-  // transaction does this, one round trip less while it holds the day's lock); they are not listed either way.
-  const release = options.releaseExpired ? sql`
+export async function listLiveClaims(ex: Executor, locationId: number, from: Date, to: Date, now: Date, options: { releaseExpiredIn?: Interval } = {}): Promise<Claim[]> {
+  // With `releaseExpiredIn`, holds that ran out in that span are cancelled in the same statement (a booking's
+  // transaction does this for its own time, one round trip less while it holds the lock); expired holds are never
+  // listed either way.
+  const span = options.releaseExpiredIn;
+  const release = span ? sql`
     with released as (
       update ${appointments} set status = 'cancelled', updated_at = ${now.toISOString()}::timestamptz
       where ${appointments.locationId} = ${locationId} and ${appointments.status} = 'held'
         and ${appointments.holdExpiresAt} <= ${now.toISOString()}::timestamptz
-        and ${appointments.startsAt} < ${to.toISOString()}::timestamptz and ${appointments.endsAt} > ${from.toISOString()}::timestamptz
+        and ${appointments.startsAt} < ${new Date(span.end).toISOString()}::timestamptz and ${appointments.endsAt} > ${new Date(span.start).toISOString()}::timestamptz
       returning 1)` : sql``;
   const [row] = await queryRows<{ claims: string | null }>(ex, sql`${release} select (${liveClaimsText(locationId, from, to, now)}) as claims`);
   return parseClaims(row?.claims ?? null);

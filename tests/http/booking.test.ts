@@ -78,6 +78,23 @@ onEachDatabase(t, async (t, { app, database, clock }) => {
     t.equal(await overlaps(), 0);
   });
 
+  t.test('staggered, overlapping times of different lengths race across quarter hours without a deadlock or an overlap', async (t) => {
+    // Starts every 10 minutes from 09:00 to 10:50 and 1–3 persons (10–30 minutes): neighbours overlap across the
+    // quarter-hour locks, so this is where a wrong lock order would deadlock on PostgreSQL.
+    const requests = Array.from({ length: 180 }, (_, i) => post(app, '/api/v1/appointments', {
+      location: 'stadskantoor', items: [{ service: 'paspoort', persons: 1 + (i % 3) }],
+      start: `2026-12-17T${String(9 + Math.floor((i % 12) / 6)).padStart(2, '0')}:${String((i % 6) * 10).padStart(2, '0')}:00+01:00`, ...person(7000 + i),
+    }, 7000 + i));
+    const results = await Promise.all(requests);
+    t.equal(results.filter((r) => r.statusCode >= 500).length, 0, 'no 5xx');
+    t.same([...new Set(results.map((r) => r.statusCode))].sort(), [201, 409]);
+    t.equal(await overlaps(), 0, 'no overlap, checked in SQL');
+    const booked = results.filter((r) => r.statusCode === 201).length;
+    const [row] = await queryRows<{ n: number }>(database.db, sql`
+      select count(*)::int as n from appointments where status = 'booked' and starts_at >= '2026-12-17T08:00:00Z' and starts_at < '2026-12-17T10:00:00Z'`);
+    t.equal(row!.n, booked, 'every 201 is one row');
+  });
+
   t.test('an expired hold never blocks anyone', async (t) => {
     const start = '2026-12-03T15:00:00+01:00';
     for (let i = 0; i < 3; i++) t.equal((await post(app, '/api/v1/holds', { ...base, start }, 4000 + i)).statusCode, 201);
