@@ -12,7 +12,7 @@ type Entry = { span: Interval; generation: number; validUntil: number; claims: C
 const SPAN_DAYS = 100;
 const DAY = 24 * 60 * 60_000;
 
-export function groupClaims(claims: Claim[]): ClaimSet {
+function groupClaims(claims: Claim[]): ClaimSet {
   const busy = new Map<number, Interval[]>();
   for (const claim of claims) {
     const list = busy.get(claim.counterId);

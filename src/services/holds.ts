@@ -6,6 +6,7 @@ import type { Language } from '../texts/index.js';
 import { findAlternatives } from './alternatives.js';
 import { requireSnapshot, resolveItems, type ItemRequest } from './availability.js';
 import type { Deps } from './deps.js';
+import type { LocationSnapshot } from './location-snapshots.js';
 import { checkStart, placeClaim } from './placement.js';
 
 export type HoldRequest = { location: string; items: ItemRequest[]; start: string; needs?: Needs; language: Language };
@@ -33,10 +34,15 @@ export async function createHold(deps: Deps, request: HoldRequest) {
     throw new Conflict('time_taken', {}, await findAlternatives(deps, snapshot, items, request.needs, wanted.start));
   }
   deps.caches.days.dropClaim(snapshot.location.id, wanted.start, wanted.end);
+  return holdView(snapshot, { id: holdId!, start: wanted.start, end: wanted.end, expiresAt: expiresAt.getTime() });
+}
+
+/** A hold as the API shows it, in the location's zone. */
+function holdView(snapshot: LocationSnapshot, hold: { id: string; start: number; end: number; expiresAt: number }) {
   const zone = snapshot.location.timezone;
   return {
-    holdId: holdId!, expiresAt: isoInZone(expiresAt.getTime(), zone), location: snapshot.location.slug,
-    start: isoInZone(wanted.start, zone), end: isoInZone(wanted.end, zone),
+    holdId: hold.id, expiresAt: isoInZone(hold.expiresAt, zone), location: snapshot.location.slug,
+    start: isoInZone(hold.start, zone), end: isoInZone(hold.end, zone),
   };
 }
 
@@ -52,12 +58,8 @@ export async function extendHold(deps: Deps, holdId: string) {
   const hold = await extendLiveHold(deps.db, holdId, new Date(now.getTime() + deps.config.HOLD_MINUTES * 60_000), HOLD_LENGTHS * deps.config.HOLD_MINUTES, now);
   if (!hold) throw new NotFound('hold_not_found');
   const snapshot = await requireSnapshot(deps, hold.locationSlug);
-  const zone = snapshot.location.timezone;
   deps.caches.days.dropClaim(hold.locationId, hold.start.getTime(), hold.end.getTime());
-  return {
-    holdId: hold.id, expiresAt: isoInZone(hold.expiresAt.getTime(), zone), location: snapshot.location.slug,
-    start: isoInZone(hold.start.getTime(), zone), end: isoInZone(hold.end.getTime(), zone),
-  };
+  return holdView(snapshot, { id: hold.id, start: hold.start.getTime(), end: hold.end.getTime(), expiresAt: hold.expiresAt.getTime() });
 }
 
 /** Lets a hold go at once, so the time is free for others (the resident chose another). Harmless when it is gone. */

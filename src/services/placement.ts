@@ -38,15 +38,13 @@ export function checkStart(deps: Deps, snapshot: LocationSnapshot, items: Item[]
 }
 
 /**
- * The counters free for the wanted time as the database has it now (committed claims, expired holds not counted),
- * best first. Inside a booking's transaction `releaseExpired` also cancels the holds that ran out in the wanted time,
- * in the same statement.
+ * The counters free for the wanted time as the database has it now, best first, inside the transaction that puts a
+ * claim there: the holds that ran out in the wanted time are cancelled in the same statement.
  */
-export async function freeCounters(ex: Executor, deps: Deps, snapshot: LocationSnapshot, wanted: Wanted, options: { ignore?: string; releaseExpired?: boolean } = {}): Promise<number[]> {
+async function freeCounters(tx: Executor, deps: Deps, snapshot: LocationSnapshot, wanted: Wanted, ignore?: string): Promise<number[]> {
   const day = dayBounds(wanted.date, snapshot.location.timezone);
-  const claims = await listLiveClaims(ex, snapshot.location.id, new Date(day.start), new Date(day.end), deps.clock(),
-    options.releaseExpired ? { releaseExpiredIn: wanted } : {});
-  return rankFreeCounters(snapshot, wanted, claims.filter((c) => c.id !== options.ignore));
+  const claims = await listLiveClaims(tx, snapshot.location.id, new Date(day.start), new Date(day.end), deps.clock(), { releaseExpiredIn: wanted });
+  return rankFreeCounters(snapshot, wanted, claims.filter((c) => c.id !== ignore));
 }
 
 /** The counters that `claims` (of the wanted day) leave free for the wanted time, best first. */
@@ -72,7 +70,7 @@ export async function placeClaim(
   write: (tx: Executor, counterId: number) => Promise<boolean>,
   ignore?: string,
 ): Promise<number | undefined> {
-  for (const counterId of await freeCounters(tx, deps, snapshot, wanted, { ignore, releaseExpired: true })) {
+  for (const counterId of await freeCounters(tx, deps, snapshot, wanted, ignore)) {
     if (await write(tx, counterId)) return counterId;
   }
   return undefined;

@@ -33,14 +33,14 @@ export class ApiError extends Error {
 export class Api {
   constructor(private readonly base: string, private readonly language: string) {}
 
-  private async call<T>(method: string, path: string, options: { body?: unknown; token?: string; key?: string } = {}): Promise<T> {
+  private async call<T>(method: string, path: string, options: { body?: unknown; token?: string; key?: string; keepalive?: boolean } = {}): Promise<T> {
     const headers: Record<string, string> = { 'accept-language': this.language, accept: 'application/json' };
     if (options.body !== undefined) headers['content-type'] = 'application/json';
     if (options.token) headers.authorization = `Bearer ${options.token}`;
     if (options.key) headers['idempotency-key'] = options.key;
     let response: Response;
     try {
-      response = await fetch(new URL(path, this.base), { method, headers, body: options.body === undefined ? undefined : JSON.stringify(options.body), credentials: 'omit', cache: 'no-cache' });
+      response = await fetch(new URL(path, this.base), { method, headers, body: options.body === undefined ? undefined : JSON.stringify(options.body), credentials: 'omit', cache: 'no-cache', keepalive: options.keepalive });
     } catch {
       throw new ApiError({ status: 0 });
     }
@@ -58,11 +58,8 @@ export class Api {
     this.call<Availability>('GET', `/api/v1/availability?location=${encodeURIComponent(location)}&items=${items.map((i) => `${i.service}:${i.persons}`).join(',')}${from ? `&from=${from}` : ''}`);
   hold = (location: string, items: Item[], start: string, needs: Needs) => this.call<Hold>('POST', '/api/v1/holds', { body: { location, items, start, needs } });
   extendHold = (holdId: string) => this.call<Hold>('POST', `/api/v1/holds/${holdId}/extend`);
-  releaseHold = (holdId: string) => this.call<void>('DELETE', `/api/v1/holds/${holdId}`);
-  /** Lets a hold go while the page unloads: `keepalive` lets the request outlive the page. */
-  leaveHold = (holdId: string) => {
-    void fetch(new URL(`/api/v1/holds/${holdId}`, this.base), { method: 'DELETE', keepalive: true, credentials: 'omit', headers: { 'accept-language': this.language } }).catch(() => undefined);
-  };
+  /** `keepalive` lets the request outlive the page (the resident leaves it). */
+  releaseHold = (holdId: string, keepalive = false) => this.call<void>('DELETE', `/api/v1/holds/${holdId}`, { keepalive });
   book = (body: Record<string, unknown>, key: string) => this.call<Appointment>('POST', '/api/v1/appointments', { body, key });
   appointment = (reference: string, token: string) => this.call<Appointment>('GET', `/api/v1/appointments/${encodeURIComponent(reference)}`, { token });
   reschedule = (reference: string, token: string, start: string) => this.call<Appointment>('POST', `/api/v1/appointments/${encodeURIComponent(reference)}/reschedule`, { token, body: { start } });

@@ -11,7 +11,7 @@ import { renderTime } from './views/when.js';
 import { renderCheck, renderDetails } from './views/details.js';
 import { renderAppointment, renderCancel, renderDone, renderManage, renderMoveConfirm } from './views/appointment.js';
 
-type Step = 'loading' | 'failed' | 'services' | 'location' | 'time' | 'details' | 'check' | 'done'
+export type Step = 'loading' | 'failed' | 'services' | 'location' | 'time' | 'details' | 'check' | 'done'
   | 'manage' | 'cancel' | 'cancelled' | 'move-confirm';
 type FieldError = { field: string; message: string };
 export type Details = { name: string; email: string; phone: string; extraTime: boolean; stepFree: boolean; interpreter: boolean; interpreterLanguage: string };
@@ -79,11 +79,15 @@ export class BalieAfspraak extends LitElement {
   }
 
   /** The resident leaves the page or the widget goes: a held time is free for others at once, not in ten minutes. */
-  private readonly leave = () => {
+  private readonly leave = () => void this.letHoldGo(true);
+
+  /** Lets the held time go (when there is one): for others at once, not when it runs out. */
+  async letHoldGo(keepalive = false) {
     window.clearInterval(this.timer);
-    if (this.hold) this.api.leaveHold(this.hold.holdId);
+    const hold = this.hold;
     this.hold = undefined;
-  };
+    if (hold) await this.api.releaseHold(hold.holdId, keepalive).catch(() => undefined);
+  }
 
   // ---- flow -------------------------------------------------------------------------------------------------
 
@@ -126,11 +130,7 @@ export class BalieAfspraak extends LitElement {
   /** Shows a step; focus moves to its heading (or `focus`) so a screen reader says where the resident is. */
   go(step: Step, options: { alert?: BalieAfspraak['alert']; focus?: string | false; announce?: string } = {}) {
     // Back before the choice of a time: the held time is free for others again at once.
-    if (this.hold && (step === 'services' || step === 'location')) {
-      void this.api.releaseHold(this.hold.holdId).catch(() => undefined);
-      this.hold = undefined;
-      window.clearInterval(this.timer);
-    }
+    if (step === 'services' || step === 'location') void this.letHoldGo();
     this.step = step;
     this.alert = options.alert;
     this.errors = [];
@@ -241,7 +241,7 @@ export class BalieAfspraak extends LitElement {
     this.busy = true;
     this.requestUpdate();
     try {
-      if (this.hold) await this.api.releaseHold(this.hold.holdId).catch(() => undefined);
+      await this.letHoldGo();
       this.hold = await this.api.hold(location, this.items, start, this.needs());
       this.location = location;
       this.busy = false;
@@ -250,7 +250,6 @@ export class BalieAfspraak extends LitElement {
       this.go('details');
     } catch (error) {
       this.busy = false;
-      this.hold = undefined;
       this.showTaken(error);
     }
   }

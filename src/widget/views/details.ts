@@ -1,7 +1,7 @@
 // Steps 4 and 5: the resident's details while the time is held, and the check before booking.
 import { html, nothing } from 'lit';
 import type { BalieAfspraak, Details } from '../balie-afspraak.js';
-import { describedBy, errorFor, errorLine } from './messages.js';
+import { describedBy, errorFor, errorLine, nextAndBack } from './messages.js';
 import { dayOf, timeOf } from '../format.js';
 
 export function renderDetails(w: BalieAfspraak) {
@@ -43,10 +43,7 @@ export function renderDetails(w: BalieAfspraak) {
           <input id="field-interpreterLanguage" type="text" .value=${d.interpreterLanguage} aria-describedby=${describedBy(w, 'interpreterLanguage')}
             aria-invalid=${errorFor(w, 'interpreterLanguage') ? 'true' : 'false'} @input=${(e: Event) => { d.interpreterLanguage = (e.target as HTMLInputElement).value; }}>` : nothing}
       </fieldset>
-      <div class="actions">
-        <button type="submit">${t.next}</button>
-        <button type="button" class="secondary" @click=${() => w.go('time')}>${t.back}</button>
-      </div>
+      ${nextAndBack(w, 'time')}
     </form>`;
 }
 

@@ -1,7 +1,7 @@
 // What the widget says above a step: the error summary (GOV.UK pattern) and alerts, and the field helpers that
 // tie a field to its hint and error.
 import { html, nothing } from 'lit';
-import type { BalieAfspraak } from '../balie-afspraak.js';
+import type { BalieAfspraak, Step } from '../balie-afspraak.js';
 import { dayOf, timeOf } from '../format.js';
 
 export function renderErrorSummary(w: BalieAfspraak) {
@@ -42,4 +42,13 @@ export function describedBy(w: BalieAfspraak, field: string, hint?: boolean) {
 export function errorLine(w: BalieAfspraak, field: string) {
   const error = errorFor(w, field);
   return error ? html`<span class="error-text" id="error-${field}">${error.message}</span>` : nothing;
+}
+
+/** The buttons under a step's form: on to the next step (submits the form), and back to `back` when there is one. */
+export function nextAndBack(w: BalieAfspraak, back?: Step) {
+  return html`
+    <div class="actions">
+      <button type="submit">${w.t.next}</button>
+      ${back ? html`<button type="button" class="secondary" @click=${() => w.go(back)}>${w.t.back}</button>` : nothing}
+    </div>`;
 }

@@ -2,7 +2,7 @@
 import { html, nothing } from 'lit';
 import { combinable } from '../../domain/items.js';
 import type { BalieAfspraak } from '../balie-afspraak.js';
-import { describedBy, errorLine } from './messages.js';
+import { describedBy, errorLine, nextAndBack } from './messages.js';
 
 export function renderServices(w: BalieAfspraak) {
   const t = w.t;
@@ -34,7 +34,7 @@ export function renderServices(w: BalieAfspraak) {
       ${chosen.length > 0 ? html`
         <p>${t.duration({ minutes: w.minutes })}</p>
         ${bring.length ? html`<h3>${t.bring}</h3><ul>${bring.map((b) => html`<li>${b}</li>`)}</ul>` : nothing}` : nothing}
-      <div class="actions"><button type="submit">${t.next}</button></div>
+      ${nextAndBack(w)}
     </form>`;
 }
 
@@ -58,10 +58,7 @@ export function renderLocations(w: BalieAfspraak) {
             ${l.accessibility.length ? html`<ul class="hint" aria-label=${t.accessibility}>${l.accessibility.map((a) => html`<li>${a.label}</li>`)}</ul>` : nothing}
           </div>`)}
       </fieldset>
-      <div class="actions">
-        <button type="submit">${t.next}</button>
-        <button type="button" class="secondary" @click=${() => w.go('services')}>${t.back}</button>
-      </div>
+      ${nextAndBack(w, 'services')}
     </form>`;
 }
 
