@@ -1,5 +1,5 @@
 import type { Executor } from '../store/database.js';
-import { dropScheduled, enqueueMessages, type NewMessage } from '../store/outbox.js';
+import { dropScheduled, enqueueMessages, type MessageKind } from '../store/outbox.js';
 import type { Deps } from './deps.js';
 
 /** A feedback request goes out this long after the visit ends. */
@@ -7,13 +7,18 @@ export const FEEDBACK_AFTER_MINUTES = 120;
 
 type Appointment = { id: string; sequence: number; start: number; end: number };
 
-/** The reminder (REMINDER_HOURS before; not for an appointment made later than that) and the feedback request. */
-function followUps(deps: Deps, appointment: Appointment): NewMessage[] {
-  const remindAt = appointment.start - deps.config.REMINDER_HOURS * 3_600_000;
-  const feedback: NewMessage = { appointmentId: appointment.id, kind: 'feedback', sequence: appointment.sequence, at: new Date(appointment.end + FEEDBACK_AFTER_MINUTES * 60_000) };
-  return remindAt > deps.clock().getTime()
-    ? [{ appointmentId: appointment.id, kind: 'reminder', sequence: appointment.sequence, at: new Date(remindAt) }, feedback]
-    : [feedback];
+/**
+ * The message a change causes (due now), the reminder (REMINDER_HOURS before; not for an appointment made later than
+ * that) and the feedback request.
+ */
+export function messagesFor(deps: Deps, kind: 'confirmation' | 'moved', time: { start: number; end: number }): { kind: MessageKind; at: Date }[] {
+  const now = deps.clock();
+  const remindAt = time.start - deps.config.REMINDER_HOURS * 3_600_000;
+  return [
+    { kind, at: now },
+    ...(remindAt > now.getTime() ? [{ kind: 'reminder' as const, at: new Date(remindAt) }] : []),
+    { kind: 'feedback', at: new Date(time.end + FEEDBACK_AFTER_MINUTES * 60_000) },
+  ];
 }
 
 /**
@@ -23,6 +28,5 @@ function followUps(deps: Deps, appointment: Appointment): NewMessage[] {
  */
 export async function queueWithFollowUps(tx: Executor, deps: Deps, kind: 'confirmation' | 'moved', appointment: Appointment, options: { replace: boolean }) {
   if (options.replace) await dropScheduled(tx, appointment.id);
-  const now = deps.clock();
-  await enqueueMessages(tx, [{ appointmentId: appointment.id, kind, sequence: appointment.sequence, at: now }, ...followUps(deps, appointment)], now);
+  await enqueueMessages(tx, messagesFor(deps, kind, appointment).map((m) => ({ ...m, appointmentId: appointment.id, sequence: appointment.sequence })), deps.clock());
 }

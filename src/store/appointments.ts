@@ -1,4 +1,4 @@
-import { and, eq, gt, inArray, lte, sql } from 'drizzle-orm';
+import { and, eq, inArray, lte, sql } from 'drizzle-orm';
 import { appointmentItems, appointments, locations, services } from '../../db/schema.js';
 import type { Needs } from '../domain/needs.js';
 import { queryRows, type Executor } from './database.js';
@@ -65,36 +65,10 @@ export async function releaseAllExpiredHolds(ex: Executor, now: Date): Promise<n
   return rows.length;
 }
 
-/** Turns a hold into a booking with the resident's details. */
-export async function confirmBooking(ex: Executor, id: string, details: BookingDetails & { end: Date }, now: Date): Promise<void> {
-  await ex.update(appointments).set({
-    status: 'booked', holdExpiresAt: null, reference: details.reference, name: details.name, email: details.email,
-    emailKey: details.email.toLowerCase(), phone: details.phone, language: details.language, needs: details.needs,
-    channel: details.channel, manageTokenHash: details.manageTokenHash, manageNonce: details.manageNonce, endsAt: details.end, updatedAt: now,
-  }).where(eq(appointments.id, id));
-}
-
 export async function setStatus(ex: Executor, id: string, status: AppointmentRow['status'], now: Date, bumpSequence: boolean): Promise<void> {
   await ex.update(appointments).set({
     status, updatedAt: now, ...(bumpSequence && { sequence: sql`${appointments.sequence} + 1` }),
   }).where(eq(appointments.id, id));
-}
-
-/** Live appointments from now on for an e-mail address in a municipality (the limit against hoarding). */
-export async function countLiveFutureByEmail(ex: Executor, municipalityId: number, email: string, now: Date): Promise<number> {
-  const [row] = await ex.select({ n: sql<number>`count(*)::int` }).from(appointments).where(and(
-    eq(appointments.municipalityId, municipalityId), eq(appointments.emailKey, email.toLowerCase()),
-    inArray(appointments.status, ['booked', 'checked_in', 'serving']), gt(appointments.endsAt, now),
-  ));
-  return row!.n;
-}
-
-/**
- * Serialises bookings of one e-mail address in one municipality (for the limit against hoarding), then claims on
- * the location's time (see lockLocationTime), in that order, in one round trip.
- */
-export async function lockForBooking(ex: Executor, municipalityId: number, email: string, locationId: number, start: Date, end: Date): Promise<void> {
-  await ex.execute(sql`select pg_advisory_xact_lock(${municipalityId}, hashtext(${email.toLowerCase()})), (${timeLocks(locationId, start, end)})`);
 }
 
 async function withItems(ex: Executor, rows: (AppointmentRow & { locationSlug: string })[]): Promise<AppointmentWithItems[]> {
@@ -138,16 +112,16 @@ export async function lockById(ex: Executor, id: string): Promise<AppointmentRow
  * e-mail lock.)
  */
 export async function lockLocationTime(ex: Executor, locationId: number, start: Date, end: Date): Promise<void> {
-  await ex.execute(sql`select (${timeLocks(locationId, start, end)})`);
+  await ex.execute(sql`select count(pg_advisory_xact_lock(k)) from unnest(${`{${timeLockKeys(locationId, start, end).join(',')}}`}::int8[]) as k`);
 }
 
 const QUARTER = 15 * 60_000;
 
-/** A scalar subquery that takes the locks of `[start, end)`'s quarter hours in ascending order (no deadlock between them). */
-function timeLocks(locationId: number, start: Date, end: Date) {
+/** The advisory lock keys of `[start, end)`'s quarter hours at a location, ascending (no deadlock between them). */
+export function timeLockKeys(locationId: number, start: Date, end: Date): string[] {
   const keys: string[] = [];
   for (let q = Math.floor(start.getTime() / QUARTER); q * QUARTER < end.getTime(); q++) keys.push(String(locationId * 100_000_000 + q));
-  return sql`select count(pg_advisory_xact_lock(k)) from unnest(${`{${keys.join(',')}}`}::int8[]) as k`;
+  return keys;
 }
 export type LiveHold = { id: string; locationId: number; locationSlug: string; start: Date; end: Date; expiresAt: Date };
 

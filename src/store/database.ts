@@ -6,7 +6,7 @@ import { sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
-import postgres from 'postgres';
+import postgres, { type Sql } from 'postgres';
 import * as schema from '../../db/schema.js';
 import type { Config } from '../config.js';
 
@@ -38,13 +38,34 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   return 'url' in options ? openPostgres(options.url, options.poolSize) : openPglite(options);
 }
 
+/**
+ * The client as drizzle sees it, with every query a prepared statement (drizzle asks postgres.js for unnamed ones,
+ * which PostgreSQL parses and plans again on every call): postgres.js keeps one per query text and connection.
+ * Transactions and savepoints hand drizzle a client of their own, so those are wrapped too.
+ */
+function preparing<T extends Sql>(client: T): T {
+  return new Proxy(client, {
+    get(target, property) {
+      if (property === 'unsafe') return (query: string, params?: unknown[], options?: object) => target.unsafe(query, params as never, { ...options, prepare: true });
+      if (property === 'begin' || property === 'savepoint') {
+        return (...args: unknown[]) => {
+          const work = args.pop() as (tx: Sql) => unknown;
+          return (target as unknown as Record<string, (...a: unknown[]) => unknown>)[property]!(...args, (tx: Sql) => work(preparing(tx)));
+        };
+      }
+      const value = Reflect.get(target, property);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
+
 function openPostgres(url: string, poolSize = 10): Database {
   const client = postgres(url, {
     max: poolSize,
     onnotice: () => {},
     connection: { TimeZone: 'UTC', application_name: 'balie' },
   });
-  const db = drizzlePostgres(client, { schema }) as unknown as Db;
+  const db = drizzlePostgres(preparing(client), { schema }) as unknown as Db;
   return {
     kind: 'postgres',
     db,

@@ -1,5 +1,5 @@
 /** PostgreSQL's SQLSTATE of a failed query: drizzle wraps the driver error and keeps it as `cause`. */
-function sqlState(error: unknown): string | undefined {
+export function sqlState(error: unknown): string | undefined {
   const e = error as { code?: unknown; cause?: { code?: unknown } } | undefined;
   const code = e?.cause?.code ?? e?.code;
   return typeof code === 'string' ? code : undefined;
