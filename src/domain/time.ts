@@ -48,6 +48,26 @@ export function isoInZone(t: number, zone: string): string {
   return text;
 }
 
+const HHMM = Array.from({ length: 24 * 60 }, (_, m) => `${pad(Math.floor(m / 60))}:${pad(m % 60)}`);
+
+/**
+ * The ISO texts of many whole-minute instants on one local date, as `isoInZone` gives them: when the zone's offset
+ * is the same all day (every day but two a year), by table lookup instead of one map lookup per instant. Returns
+ * a function of the instant; instants on another date, or on a day with an offset change, go to `isoInZone`.
+ */
+export function isoOnDate(date: string, zone: string): (t: number) => string {
+  const start = wallClock(date, '00:00', zone);
+  const end = wallClock(addDays(date, 1), '00:00', zone);
+  const offset = offsetAt(start, zone);
+  if (offset !== offsetAt(end - 1, zone) || end - start !== 86_400_000) return (t) => isoInZone(t, zone);
+  const prefix = `${date}T`;
+  const suffix = `:00${offsetText(offset)}`;
+  return (t) => {
+    const minute = (t - start) / 60_000;
+    return minute >= 0 && minute < 1440 && Number.isInteger(minute) ? prefix + HHMM[minute] + suffix : isoInZone(t, zone);
+  };
+}
+
 /** Minutes since local midnight and whether the instant is on a whole minute. */
 export function localMinuteOfDay(t: number, zone: string): { minute: number; whole: boolean } {
   const local = t + offsetAt(t, zone) * 60_000;
@@ -79,8 +99,18 @@ export function weekdayOf(date: string): number {
   return day === 0 ? 7 : day;
 }
 
+const datesByShift = new Map<string, string>();
+
+/** The date `days` later (earlier when negative). Answers step through the same dates again and again: remembered. */
 export function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+  const key = date + days;
+  let result = datesByShift.get(key);
+  if (result === undefined) {
+    result = new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+    if (datesByShift.size > 100_000) datesByShift.clear();
+    datesByShift.set(key, result);
+  }
+  return result;
 }
 
 /** Dates from `from` to `to`, both included. */

@@ -2,7 +2,7 @@ import { dayInWindow, slotsAfterNotice, slotsForDay, type BookingWindow, type Sl
 import { Invalid, NotFound, Unprocessable, type FieldError } from '../domain/errors.js';
 import { noticeAndHorizon, durationMinutes, itemProblems, type Item } from '../domain/items.js';
 import { extraMinutes, type Needs } from '../domain/needs.js';
-import { addDays, dateInZone, datesBetween, dayBounds, isoInZone, weekdayOf } from '../domain/time.js';
+import { addDays, dateInZone, datesBetween, dayBounds, isoOnDate, weekdayOf } from '../domain/time.js';
 import { textsFor, type Language } from '../texts/index.js';
 import type { Answer } from './answer-cache.js';
 import type { ComputedDay } from './day-cache.js';
@@ -110,8 +110,11 @@ export async function freeSlots(deps: Deps, snapshot: LocationSnapshot, items: I
   return bookable.flatMap((date) => slotsAfterNotice(days.get(date)!.slots, window).filter((slot) => slot.available > 0));
 }
 
-function slotsJson(slots: Slot[], zone: string): string {
-  return `[${slots.map((s) => `{"start":"${isoInZone(s.start, zone)}","end":"${isoInZone(s.end, zone)}","available":${s.available}}`).join(',')}]`;
+function slotsJson(slots: Slot[], date: string, zone: string): string {
+  const iso = isoOnDate(date, zone);
+  let json = '';
+  for (const s of slots) json += `${json ? ',' : ''}{"start":"${iso(s.start)}","end":"${iso(s.end)}","available":${s.available}}`;
+  return `[${json}]`;
 }
 
 /** Computes the days not in the cache from the location's live claims (the claims index). */
@@ -128,7 +131,7 @@ async function computeDays(deps: Deps, snapshot: LocationSnapshot, dates: string
     const plan = planFor(snapshot, date, counters);
     const slots = plan.closed ? [] : slotsForDay({ periods: plan.periods, busy, durationMinutes: duration, gridMinutes: snapshot.location.gridMinutes, zone });
     const holdEnds = holds.filter((c) => c.start < bounds.end && c.end > bounds.start).map((c) => c.holdExpiresAt!);
-    result.set(date, { closed: plan.closed, slots, slotsJson: slotsJson(slots, zone), validUntil: holdEnds.length ? Math.min(...holdEnds) : Infinity });
+    result.set(date, { closed: plan.closed, slots, slotsJson: slotsJson(slots, date, zone), validUntil: holdEnds.length ? Math.min(...holdEnds) : Infinity });
   }
   return result;
 }
@@ -179,7 +182,7 @@ export async function getAvailability(deps: Deps, query: AvailabilityQuery): Pro
       noticeCrossingFound = true;
       validUntil = Math.min(validUntil, slots[0]!.start - window.noticeMinutes * 60_000);
     }
-    const json = slots === day.slots ? day.slotsJson : slotsJson(slots, zone);
+    const json = slots === day.slots ? day.slotsJson : slotsJson(slots, date, zone);
     const full = !slots.some((s) => s.available > 0);
     return `{"date":"${date}","open":true${full ? `,"reasonCode":"fully-booked","reason":${JSON.stringify(words.fullyBooked())}` : ''},"slots":${json}}`;
   });
