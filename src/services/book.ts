@@ -1,8 +1,7 @@
 import { Conflict, Invalid, NotFound, Unprocessable } from '../domain/errors.js';
 import { dayBounds } from '../domain/time.js';
 import { findById, type BookingDetails } from '../store/appointments.js';
-import { writeBooking } from '../store/book.js';
-import { readBeforeBooking } from '../store/booking-check.js';
+import { readBeforeBooking, writeBooking } from '../store/book.js';
 import { isDuplicate } from '../store/errors.js';
 import type { StoredAnswer } from '../store/idempotency.js';
 import type { Needs } from '../domain/needs.js';
