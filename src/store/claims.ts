@@ -37,8 +37,7 @@ export function liveClaimsText(locationId: number, from: Date, to: Date, now: Da
     from ${appointments}
     where ${appointments.locationId} = ${locationId}
       and ${appointments.status} in ('held', 'booked', 'checked_in', 'serving')
-      and ${appointments.startsAt} < ${to.toISOString()}::timestamptz
-      and ${appointments.endsAt} > ${from.toISOString()}::timestamptz
+      and tstzrange(${appointments.startsAt}, ${appointments.endsAt}, '[)') && tstzrange(${from.toISOString()}::timestamptz, ${to.toISOString()}::timestamptz, '[)')
       and (${appointments.status} <> 'held' or ${appointments.holdExpiresAt} > ${now.toISOString()}::timestamptz)`;
 }
 
