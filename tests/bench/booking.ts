@@ -7,6 +7,7 @@ import { DateTime } from 'luxon';
 import postgres from 'postgres';
 import { counters, locations, locationServices, municipalities, openingHours, services } from '../../db/schema.js';
 import { loadDemoData } from '../../db/seed.js';
+import { writeBooking } from '../../src/store/book.js';
 import { openDatabase, queryRows } from '../../src/store/database.js';
 import { migrateDatabase } from '../../src/store/migrate.js';
 import { freshBenchDatabase } from './bench-database.js';
@@ -96,6 +97,39 @@ await Promise.all(Array.from({ length: CONNECTIONS }, async () => {
 await baselineClient.end();
 const baselinePerSecond = inserts / 5;
 
+// Ceiling: the booking's own statement (writeBooking) straight from this process, without the HTTP server, for
+// different free times on a later day over the same connections: the database's work for a booking (key, locks,
+// claim, items, messages, answer, NOTIFY, commit) with nothing else on the machine competing for it.
+const direct = await openDatabase({ url, poolSize: CONNECTIONS });
+const benchLocations = await queryRows<{ id: number; municipality_id: number; counters: number[] }>(direct.db, sql`
+  select l.id, l.municipality_id, array_agg(c.id order by c.id) as counters from locations l join counters c on c.location_id = l.id
+  where l.slug like 'bench-%' group by l.id, l.municipality_id`);
+let directDay = warmDay.plus({ days: 7 });
+while (directDay.weekday > 5) directDay = directDay.plus({ days: 1 });
+const writes = benchLocations.flatMap((location) => Array.from({ length: 45 * COUNTERS }, (_, i) => {
+  const start = directDay.set({ hour: 9 }).plus({ minutes: 10 * Math.floor(i / COUNTERS) });
+  const key = `${location.id}-${i}`;
+  return {
+    key: `auto:direct-${key}`, requestHash: key, now: new Date(), staleBefore: new Date(Date.now() - 60_000),
+    municipalityId: location.municipality_id, locationId: location.id, maxLive: 3, counters: location.counters,
+    start: start.toJSDate(), end: start.plus({ minutes: 10 }).toJSDate(),
+    details: { reference: `D${key}`, name: 'Inwoner', email: `direct-${key}@example.nl`, phone: null, language: 'nl' as const, needs: null, channel: 'online' as const, manageTokenHash: 'h', manageNonce: 'n' },
+    items: [{ serviceId: service!.id, persons: 1 }],
+    messages: [{ kind: 'confirmation' as const, at: new Date() }, { kind: 'reminder' as const, at: start.toJSDate() }, { kind: 'feedback' as const, at: start.toJSDate() }],
+    body: { sequence: 0, reference: `D${key}`, manageUrl: 'x'.repeat(120), items: [{ service: 'paspoort', persons: 1, name: 'Paspoort' }] },
+  };
+}));
+let nextWrite = 0;
+let directBooked = 0;
+const directStarted = performance.now();
+await Promise.all(Array.from({ length: CONNECTIONS }, async () => {
+  while (nextWrite < writes.length) {
+    if ((await writeBooking(direct.db, writes[nextWrite++]!)).outcome === 'booked') directBooked++;
+  }
+}));
+const directPerSecond = directBooked / ((performance.now() - directStarted) / 1000);
+await direct.close();
+
 const status = result.statusCodeStats as Record<string, { count: number }>;
 const created = status['201']?.count ?? 0;
 const fivexx = Object.entries(status).filter(([code]) => code.startsWith('5')).reduce((sum, [, s]) => sum + s.count, 0);
@@ -111,3 +145,4 @@ console.log(`booked rows             ${counts!.booked}`);
 console.log(`double bookings         ${counts!.overlaps}`);
 console.log(`baseline INSERTs/s      ${baselinePerSecond.toFixed(0)}`);
 console.log(`ratio bookings/INSERTs  ${(bookingsPerSecond / baselinePerSecond).toFixed(3)}`);
+console.log(`ceiling: booking statement alone, no HTTP  ${directPerSecond.toFixed(0)}/s (${directBooked} of ${writes.length} different times; ratio to INSERTs ${(directPerSecond / baselinePerSecond).toFixed(3)})`);
