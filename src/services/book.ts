@@ -1,10 +1,11 @@
 import { Conflict, Invalid, NotFound, Unprocessable } from '../domain/errors.js';
+import type { Item } from '../domain/items.js';
+import type { Needs } from '../domain/needs.js';
 import { dayBounds } from '../domain/time.js';
 import { findById, type BookingDetails } from '../store/appointments.js';
 import { readBeforeBooking, writeBooking } from '../store/book.js';
 import { isDuplicate } from '../store/errors.js';
 import type { StoredAnswer } from '../store/idempotency.js';
-import type { Needs } from '../domain/needs.js';
 import type { Language } from '../texts/index.js';
 import { findAlternatives } from './alternatives.js';
 import { itemsOf } from './appointment-words.js';
@@ -12,7 +13,8 @@ import { appointmentView, type AppointmentView } from './appointment-view.js';
 import { requireSnapshot, resolveItems, type ItemRequest } from './availability.js';
 import type { Deps } from './deps.js';
 import { messagesFor } from './follow-ups.js';
-import { checkStart, rankFreeCounters } from './placement.js';
+import type { LocationSnapshot } from './location-snapshots.js';
+import { checkStart, rankFreeCounters, type Wanted } from './placement.js';
 import { newManageToken, newReference, requestFingerprint } from './secrets.js';
 
 export type BookRequest = {
@@ -56,9 +58,24 @@ function detailsFor(request: BookRequest, manageTokenHash: string, manageNonce: 
 }
 
 /**
+ * The answer to a booking, built from what is written rather than read back (the statement returns only the
+ * sequence, which `balie_book` also sets in the stored copy).
+ */
+function bookedView(deps: Deps, snapshot: LocationSnapshot, items: Item[], wanted: Wanted, details: BookingDetails, language: Language, token: string): Booked {
+  const view = appointmentView(deps, {
+    ...details, status: 'booked', startsAt: new Date(wanted.start), endsAt: new Date(wanted.end), sequence: 0,
+    items: items.map((i) => {
+      const s = snapshot.services.find((service) => service.id === i.service.id)!;
+      return { serviceId: s.id, slug: s.slug, nameNl: s.nameNl, nameEn: s.nameEn, persons: i.persons, bringNl: s.bringNl, bringEn: s.bringEn };
+    }).sort((a, b) => a.serviceId - b.serviceId),
+  }, snapshot, language, token);
+  return { ...view, manageToken: token };
+}
+
+/**
  * Books an appointment (DESIGN contract `POST /api/v1/appointments`). The same Idempotency-Key with the same body
  * returns the first answer, also when both requests run at once; without a key, the same body within a minute
- * (a double click) does the same. Time, appointment, answer and confirmation message are one transaction.
+ * (a double click) does the same. Time, appointment, answer and messages are one statement (store/book.ts).
  */
 export async function bookAppointment(deps: Deps, request: BookRequest, options: { idempotencyKey?: string; language: Language }): Promise<Booked> {
   const { snapshot, items, start, holdId } = await whatToBook(deps, request, options.language);
@@ -90,14 +107,7 @@ export async function bookAppointment(deps: Deps, request: BookRequest, options:
   for (let attempt = 0; ; attempt++) {
     const { token, hash, nonce } = newManageToken(deps.secretKey);
     const details = detailsFor(request, hash, nonce);
-    const view = appointmentView(deps, {
-      ...details, status: 'booked', startsAt: new Date(wanted.start), endsAt: new Date(wanted.end), sequence: 0,
-      items: items.map((i) => {
-        const s = snapshot.services.find((service) => service.id === i.service.id)!;
-        return { serviceId: s.id, slug: s.slug, nameNl: s.nameNl, nameEn: s.nameEn, persons: i.persons, bringNl: s.bringNl, bringEn: s.bringEn };
-      }).sort((a, b) => a.serviceId - b.serviceId),
-    }, snapshot, options.language, token);
-    const body: Booked = { ...view, manageToken: token };
+    const body = bookedView(deps, snapshot, items, wanted, details, options.language, token);
     let written;
     try {
       written = await writeBooking(deps.db, {
