@@ -4,6 +4,9 @@ import { sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import { appointments, counters, locations, municipalities, openingHours, services, locationServices } from '../../db/schema.js';
 import { loadDemoData } from '../../db/seed.js';
+import { loadConfig } from '../../src/config.js';
+import { buildApp } from '../../src/http/app.js';
+import { getAvailability, type AvailabilityQuery } from '../../src/services/availability.js';
 import { openDatabase } from '../../src/store/database.js';
 import { migrateDatabase } from '../../src/store/migrate.js';
 import { freshBenchDatabase } from './bench-database.js';
@@ -114,3 +117,24 @@ await stop(hot.child);
 
 console.log(`\n${CONNECTIONS} connections, ${SECONDS} s each, ${paths.length} different queries, PostgreSQL`);
 printFigures(results, bare);
+
+// Ceiling of the uncached rows: the same six-week questions answered by the availability use case itself, in this
+// process, one at a time, without HTTP (claims index on, no day or answer cache): what one core can compute.
+const config = loadConfig({ ...process.env, DATABASE_URL: url, LOG_LEVEL: 'silent', DEMO_DATA: 'false', AVAILABILITY_CACHE_SIZE: '0', AVAILABILITY_ANSWER_CACHE_SIZE: '0' });
+const database = await openDatabase({ url });
+const app = await buildApp({ config, database, logger: false });
+const queries: AvailabilityQuery[] = paths.map((path) => {
+  const query = new URL(path, 'http://bench').searchParams;
+  return {
+    location: query.get('location')!, from: query.get('from')!, to: query.get('to')!, language: 'nl', cacheKey: path,
+    items: query.get('items')!.split(',').map((item) => ({ service: item.split(':')[0]!, persons: Number(item.split(':')[1]) })),
+  };
+});
+for (const query of queries) await getAvailability(app.deps, query); // warm up: claims index, code
+let answers = 0;
+const computeStarted = performance.now();
+while (performance.now() - computeStarted < 5000) await getAvailability(app.deps, queries[answers++ % queries.length]!);
+const perAnswer = (performance.now() - computeStarted) / answers;
+console.log(`\nceiling: six weeks computed in-process, no HTTP, one core  ${(1000 / perAnswer).toFixed(0)} answers/s (${perAnswer.toFixed(2)} ms each)`);
+await app.close();
+await database.close();
