@@ -1,4 +1,7 @@
 import { DateTime } from 'luxon';
+import { addDays } from './dates.js';
+
+export { addDays };
 
 // Availability turns thousands of instants into wall-clock times and back per answer. luxon is right but slow
 // for that (tens of µs a call here), so the hot helpers below use plain arithmetic on the zone's UTC offset,
@@ -97,20 +100,6 @@ export function dateInZone(t: Date | number, zone: string): string {
 export function weekdayOf(date: string): number {
   const day = new Date(`${date}T00:00:00Z`).getUTCDay();
   return day === 0 ? 7 : day;
-}
-
-const datesByShift = new Map<string, string>();
-
-/** The date `days` later (earlier when negative). Answers step through the same dates again and again: remembered. */
-export function addDays(date: string, days: number): string {
-  const key = date + days;
-  let result = datesByShift.get(key);
-  if (result === undefined) {
-    result = new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-    if (datesByShift.size > 100_000) datesByShift.clear();
-    datesByShift.set(key, result);
-  }
-  return result;
 }
 
 /** Dates from `from` to `to`, both included. */

@@ -2,8 +2,8 @@ import { Conflict, Invalid, NotFound, Unprocessable } from '../domain/errors.js'
 import type { Item } from '../domain/items.js';
 import type { Needs } from '../domain/needs.js';
 import { dayBounds } from '../domain/time.js';
-import { findById, type BookingDetails } from '../store/appointments.js';
-import { readBeforeBooking, writeBooking } from '../store/book.js';
+import { findById } from '../store/appointments.js';
+import { readBeforeBooking, writeBooking, type BookingDetails } from '../store/book.js';
 import { isDuplicate } from '../store/errors.js';
 import type { StoredAnswer } from '../store/idempotency.js';
 import type { Language } from '../texts/index.js';

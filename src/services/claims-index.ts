@@ -59,9 +59,8 @@ export class ClaimsIndex {
 
   private async load(locationId: number, span: Interval, now: Date): Promise<Entry> {
     const generation = this.days.generation(locationId);
-    const claims = await listLiveClaims(this.db, locationId, new Date(span.start), new Date(span.end), now);
-    const holds = claims.filter((c) => c.holdExpiresAt !== null);
-    const entry: Entry = { span, generation, validUntil: Math.min(...holds.map((h) => h.holdExpiresAt!)), claims: groupClaims(claims) };
+    const claims = groupClaims(await listLiveClaims(this.db, locationId, new Date(span.start), new Date(span.end), now));
+    const entry: Entry = { span, generation, validUntil: Math.min(...claims.holds.map((h) => h.holdExpiresAt!)), claims };
     // A change that came in while reading may be missing from what was read: use it once, keep it not.
     if (generation === this.days.generation(locationId)) {
       if (this.entries.size >= this.maxLocations) this.entries.delete(this.entries.keys().next().value!);

@@ -22,11 +22,10 @@ export function messagesFor(deps: Deps, kind: 'confirmation' | 'moved', time: { 
 }
 
 /**
- * Queues the message a change causes (due now) with the appointment's reminder and feedback request, in the
- * transaction of the change. `replace` first drops those queued for an earlier time (a move; a new appointment
- * has none).
+ * Queues the `moved` message with the reminder and feedback request for the new time, in the transaction of the
+ * move, after dropping those queued for the old time. (A booking queues its own in `balie_book`.)
  */
-export async function queueWithFollowUps(tx: Executor, deps: Deps, kind: 'confirmation' | 'moved', appointment: Appointment, options: { replace: boolean }) {
-  if (options.replace) await dropScheduled(tx, appointment.id);
-  await enqueueMessages(tx, messagesFor(deps, kind, appointment).map((m) => ({ ...m, appointmentId: appointment.id, sequence: appointment.sequence })), deps.clock());
+export async function queueMoved(tx: Executor, deps: Deps, appointment: Appointment) {
+  await dropScheduled(tx, appointment.id);
+  await enqueueMessages(tx, messagesFor(deps, 'moved', appointment).map((m) => ({ ...m, appointmentId: appointment.id, sequence: appointment.sequence })), deps.clock());
 }

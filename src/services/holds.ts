@@ -1,7 +1,7 @@
 import { Conflict, NotFound } from '../domain/errors.js';
 import type { Needs } from '../domain/needs.js';
 import { isoInZone } from '../domain/time.js';
-import { extendLiveHold, insertClaim, lockLocationTime, releaseLiveHold } from '../store/appointments.js';
+import { extendLiveHold, insertHold, lockLocationTime, releaseLiveHold } from '../store/appointments.js';
 import type { Language } from '../texts/index.js';
 import { findAlternatives } from './alternatives.js';
 import { requireSnapshot, resolveItems, type ItemRequest } from './availability.js';
@@ -22,9 +22,9 @@ export async function createHold(deps: Deps, request: HoldRequest) {
   const counter = await deps.db.transaction(async (tx) => {
     await lockLocationTime(tx, snapshot.location.id, new Date(wanted.start), new Date(wanted.end));
     return placeClaim(tx, deps, snapshot, wanted, async (ex, counterId) => {
-      holdId = await insertClaim(ex, {
+      holdId = await insertHold(ex, {
         municipalityId: snapshot.location.municipalityId, locationId: snapshot.location.id, counterId,
-        start: new Date(wanted.start), end: new Date(wanted.end), status: 'held', holdExpiresAt: expiresAt, createdAt: now,
+        start: new Date(wanted.start), end: new Date(wanted.end), expiresAt, createdAt: now,
         items: items.map((i) => ({ serviceId: i.service.id, persons: i.persons })),
       });
       return holdId !== undefined;

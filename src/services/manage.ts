@@ -4,7 +4,7 @@ import { saveFeedback } from '../store/feedback.js';
 import { dropScheduled, enqueueMessages } from '../store/outbox.js';
 import { textsFor, type Language } from '../texts/index.js';
 import { findAlternatives } from './alternatives.js';
-import { queueWithFollowUps } from './follow-ups.js';
+import { queueMoved } from './follow-ups.js';
 import { appointmentView } from './appointment-view.js';
 import { itemsOf } from './appointment-words.js';
 import { requireSnapshot } from './availability.js';
@@ -52,7 +52,7 @@ export async function rescheduleAppointment(deps: Deps, access: Access, start: s
     const counter = await placeClaim(tx, deps, snapshot, wanted, (ex, counterId) => unlessOverlapping(ex, (sp) =>
       moveClaim(sp, appointment.id, { counterId, start: new Date(wanted.start), end: new Date(wanted.end) }, deps.clock())), appointment.id);
     if (counter === undefined) return false;
-    await queueWithFollowUps(tx, deps, 'moved', { id: appointment.id, sequence: locked.sequence + 1, start: wanted.start, end: wanted.end }, { replace: true });
+    await queueMoved(tx, deps, { id: appointment.id, sequence: locked.sequence + 1, start: wanted.start, end: wanted.end });
     return true;
   });
   if (!moved) throw new Conflict('time_taken', {}, await findAlternatives(deps, snapshot, items, needs, wanted.start));

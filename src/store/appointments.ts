@@ -1,52 +1,39 @@
 import { and, eq, inArray, lte, sql } from 'drizzle-orm';
 import { appointmentItems, appointments, locations, services } from '../../db/schema.js';
-import type { Needs } from '../domain/needs.js';
 import { queryRows, type Executor } from './database.js';
 
 export type AppointmentRow = typeof appointments.$inferSelect;
 export type AppointmentItemRow = { serviceId: number; slug: string; nameNl: string; nameEn: string; persons: number; bringNl: string[]; bringEn: string[] };
 export type AppointmentWithItems = AppointmentRow & { locationSlug: string; items: AppointmentItemRow[] };
 
-export type BookingDetails = {
-  reference: string; name: string; email: string; phone: string | null; language: 'nl' | 'en'; needs: Needs | null;
-  channel: 'online' | 'phone' | 'counter'; manageTokenHash: string; manageNonce: string;
-};
-
-export type NewClaim = {
+export type NewHold = {
   municipalityId: number;
   locationId: number;
   counterId: number;
   start: Date;
   end: Date;
-  status: 'held' | 'booked';
-  holdExpiresAt?: Date | null;
-  /** The service's clock. */
+  expiresAt: Date;
+  /** The service's clock (an extension is measured from it). */
   createdAt: Date;
-  details?: BookingDetails;
   items: { serviceId: number; persons: number }[];
 };
 
 /**
- * Inserts an appointment or hold with its items in one statement (a booking is many round trips already).
- * Returns undefined when the exclusion constraint finds the counter taken then (no savepoint needed); a reference
- * that exists already fails the statement (23505).
+ * Inserts a hold with its items in one statement. Returns undefined when the exclusion constraint finds the
+ * counter taken then (no savepoint needed). Bookings are written by `writeBooking` (store/book.ts).
  */
-export async function insertClaim(ex: Executor, claim: NewClaim): Promise<string | undefined> {
-  const d = claim.details;
+export async function insertHold(ex: Executor, hold: NewHold): Promise<string | undefined> {
   const [row] = await queryRows<{ id: string }>(ex, sql`
     with a as (
-      insert into ${appointments} (municipality_id, location_id, counter_id, starts_at, ends_at, status, hold_expires_at,
-        reference, name, email, email_key, phone, language, needs, channel, manage_token_hash, manage_nonce, created_at, updated_at)
-      values (${claim.municipalityId}, ${claim.locationId}, ${claim.counterId}, ${claim.start.toISOString()}::timestamptz,
-        ${claim.end.toISOString()}::timestamptz, ${claim.status}, ${claim.holdExpiresAt?.toISOString() ?? null}::timestamptz,
-        ${d?.reference ?? null}, ${d?.name ?? null}, ${d?.email ?? null}, ${d?.email.toLowerCase() ?? null}, ${d?.phone ?? null},
-        ${d?.language ?? 'nl'}, ${d?.needs ? JSON.stringify(d.needs) : null}::jsonb, ${d?.channel ?? 'online'}, ${d?.manageTokenHash ?? null}, ${d?.manageNonce ?? null},
-        ${claim.createdAt.toISOString()}::timestamptz, ${claim.createdAt.toISOString()}::timestamptz)
+      insert into ${appointments} (municipality_id, location_id, counter_id, starts_at, ends_at, status, hold_expires_at, created_at, updated_at)
+      values (${hold.municipalityId}, ${hold.locationId}, ${hold.counterId}, ${hold.start.toISOString()}::timestamptz,
+        ${hold.end.toISOString()}::timestamptz, 'held', ${hold.expiresAt.toISOString()}::timestamptz,
+        ${hold.createdAt.toISOString()}::timestamptz, ${hold.createdAt.toISOString()}::timestamptz)
       on conflict on constraint appointments_no_overlap do nothing
       returning id)
     insert into ${appointmentItems} (appointment_id, service_id, persons)
     select a.id, x.service_id, x.persons
-    from a, unnest(${`{${claim.items.map((i) => i.serviceId).join(',')}}`}::int[], ${`{${claim.items.map((i) => i.persons).join(',')}}`}::int[]) as x(service_id, persons)
+    from a, unnest(${`{${hold.items.map((i) => i.serviceId).join(',')}}`}::int[], ${`{${hold.items.map((i) => i.persons).join(',')}}`}::int[]) as x(service_id, persons)
     returning appointment_id as id`);
   return row?.id;
 }

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { idempotencyKeys } from '../../db/schema.js';
-import { timeLockKeys, type BookingDetails } from './appointments.js';
+import type { Needs } from '../domain/needs.js';
+import { timeLockKeys } from './appointments.js';
 import { liveClaimsText, parseClaims, type Claim } from './claims.js';
 import { queryRows, type Executor } from './database.js';
 import { sqlState } from './errors.js';
@@ -21,6 +22,12 @@ export async function readBeforeBooking(ex: Executor, input: { locationId: numbe
   if (!row?.request_hash) return { claims };
   return { claims, earlier: { requestHash: row.request_hash, status: Number(row.status), body: JSON.parse(row.body!), createdAt: new Date(Number(row.created_ms)) } };
 }
+
+/** The resident's details as a booking stores them. */
+export type BookingDetails = {
+  reference: string; name: string; email: string; phone: string | null; language: 'nl' | 'en'; needs: Needs | null;
+  channel: 'online' | 'phone' | 'counter'; manageTokenHash: string; manageNonce: string;
+};
 
 export type BookingWrite = {
   key: string;

@@ -1,8 +1,9 @@
+import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 
-/** The widget as served: one ES module, JS and CSS together, and its gzipped form. */
-export type WidgetBundle = { code: Buffer; gzip: Buffer };
+/** The widget as served: one ES module, JS and CSS together, its gzipped form and its ETag. */
+export type WidgetBundle = { code: Buffer; gzip: Buffer; etag: string };
 
 /** What the widget may weigh, gzipped (issue #6): residents on a phone pay for every byte. */
 export const WIDGET_BUDGET_BYTES = 30 * 1024;
@@ -15,7 +16,7 @@ export async function buildWidget(): Promise<WidgetBundle> {
     logLevel: 'silent',
   });
   const code = Buffer.from(result.outputFiles[0]!.contents);
-  return { code, gzip: gzipSync(code, { level: 9 }) };
+  return { code, gzip: gzipSync(code, { level: 9 }), etag: `"${createHash('sha1').update(code).digest('base64url')}"` };
 }
 
 let built: Promise<WidgetBundle> | undefined;

@@ -27,7 +27,3 @@ export function timeOf(iso: string, language: string, zone: string): string {
 export function hourOf(iso: string, zone: string): number {
   return Number(formatter('nl', zone, { hour: '2-digit', hourCycle: 'h23' }).format(new Date(iso)));
 }
-
-export function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { widgetEn, widgetNl } from '../../texts/widget.js';
-import { PAGE_HEADERS } from './widget.js';
+import { PAGE_HEADERS, widgetPage } from './widget.js';
 
 /**
  * The page behind `manageUrl` (`/afspraak/K7M-4QX#token`): the widget in manage mode, which reads the token from the
@@ -8,22 +8,12 @@ import { PAGE_HEADERS } from './widget.js';
  */
 function page(language: 'nl' | 'en', reference: string): string {
   const t = language === 'en' ? widgetEn : widgetNl;
-  return `<!doctype html>
-<html lang="${language}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${t.manageTitle}</title>
-<link rel="stylesheet" href="/widget/demo.css">
-<script src="/widget/balie.js" type="module"></script>
-</head>
-<body>
+  return widgetPage(language, t.manageTitle, `<body>
 <main id="main">
 <h1>${t.pageTitle}</h1>
 <balie-afspraak reference="${reference}"${language === 'en' ? ' lang="en"' : ''}></balie-afspraak>
 </main>
-</body>
-</html>`;
+</body>`);
 }
 
 /** A GET here never changes anything: seeing, moving, cancelling and feedback are explicit button presses. */

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { escapeHtml as escape } from '../../texts/escape-html.js';
@@ -18,6 +17,21 @@ const municipalities = {
   veenhoven: { name: 'Gemeente Veenhoven', nav: ['Inwoners', 'Ondernemers', 'Bestuur', 'Contact'] },
 } as const;
 
+/** A page of this service with the widget in it, served under PAGE_HEADERS: the head, then `body` (`<body>…</body>`). */
+export function widgetPage(language: 'nl' | 'en', title: string, body: string): string {
+  return `<!doctype html>
+<html lang="${language}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title}</title>
+<link rel="stylesheet" href="/widget/demo.css">
+<script src="/widget/balie.js" type="module"></script>
+</head>
+${body}
+</html>`;
+}
+
 /** A page that looks like a municipality's own site, with the widget in it: `?gemeente=veenhoven`, `&lang=en`, … */
 function demoPage(query: Record<string, string | undefined>): string {
   const slug = query.gemeente === 'veenhoven' ? 'veenhoven' : 'stadswaard';
@@ -27,16 +41,7 @@ function demoPage(query: Record<string, string | undefined>): string {
     `municipality="${slug}"`, english ? 'lang="en"' : '',
     query.service ? `service="${escape(query.service)}"` : '', query.location ? `location="${escape(query.location)}"` : '',
   ].filter(Boolean).join(' ');
-  return `<!doctype html>
-<html lang="${english ? 'en' : 'nl'}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${english ? 'Make an appointment' : 'Afspraak maken'} | ${m.name}</title>
-<link rel="stylesheet" href="/widget/demo.css">
-<script src="/widget/balie.js" type="module"></script>
-</head>
-<body class="${slug}">
+  return widgetPage(english ? 'en' : 'nl', `${english ? 'Make an appointment' : 'Afspraak maken'} | ${m.name}`, `<body class="${slug}">
 <a class="skip" href="#main">${english ? 'Skip to content' : 'Naar de inhoud'}</a>
 <header><p class="logo">${m.name}</p>
 <nav aria-label="${english ? 'Main menu' : 'Hoofdmenu'}"><ul>${m.nav.map((n) => `<li><a href="/widget/demo.html?gemeente=${slug}">${n}</a></li>`).join('')}</ul></nav></header>
@@ -46,8 +51,7 @@ function demoPage(query: Record<string, string | undefined>): string {
 <balie-afspraak ${attributes}></balie-afspraak>
 </main>
 <footer><p>${english ? 'Demo page' : 'Demopagina'}: <a href="/widget/demo.html?gemeente=stadswaard">Stadswaard</a> · <a href="/widget/demo.html?gemeente=veenhoven">Veenhoven</a> · <a href="/widget/demo.html?gemeente=${slug}&amp;lang=en">English</a></p></footer>
-</body>
-</html>`;
+</body>`);
 }
 
 /** `GET /widget/balie.js` (any site may load it; the API decides who may book) and the demo page. */
@@ -61,13 +65,12 @@ export async function widgetRoutes(app: FastifyInstance) {
       reported = true;
       request.log.info({ bytes: bundle.code.length, gzipBytes: bundle.gzip.length }, 'widget built');
     }
-    const etag = `"${createHash('sha1').update(bundle.code).digest('base64url')}"`;
     reply.headers({
-      'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'public, max-age=300', etag, vary: 'Accept-Encoding',
+      'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'public, max-age=300', etag: bundle.etag, vary: 'Accept-Encoding',
       // A module script from another site is fetched with CORS; it is public, like any script tag's source.
       'access-control-allow-origin': '*', 'cross-origin-resource-policy': 'cross-origin', 'x-content-type-options': 'nosniff',
     });
-    if (request.headers['if-none-match'] === etag) return reply.code(304).send();
+    if (request.headers['if-none-match'] === bundle.etag) return reply.code(304).send();
     if (/\bgzip\b/.test(request.headers['accept-encoding'] ?? '')) return reply.header('content-encoding', 'gzip').send(bundle.gzip);
     return reply.send(bundle.code);
   });

@@ -3,7 +3,8 @@
 import { html, nothing } from 'lit';
 import type { BalieAfspraak } from '../balie-afspraak.js';
 import { callLine } from './what-where.js';
-import { addDays, dayName, hourOf, timeOf } from '../format.js';
+import { addDays } from '../../domain/dates.js';
+import { dayName, hourOf, timeOf } from '../format.js';
 import type { Availability } from '../api.js';
 
 export function renderTime(w: BalieAfspraak) {
