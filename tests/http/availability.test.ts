@@ -107,7 +107,10 @@ onEachDatabase(t, async (t, { app, database, clock, config, kind }) => {
       await database.db.insert(openingExceptions).values({ locationId: office!.id, date, kind: 'open', opens: '09:00', closes: '10:00', reasonNl: 'Extra open', reasonEn: 'Extra opening' });
     }
     clock.set('2026-03-20T08:00:00Z');
-    const spring = await days('location=stadskantoor&items=paspoort:2&from=2026-03-28&to=2026-03-30');
+    // The extra openings reach the catalogue cache by NOTIFY, as another process's change would (within 2 s).
+    const query = 'location=stadskantoor&items=paspoort:2&from=2026-03-28&to=2026-03-30';
+    t.ok(await eventually(async () => (await days(query))[1]!.open === true), 'the extra opening is seen');
+    const spring = await days(query);
     t.same(spring[0]!.reasonCode, 'not-open');
     t.same(spring[1]!.slots.map((s) => s.start), ['09:00', '09:10', '09:20', '09:30', '09:40'].map((hm) => `2026-03-29T${hm}:00+02:00`));
     t.equal(spring[2]!.slots[0]!.start, '2026-03-30T09:00:00+02:00');
