@@ -2,15 +2,16 @@ import type { DayCache } from './day-cache.js';
 
 /** A whole availability answer, kept while nothing it shows can have changed. */
 export type Answer = {
-  body: string;
+  /** The JSON as sent, and its strong ETag. */
+  bytes: Buffer;
+  etag: string;
   /** When time alone changes it: a slot passes the minimum notice, a hold runs out, or the day turns. */
   validUntil: number;
   locationId: number;
-  generation: number;
-  /** Filled by the HTTP layer on first use: the bytes as sent, plain and gzipped. */
-  bytes?: Buffer;
+  /** The location's generation it was computed at; undefined when its snapshot was already stale (not kept). */
+  generation: number | undefined;
+  /** Filled by the HTTP layer on first use: the bytes gzipped. */
   gzip?: Buffer;
-  etag?: string;
 };
 
 /**

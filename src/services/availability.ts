@@ -1,13 +1,15 @@
-import { dayInWindow, slotsAfterNotice, slotsForDay, type BookingWindow, type Slot } from '../domain/availability.js';
+import { countFree, dayInWindow, firstAfterNotice, slotsOf, type BookingWindow, type Slot } from '../domain/availability.js';
 import { Invalid, NotFound, Unprocessable, type FieldError } from '../domain/errors.js';
 import { noticeAndHorizon, durationMinutes, itemProblems, type Item } from '../domain/items.js';
 import { extraMinutes, type Needs } from '../domain/needs.js';
-import { addDays, dateInZone, datesBetween, dayBounds, isoOnDate, weekdayOf } from '../domain/time.js';
+import { addDays, dateInZone, datesBetween, dayBounds } from '../domain/time.js';
 import { textsFor, type Language } from '../texts/index.js';
 import type { Answer } from './answer-cache.js';
+import { answerBytes, type FramePart } from './answer-bytes.js';
 import type { ComputedDay } from './day-cache.js';
 import type { Deps } from './deps.js';
-import { planFor, type LocationSnapshot } from './location-snapshots.js';
+import { frameFor, variantOf, type Variant } from './day-frames.js';
+import type { LocationSnapshot } from './location-snapshots.js';
 
 export const MAX_DAYS = 92;
 export const DEFAULT_DAYS = 28;
@@ -81,24 +83,44 @@ export function windowFor(items: Item[], now: number, zone: string): BookingWind
   return { today, lastDate: addDays(today, rules.horizonDays), earliest: now + rules.minNoticeMinutes * 60_000, noticeMinutes: rules.minNoticeMinutes };
 }
 
-/** Days from the cache, the missing ones computed with one query and stored (unless a change came in between). */
-async function daysFor(deps: Deps, snapshot: LocationSnapshot, dates: string[], counters: number[], duration: number, now: number) {
+/** Days from the cache, the missing ones computed with one read of the claims and stored (unless a change came in between). */
+async function daysFor(deps: Deps, snapshot: LocationSnapshot, dates: string[], variant: Variant, now: number) {
   const locationId = snapshot.location.id;
-  const variant = `${duration}|${counters.join(',')}`;
   const cache = deps.caches.days;
-  const generation = cache.generation(locationId);
+  // Taken before the claims are read; a snapshot that a catalogue change already replaced keeps nothing.
+  const generation = deps.caches.locations.isCurrent(snapshot) ? cache.generation(locationId) : undefined;
   const days = new Map<string, ComputedDay>();
   const missing: string[] = [];
   for (const date of dates) {
-    const day = cache.get(locationId, date, variant, now);
+    const day = cache.get(locationId, date, variant.key, now);
     if (day) days.set(date, day);
     else missing.push(date);
   }
-  for (const [date, day] of await computeDays(deps, snapshot, missing, counters, duration)) {
-    cache.set(locationId, date, variant, day, generation);
-    days.set(date, day);
+  for (const day of await computeDays(deps, snapshot, missing, variant)) {
+    cache.set(locationId, day.frame.date, variant.key, day, generation);
+    days.set(day.frame.date, day);
   }
   return { days, generation };
+}
+
+/** Computes days from the location's live claims (the claims index) over their frames. */
+async function computeDays(deps: Deps, snapshot: LocationSnapshot, dates: string[], variant: Variant): Promise<ComputedDay[]> {
+  if (dates.length === 0) return [];
+  const frames = dates.map((date) => frameFor(snapshot, date, variant));
+  const span = { start: frames[0]!.bounds.start, end: frames[frames.length - 1]!.bounds.end };
+  // Per counter, sorted: the count finds its neighbours by binary search, so every day can use the whole list.
+  const { busy, holds } = await deps.caches.claims.claimsFor(snapshot.location.id, span, deps.clock());
+  // One array for the counts of all these days: six weeks are a thousand small numbers.
+  const counts = new Uint16Array(frames.reduce((n, frame) => n + frame.grid.starts.length, 0));
+  let at = 0;
+  return frames.map((frame) => {
+    let validUntil = Infinity;
+    for (const hold of holds) if (hold.start < frame.bounds.end && hold.end > frame.bounds.start) validUntil = Math.min(validUntil, hold.holdExpiresAt!);
+    countFree(frame.grid, busy, counts, at);
+    const day = { frame, counts, at, validUntil };
+    at += frame.grid.starts.length;
+    return day;
+  });
 }
 
 /** Bookable times (`available > 0`) on the given dates, after notice and within the horizon. */
@@ -106,34 +128,11 @@ export async function freeSlots(deps: Deps, snapshot: LocationSnapshot, items: I
   const now = deps.clock().getTime();
   const window = windowFor(items, now, snapshot.location.timezone);
   const bookable = dates.filter((d) => dayInWindow(d, window) === 'bookable');
-  const { days } = await daysFor(deps, snapshot, bookable, eligibleCounters(snapshot, items, needs), appointmentMinutes(items, needs), now);
-  return bookable.flatMap((date) => slotsAfterNotice(days.get(date)!.slots, window).filter((slot) => slot.available > 0));
-}
-
-function slotsJson(slots: Slot[], date: string, zone: string): string {
-  const iso = isoOnDate(date, zone);
-  let json = '';
-  for (const s of slots) json += `${json ? ',' : ''}{"start":"${iso(s.start)}","end":"${iso(s.end)}","available":${s.available}}`;
-  return `[${json}]`;
-}
-
-/** Computes the days not in the cache from the location's live claims (the claims index). */
-async function computeDays(deps: Deps, snapshot: LocationSnapshot, dates: string[], counters: number[], duration: number): Promise<Map<string, ComputedDay>> {
-  const zone = snapshot.location.timezone;
-  const result = new Map<string, ComputedDay>();
-  if (dates.length === 0) return result;
-  const now = deps.clock();
-  const span = { start: dayBounds(dates[0]!, zone).start, end: dayBounds(dates[dates.length - 1]!, zone).end };
-  // Per counter, sorted: the slot check finds its neighbours by binary search, so every day can use the whole list.
-  const { busy, holds } = await deps.caches.claims.claimsFor(snapshot.location.id, span, now);
-  for (const date of dates) {
-    const bounds = dayBounds(date, zone);
-    const plan = planFor(snapshot, date, counters);
-    const slots = plan.closed ? [] : slotsForDay({ periods: plan.periods, busy, durationMinutes: duration, gridMinutes: snapshot.location.gridMinutes, zone });
-    const holdEnds = holds.filter((c) => c.start < bounds.end && c.end > bounds.start).map((c) => c.holdExpiresAt!);
-    result.set(date, { closed: plan.closed, slots, slotsJson: slotsJson(slots, date, zone), validUntil: holdEnds.length ? Math.min(...holdEnds) : Infinity });
-  }
-  return result;
+  const { days } = await daysFor(deps, snapshot, bookable, variantOf(eligibleCounters(snapshot, items, needs), appointmentMinutes(items, needs)), now);
+  return bookable.flatMap((date) => {
+    const { frame, counts, at } = days.get(date)!;
+    return slotsOf(frame.grid, counts.subarray(at, at + frame.grid.starts.length)).slice(firstAfterNotice(frame.grid.starts, window)).filter((slot) => slot.available > 0);
+  });
 }
 
 /**
@@ -156,7 +155,7 @@ export async function getAvailability(deps: Deps, query: AvailabilityQuery): Pro
 
   const locationId = snapshot.location.id;
   const bookable = dates.filter((d) => dayInWindow(d, window) === 'bookable');
-  const { days, generation } = await daysFor(deps, snapshot, bookable, eligibleCounters(snapshot, items, query.needs), duration, now);
+  const { days, generation } = await daysFor(deps, snapshot, bookable, variantOf(eligibleCounters(snapshot, items, query.needs), duration), now);
 
   let validUntil = dayBounds(today, zone).end;
   let noticeCrossingFound = false;
@@ -164,30 +163,35 @@ export async function getAvailability(deps: Deps, query: AvailabilityQuery): Pro
   const words = texts.days;
   const closedDay = (date: string, code: string, reason: string) =>
     `{"date":"${date}","open":false,"reasonCode":"${code}","reason":${JSON.stringify(reason)},"slots":[]}`;
-  const parts = dates.map((date) => {
+  const parts: (string | FramePart)[] = [`{"location":"${snapshot.location.slug}","timezone":"${zone}","durationMinutes":${duration},"days":[`];
+  dates.forEach((date, index) => {
+    if (index > 0) parts.push(',');
     const state = dayInWindow(date, window);
-    if (state === 'past') return closedDay(date, state, words.past());
-    if (state === 'beyond-horizon') return closedDay(date, state, words.beyondHorizon({ lastDate: window.lastDate }));
-    const day = days.get(date)!;
-    if (day.closed) {
-      const reason = day.closed.kind === 'not-open'
-        ? words.notOpen({ weekday: texts.weekdays[weekdayOf(date) - 1]! })
-        : day.closed.text[query.language];
-      return closedDay(date, day.closed.kind, reason);
+    if (state === 'past') return parts.push(closedDay(date, state, words.past()));
+    if (state === 'beyond-horizon') return parts.push(closedDay(date, state, words.beyondHorizon({ lastDate: window.lastDate })));
+    const { frame, counts, at, validUntil: dayValidUntil } = days.get(date)!;
+    if (frame.closed) {
+      const reason = frame.closed.kind === 'not-open'
+        ? words.notOpen({ weekday: texts.weekdays[frame.weekday - 1]! })
+        : frame.closed.text[query.language];
+      return parts.push(closedDay(date, frame.closed.kind, reason));
     }
-    validUntil = Math.min(validUntil, day.validUntil);
-    const slots = slotsAfterNotice(day.slots, window);
-    if (!noticeCrossingFound && slots.length > 0) {
+    validUntil = Math.min(validUntil, dayValidUntil);
+    const from = firstAfterNotice(frame.grid.starts, window);
+    const n = frame.grid.starts.length;
+    if (!noticeCrossingFound && from < n) {
       // The answer changes when its first slot falls inside the minimum notice.
       noticeCrossingFound = true;
-      validUntil = Math.min(validUntil, slots[0]!.start - window.noticeMinutes * 60_000);
+      validUntil = Math.min(validUntil, frame.grid.starts[from]! - window.noticeMinutes * 60_000);
     }
-    const json = slots === day.slots ? day.slotsJson : slotsJson(slots, date, zone);
-    const full = !slots.some((s) => s.available > 0);
-    return `{"date":"${date}","open":true${full ? `,"reasonCode":"fully-booked","reason":${JSON.stringify(words.fullyBooked())}` : ''},"slots":${json}}`;
+    let full = true;
+    for (let i = at + from; i < at + n && full; i++) full = counts[i] === 0;
+    parts.push(`{"date":"${date}","open":true${full ? `,"reasonCode":"fully-booked","reason":${JSON.stringify(words.fullyBooked())}` : ''},"slots":[`);
+    if (from < n) parts.push({ frame, counts, at, from });
+    return parts.push(']}');
   });
-  const body = `{"location":"${snapshot.location.slug}","timezone":"${zone}","durationMinutes":${duration},"days":[${parts.join(',')}]}`;
-  const answer: Answer = { body, validUntil, locationId, generation };
+  parts.push(']}');
+  const answer: Answer = { ...answerBytes(parts), validUntil, locationId, generation };
   deps.caches.answers.set(query.cacheKey, answer);
   return answer;
 }

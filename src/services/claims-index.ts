@@ -1,10 +1,11 @@
+import { busyMinutes, type BusyMinutes } from '../domain/availability.js';
 import type { Interval } from '../domain/interval.js';
 import { listLiveClaims, type Claim } from '../store/claims.js';
 import type { Db } from '../store/database.js';
 import type { DayCache } from './day-cache.js';
 
-/** A location's live claims over a span, per counter and sorted by start, with the holds among them. */
-export type ClaimSet = { busy: Map<number, Interval[]>; holds: Claim[] };
+/** A location's live claims over a span, per counter in whole minutes, with the holds among them. */
+export type ClaimSet = { busy: Map<number, BusyMinutes>; holds: Claim[] };
 
 type Entry = { span: Interval; generation: number; validUntil: number; claims: ClaimSet };
 
@@ -19,7 +20,7 @@ function groupClaims(claims: Claim[]): ClaimSet {
     if (list) list.push(claim);
     else busy.set(claim.counterId, [claim]);
   }
-  return { busy, holds: claims.filter((c) => c.holdExpiresAt !== null) };
+  return { busy: busyMinutes(busy), holds: claims.filter((c) => c.holdExpiresAt !== null) };
 }
 
 /**

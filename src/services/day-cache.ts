@@ -1,12 +1,11 @@
-import type { Slot } from '../domain/availability.js';
-import type { ClosedReason } from '../domain/opening-hours.js';
+import type { DayFrame } from './day-frames.js';
 
 /** One computed day for one kind of request (duration and counters), before notice and horizon are applied. */
 export type ComputedDay = {
-  closed?: ClosedReason;
-  slots: Slot[];
-  /** The day's slots as JSON, ready to send when notice and horizon leave the day whole. */
-  slotsJson: string;
+  frame: DayFrame;
+  /** `available` for each start of the frame, from `counts[at]` on (several days share one array). */
+  counts: Uint16Array;
+  at: number;
   /** The first moment a hold in the day runs out: the day must then be computed again. */
   validUntil: number;
 };
@@ -25,19 +24,24 @@ export class DayCache {
   private readonly days = new Map<string, ComputedDay>();
   private readonly byLocation = new Map<number, Set<string>>();
   private readonly generations = new Map<number, number>();
+  private catalogueChanges = 0;
 
   constructor(private readonly maxEntries = 50_000) {}
 
+  /** Rises on every claim change at the location and on every catalogue change (clear). */
   generation(locationId: number): number {
-    return this.generations.get(locationId) ?? 0;
+    // Both parts only grow, so any change changes the sum.
+    return this.catalogueChanges + (this.generations.get(locationId) ?? 0);
   }
 
   get(locationId: number, date: string, variant: string, now: number): ComputedDay | undefined {
+    if (this.maxEntries === 0) return undefined;
     const day = this.days.get(`${locationId}|${date}|${variant}`);
     return day && now < day.validUntil ? day : undefined;
   }
 
-  set(locationId: number, date: string, variant: string, day: ComputedDay, generation: number) {
+  /** Keeps a day computed at `generation`, unless something changed since (undefined: it was stale from the start). */
+  set(locationId: number, date: string, variant: string, day: ComputedDay, generation: number | undefined) {
     if (this.maxEntries === 0 || generation !== this.generation(locationId)) return;
     const key = `${locationId}|${date}|${variant}`;
     if (this.days.size >= this.maxEntries) this.evictOldest();
@@ -49,7 +53,7 @@ export class DayCache {
 
   /** Drops the days a claim `[start, end)` at a location may touch. */
   dropClaim(locationId: number, start: number, end: number) {
-    this.generations.set(locationId, this.generation(locationId) + 1);
+    this.generations.set(locationId, (this.generations.get(locationId) ?? 0) + 1);
     const keys = this.byLocation.get(locationId);
     if (!keys) return;
     const dates = new Set<string>();
@@ -66,8 +70,9 @@ export class DayCache {
     }
   }
 
+  /** A catalogue change: every location's generation rises, whether days of it are kept or not. */
   clear() {
-    for (const locationId of this.byLocation.keys()) this.generations.set(locationId, this.generation(locationId) + 1);
+    this.catalogueChanges++;
     this.days.clear();
     this.byLocation.clear();
   }

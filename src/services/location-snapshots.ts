@@ -3,6 +3,7 @@ import { planDay, type DateException, type DayPlan, type WeeklyRule } from '../d
 import * as catalogue from '../store/catalogue.js';
 import type { Executor } from '../store/database.js';
 import { loadSchedule } from '../store/schedule.js';
+import type { DayFrame } from './day-frames.js';
 
 /** Everything about a location that availability needs and that changes only when an administrator edits it. */
 export type LocationSnapshot = {
@@ -16,6 +17,10 @@ export type LocationSnapshot = {
   exceptions: DateException[];
   /** Opening plans by date and counters, made on first use (see planFor); they go with the snapshot. */
   plans: Map<string, DayPlan>;
+  /** Day frames by date and kind of request, made on first use (see frameFor). */
+  frames: Map<string, DayFrame>;
+  /** The catalogue version it was read at (see LocationSnapshots.isCurrent). */
+  version: number;
 };
 
 const MAX_PLANS = 5_000;
@@ -49,7 +54,7 @@ export class LocationSnapshots {
     const cached = this.loaded.get(slug);
     if (cached) return cached;
     const version = this.version;
-    const loading = this.load(slug);
+    const loading = this.load(slug, version);
     this.loaded.set(slug, loading);
     loading.then(
       (snapshot) => { if (!snapshot || version !== this.version) this.loaded.delete(slug); },
@@ -63,7 +68,12 @@ export class LocationSnapshots {
     this.loaded.clear();
   }
 
-  private async load(slug: string): Promise<LocationSnapshot | undefined> {
+  /** False once a catalogue change came after the snapshot was read: what is computed from it must not be kept. */
+  isCurrent(snapshot: LocationSnapshot): boolean {
+    return snapshot.version === this.version;
+  }
+
+  private async load(slug: string, version: number): Promise<LocationSnapshot | undefined> {
     const location = await catalogue.findLocation(this.db, slug);
     if (!location) return undefined;
     const municipality = (await catalogue.findMunicipality(this.db, location.municipality))!;
@@ -71,6 +81,6 @@ export class LocationSnapshots {
     const locations = await catalogue.listLocations(this.db, { municipalityId: location.municipalityId });
     const counters = await catalogue.listCounters(this.db, location.id);
     const { weekly, exceptions } = await loadSchedule(this.db, location.id);
-    return { location, municipality, services, locationNames: new Map(locations.map((l) => [l.slug, l.name])), counters, weekly, exceptions, plans: new Map() };
+    return { location, municipality, services, locationNames: new Map(locations.map((l) => [l.slug, l.name])), counters, weekly, exceptions, plans: new Map(), frames: new Map(), version };
   }
 }

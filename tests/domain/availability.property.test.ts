@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import t from 'tap';
-import { dayInWindow, slotsAfterNotice, slotsForDay, type Slot } from '../../src/domain/availability.js';
+import { dayInWindow, firstAfterNotice, slotsForDay, type Slot } from '../../src/domain/availability.js';
 import type { Interval } from '../../src/domain/interval.js';
 import { planDay, type DateException, type WeeklyRule } from '../../src/domain/opening-hours.js';
 
@@ -144,7 +144,7 @@ t.test('nothing before the minimum notice or past the horizon is offered', async
     const { slots } = compute(s);
     const now = DateTime.fromISO(`${s.date}T08:00`, { zone }).toMillis();
     const window = { today: s.date, lastDate: DateTime.fromISO(s.date).plus({ days: horizonShift }).toISODate()!, earliest: now + noticeMinutes * MINUTE };
-    const offered = slotsAfterNotice(slots, window);
+    const offered = slots.slice(firstAfterNotice(slots.map((slot) => slot.start), window));
     const beyond = DateTime.fromISO(window.lastDate).plus({ days: 1 }).toISODate()!;
     const yesterday = DateTime.fromISO(s.date).minus({ days: 1 }).toISODate()!;
     return offered.every((slot) => slot.start >= window.earliest)

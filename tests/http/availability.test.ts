@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import t from 'tap';
-import { locations, openingExceptions } from '../../db/schema.js';
+import { counters, locations, openingExceptions } from '../../db/schema.js';
 import { buildApp } from '../../src/http/app.js';
 import { AvailabilitySchema } from '../../src/http/schemas/availability.js';
 import { openDatabase } from '../../src/store/database.js';
@@ -142,6 +142,28 @@ onEachDatabase(t, async (t, { app, database, clock, config, kind }) => {
     }
     const offered = await get('location=informatiepunt-zuid&items=naturalisatie');
     t.match(offered.body.detail, /Stadskantoor Stadswaard/, 'says where it is offered instead');
+  });
+
+  t.test('with ten counters or more, counts of two digits are right and the answer stays JSON', async (t) => {
+    clock.set('2026-11-30T08:00:00Z');
+    const [zuid] = await database.db.select().from(locations).where(eq(locations.slug, 'informatiepunt-zuid'));
+    await database.db.insert(counters).values(Array.from({ length: 11 }, (_, i) => ({ locationId: zuid!.id, name: `Extra ${i + 1}` })));
+    const url = '/api/v1/availability?location=informatiepunt-zuid&items=paspoort&from=2026-12-07&to=2026-12-07';
+    const at = async (start: string) => ((await app.inject({ url })).json().days[0] as Day).slots.find((s) => s.start === start)!.available;
+    t.ok(await eventually(async () => (await at('2026-12-07T14:00:00+01:00')) === 12), 'the new counters count once the catalogue change is seen');
+    const before = await app.inject({ url });
+    t.match(before.body, /"available":12\}/);
+    await insertClaim(database.db, { location: 'informatiepunt-zuid', counter: 'Extra 1', start: '2026-12-07T13:00:00Z', end: '2026-12-07T13:30:00Z' });
+    t.ok(await eventually(async () => (await at('2026-12-07T14:00:00+01:00')) === 11), 'a claim takes one counter out');
+    const after = await app.inject({ url });
+    const slots = (after.json().days[0] as Day).slots;
+    t.ok(slots.every((s) => s.available >= 10 && s.available <= 12), 'every count is between 10 and 12');
+    t.not(after.headers.etag, before.headers.etag, 'a new count is a new ETag');
+    for (const counter of ['Balie Zuid', ...Array.from({ length: 10 }, (_, i) => `Extra ${i + 2}`)]) {
+      await insertClaim(database.db, { location: 'informatiepunt-zuid', counter, start: '2026-12-07T13:00:00Z', end: '2026-12-07T13:30:00Z' });
+    }
+    t.ok(await eventually(async () => (await at('2026-12-07T14:00:00+01:00')) === 0), 'a full time shows 0');
+    t.match((await app.inject({ url })).body, /"start":"2026-12-07T14:00:00\+01:00","end":"[^"]+","available": 0\}/, 'one digit in room for two: a space before it, which JSON allows');
   });
 
   if (kind === 'postgres') {

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -12,8 +11,6 @@ import { problemResponses } from '../schemas/problem.js';
 /** Sends an answer as bytes, gzipped when the client accepts it; each form is made once per cached answer. */
 function sendAnswer(request: FastifyRequest, reply: FastifyReply, answer: Answer) {
   // A widget that polls sends the ETag back and gets a 304 without a body while nothing changed.
-  answer.bytes ??= Buffer.from(answer.body);
-  answer.etag ??= `"${createHash('sha1').update(answer.bytes).digest('base64url')}"`;
   reply.header('etag', answer.etag).header('cache-control', 'no-cache').header('vary', 'Accept-Language, Accept-Encoding');
   if (request.headers['if-none-match'] === answer.etag) return reply.code(304).send();
   reply.type('application/json; charset=utf-8');
