@@ -29,11 +29,16 @@ const ConfigSchema = z.object({
   AVAILABILITY_ANSWER_CACHE_SIZE: z.coerce.number().int().min(0).default(10_000),
   /** Locations whose live claims are kept in memory for availability; 0 reads them from the database each time. */
   CLAIMS_INDEX_LOCATIONS: z.coerce.number().int().min(0).default(1_000),
+  /** Server processes sharing the port (one per core); more than one needs PostgreSQL. */
+  WORKERS: positiveInt.max(64).default(1),
 });
 
 export type Config = Omit<z.infer<typeof ConfigSchema>, 'PUBLIC_BASE_URL'> & { PUBLIC_BASE_URL: string };
 
 export class ConfigError extends Error {}
+
+const invalid = (lines: string[]) =>
+  new ConfigError(`Balie cannot start: the configuration is not valid.\n${lines.join('\n')}\nSee README.md, "Configuration".`);
 
 /** Reads the environment; throws a ConfigError that names every wrong variable in one message. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -44,8 +49,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       const name = String(issue.path[0]);
       return `- ${name}=${JSON.stringify(env[name])}: ${issue.message}`;
     });
-    throw new ConfigError(`Balie cannot start: the configuration is not valid.\n${lines.join('\n')}\nSee README.md, "Configuration".`);
+    throw invalid(lines);
   }
   const config = parsed.data;
+  if (config.WORKERS > 1 && !config.DATABASE_URL) {
+    throw invalid([`- WORKERS=${JSON.stringify(env.WORKERS)}: more than one process needs PostgreSQL (DATABASE_URL); the embedded database belongs to one process`]);
+  }
   return { ...config, PUBLIC_BASE_URL: (config.PUBLIC_BASE_URL ?? `http://localhost:${config.PORT}`).replace(/\/$/, '') };
 }

@@ -6,6 +6,21 @@ import { loadDemoData } from '../db/seed.js';
 import { secretKeyFor } from './secret-key.js';
 import { createMailer } from './notify/mailer.js';
 import { startOutboxWorker } from './notify/outbox-worker.js';
+import { isWorker, superviseWorkers, workerIndex } from './workers.js';
+
+/** Log lines like the app's own (pino's JSON), for what happens before the app exists or without one (a supervisor). */
+const startLog = {
+  info: (obj: object, msg: string) => console.log(JSON.stringify({ level: 30, time: Date.now(), pid: process.pid, ...obj, msg })),
+  error: (obj: object, msg: string) => console.log(JSON.stringify({ level: 50, time: Date.now(), pid: process.pid, ...obj, msg })),
+};
+
+/** The database is made ready once, before any process answers: migrations, then demo data into an empty one. */
+async function prepareDatabase(config: Config, log: { info: (obj: object, msg: string) => void }) {
+  const database = await openDatabase(databaseOptionsFrom(config));
+  await migrateDatabase(database);
+  if (config.DEMO_DATA && (await loadDemoData(database.db))) log.info({}, 'demo data loaded into the empty database');
+  return database;
+}
 
 async function main() {
   let config: Config;
@@ -21,14 +36,20 @@ async function main() {
 
   const secret = secretKeyFor(config);
   config = { ...config, SECRET_KEY: secret.key };
-  const database = await openDatabase(databaseOptionsFrom(config));
-  await migrateDatabase(database);
-  const app = await buildApp({ config, database, housekeeping: true });
-  if (config.DEMO_DATA && (await loadDemoData(database.db))) app.log.info('demo data loaded into the empty database');
+  if (config.WORKERS > 1 && !isWorker()) {
+    await (await prepareDatabase(config, startLog)).close();
+    await superviseWorkers(config.WORKERS, startLog);
+    startLog.info({ workers: config.WORKERS, docs: `${config.PUBLIC_BASE_URL}/docs` }, 'Balie is ready');
+    return;
+  }
+  // Housekeeping and the outbox worker run once per service: in the first worker when there are several.
+  const first = workerIndex() === 0;
+  const database = isWorker() ? await openDatabase(databaseOptionsFrom(config)) : await prepareDatabase(config, startLog);
+  const app = await buildApp({ config, database, housekeeping: first });
   if (secret.source === 'new file') app.log.warn({ file: `${config.DATA_DIR}/secret.key` }, 'no SECRET_KEY set: made one and kept it in DATA_DIR');
 
   const mailer = createMailer(config, app.log);
-  const stopWorker = config.OUTBOX_WORKER ? startOutboxWorker(app.deps, mailer, app.log) : async () => {};
+  const stopWorker = config.OUTBOX_WORKER && first ? startOutboxWorker(app.deps, mailer, app.log) : async () => {};
 
   let stopping = false;
   const stop = async (signal: string) => {

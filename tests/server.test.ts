@@ -78,6 +78,44 @@ if (process.env.TEST_DATABASE_URL) t.test('on PostgreSQL: an empty database gets
   await startTwice(t, { DATABASE_URL: url.toString() });
 });
 
+if (process.env.TEST_DATABASE_URL) t.test('on PostgreSQL with WORKERS=2: two processes share the port, a dead one is started again, SIGTERM stops all', async (t) => {
+  const base = process.env.TEST_DATABASE_URL!;
+  const admin = postgres(base, { max: 1, onnotice: () => {} });
+  const name = `balie_workers_${process.pid}`;
+  await admin.unsafe(`drop database if exists ${name} with (force)`);
+  await admin.unsafe(`create database ${name}`);
+  t.teardown(async () => {
+    await admin.unsafe(`drop database if exists ${name} with (force)`);
+    await admin.end();
+  });
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  const server = startServer({ DATABASE_URL: url.toString(), WORKERS: '2' });
+  const origin = await server.url;
+  const listening = () => [...server.output().matchAll(/"pid":(\d+)[^\n]*Server listening at/g)].map((m) => Number(m[1]));
+  const until = async (check: () => boolean) => {
+    for (let i = 0; i < 300 && !check(); i++) await new Promise((r) => setTimeout(r, 100));
+    return check();
+  };
+  t.ok(await until(() => new Set(listening()).size === 2), 'two worker processes listen');
+  t.equal((await serviceCount(origin)).status, 200);
+  t.equal((server.output().match(/demo data loaded/g) ?? []).length, 1, 'the demo data is loaded once, before the workers start');
+  process.kill(listening()[0]!, 'SIGKILL');
+  t.ok(await until(() => new Set(listening()).size === 3), 'the dead worker is started again');
+  t.match(server.output(), /a worker stopped: starting it again/);
+  t.equal((await serviceCount(origin)).status, 200, 'and the service answers');
+  server.stop();
+  t.equal(await server.exited, 0, 'SIGTERM stops the supervisor and its workers cleanly');
+  for (const pid of listening().slice(1)) t.throws(() => process.kill(pid, 0), `worker ${pid} is gone`);
+});
+
+t.test('WORKERS over 1 without PostgreSQL stops the start and says why', async (t) => {
+  const server = startServer({ WORKERS: '2', DATABASE_URL: '' });
+  t.equal(await server.exited, 78);
+  t.match(server.output(), /WORKERS="2": more than one process needs PostgreSQL/);
+  await t.rejects(server.url);
+});
+
 t.test('a wrong variable stops the start with a message that names it', async (t) => {
   const server = startServer({ PORT: 'seventy' });
   t.equal(await server.exited, 78);

@@ -10,7 +10,7 @@ import { getAvailability, type AvailabilityQuery } from '../../src/services/avai
 import { openDatabase } from '../../src/store/database.js';
 import { migrateDatabase } from '../../src/store/migrate.js';
 import { freshBenchDatabase } from './bench-database.js';
-import { measure, printFigures, startBenchServer, stop, type Figures } from './measure.js';
+import { measure, printFigures, startBenchServer, startRealServer, stop, type Figures } from './measure.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
@@ -96,6 +96,8 @@ results.push(await measure('b. 6 weeks, uncached, claims from PG', cold.app, { p
 await stop(cold.child);
 
 const indexed = await startBenchServer({ DATABASE_URL: url, AVAILABILITY_CACHE_SIZE: '0', AVAILABILITY_ANSWER_CACHE_SIZE: '0', DEMO_DATA: 'false' });
+// A short run first, as for every server below: code compiled, claims index and day frames made.
+await measure('warm-up', indexed.app, { paths, connections: CONNECTIONS, seconds: 2 });
 results.push(await measure('b. 6 weeks, uncached, claims index', indexed.app, { paths, connections: CONNECTIONS, seconds: SECONDS }));
 await stop(indexed.child);
 
@@ -114,6 +116,18 @@ results.push(await measure('b. 6 weeks, hot, 304', hot.app, { paths, connections
 // What browsers do: ask for gzip (autocannon then inflates every answer itself, which slows the client).
 results.push(await measure('b. 6 weeks, hot, gzip', hot.app, { paths, connections: CONNECTIONS, seconds: SECONDS, headers: { 'accept-encoding': 'gzip' } }));
 await stop(hot.child);
+
+// The real server with WORKERS=2: one process per core, sharing the port (PostgreSQL only). Its answer caches are
+// per process, so a short run first fills both.
+const workers = Number(process.env.BENCH_WORKERS ?? 2);
+const twoCold = await startRealServer({ DATABASE_URL: url, WORKERS: String(workers), AVAILABILITY_CACHE_SIZE: '0', AVAILABILITY_ANSWER_CACHE_SIZE: '0', DEMO_DATA: 'false', OUTBOX_WORKER: 'false' });
+await measure('warm-up', twoCold.app, { paths, connections: CONNECTIONS, seconds: 2 });
+results.push(await measure(`b. 6 weeks, uncached, ${workers} processes`, twoCold.app, { paths, connections: CONNECTIONS, seconds: SECONDS }));
+await stop(twoCold.child);
+const twoHot = await startRealServer({ DATABASE_URL: url, WORKERS: String(workers), DEMO_DATA: 'false', OUTBOX_WORKER: 'false' });
+await measure('warm-up', twoHot.app, { paths, connections: CONNECTIONS, seconds: 3 });
+results.push(await measure(`b. 6 weeks, hot, ${workers} processes`, twoHot.app, { paths, connections: CONNECTIONS, seconds: SECONDS }));
+await stop(twoHot.child);
 
 console.log(`\n${CONNECTIONS} connections, ${SECONDS} s each, ${paths.length} different queries, PostgreSQL`);
 printFigures(results, bare);

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
 import autocannon from 'autocannon';
 
 export type Figures = { name: string; requestsPerSecond: number; p50: number; p99: number; non2xx: number; errors: number };
@@ -46,6 +47,32 @@ export function startBenchServer(env: Record<string, string>): Promise<{ app: st
     });
     child.on('exit', (code) => reject(new Error(`bench server exited with ${code}`)));
   });
+}
+
+/** A port free right now on 127.0.0.1. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    }).on('error', reject);
+  });
+}
+
+/** Starts the real server (src/server.ts, as `npm start`) with `env` and resolves with its URL once it is ready. */
+export async function startRealServer(env: Record<string, string>): Promise<{ app: string; child: ChildProcess }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['--import', 'tsx', new URL('../../src/server.ts', import.meta.url).pathname], {
+    env: { ...process.env, LOG_LEVEL: 'warn', ...env, PORT: String(port), HOST: '127.0.0.1' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const app = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 600; i++) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
+    if (await fetch(`${app}/health/ready`).then((r) => r.ok, () => false)) return { app, child };
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('server not ready within 60 s');
 }
 
 export function stop(child: ChildProcess): Promise<void> {
