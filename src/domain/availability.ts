@@ -71,8 +71,9 @@ export function dayGrid(input: { periods: Map<number, Interval[]>; durationMinut
 }
 
 /**
- * A counter's claims as `[start, end)` pairs of whole minutes since the epoch, sorted: the start rounded down and the
- * end up. For a whole-minute slot that is exact: it overlaps the rounded claim only if it overlaps the claim.
+ * A counter's busy time as `[start, end)` pairs of whole minutes since the epoch, sorted: each claim's start rounded
+ * down and its end up, and claims that touch joined (back-to-back appointments are one busy run, so there are fewer
+ * to walk). For a whole-minute slot that is exact: it overlaps the busy time only if it overlaps a claim.
  */
 export type BusyMinutes = Int32Array;
 
@@ -81,11 +82,18 @@ export function busyMinutes(busy: Map<number, Interval[]>): Map<number, BusyMinu
   const packed = new Map<number, BusyMinutes>();
   for (const [counterId, claims] of busy) {
     const minutes = new Int32Array(claims.length * 2);
-    claims.forEach((claim, i) => {
-      minutes[2 * i] = Math.floor(claim.start / MINUTE);
-      minutes[2 * i + 1] = Math.ceil(claim.end / MINUTE);
-    });
-    packed.set(counterId, minutes);
+    let length = 0;
+    for (const claim of claims) {
+      const start = Math.floor(claim.start / MINUTE);
+      const end = Math.ceil(claim.end / MINUTE);
+      if (length > 0 && start <= minutes[length - 1]!) {
+        minutes[length - 1] = Math.max(minutes[length - 1]!, end);
+      } else {
+        minutes[length++] = start;
+        minutes[length++] = end;
+      }
+    }
+    packed.set(counterId, minutes.slice(0, length));
   }
   return packed;
 }

@@ -1,17 +1,26 @@
 import { createHash } from 'node:crypto';
 import type { DayFrame } from './day-frames.js';
 
-/** A day's slots as they go out: the frame's text from slot `from` on, with slot i's count at `counts[at + i]`. */
-export type FramePart = { frame: DayFrame; counts: Uint16Array; at: number; from: number };
+/**
+ * A day's open JSON as it goes out, with slot i's count at `counts[at + i]`: the frame's text whole, or, after
+ * `prefix` (another opening of the day object: a notice that cut the first slots, a fully-booked reason), its slots
+ * from `from` on.
+ */
+export type FramePart = { frame: DayFrame; counts: Uint16Array; at: number; from: number; prefix?: string };
+/** Text encoded before, named by `id` in the ETag. */
+export type KeptPart = { bytes: Buffer; id: string };
+export type AnswerPart = string | KeptPart | FramePart;
+
+const isFrame = (part: KeptPart | FramePart): part is FramePart => 'frame' in part;
 
 /**
  * The bytes of an answer made of JSON text and day frames, and a strong ETag for them. Six weeks are ~100 KB: they
  * are copied from the frames and only the counts are written, and the ETag digests what decides the bytes (the
- * text, each frame's id and first slot, the counts) instead of the bytes themselves.
+ * text, the names of kept parts and frames, the counts) instead of the bytes themselves.
  */
-export function answerBytes(parts: (string | FramePart)[]): { bytes: Buffer; etag: string } {
+export function answerBytes(parts: AnswerPart[]): { bytes: Buffer; etag: string } {
   // Neighbouring texts are written as one.
-  const merged: (string | FramePart)[] = [];
+  const merged: AnswerPart[] = [];
   for (const part of parts) {
     const last = merged.length - 1;
     if (typeof part === 'string' && typeof merged[last] === 'string') merged[last] += part;
@@ -24,12 +33,14 @@ export function answerBytes(parts: (string | FramePart)[]): { bytes: Buffer; eta
     if (typeof part === 'string') {
       length += Buffer.byteLength(part);
       fingerprint += part;
+    } else if (!isFrame(part)) {
+      length += part.bytes.length;
+      fingerprint += `\u0000${part.id}\u0000`;
     } else {
-      const { frame, from } = part;
-      const n = frame.grid.starts.length;
-      length += frame.slotAt[n]! - frame.slotAt[from]!;
-      slots += n - from;
-      fingerprint += `\u0000${frame.id}:${from}\u0000`;
+      const { frame, from, prefix } = part;
+      length += prefix === undefined ? frame.json.length : Buffer.byteLength(prefix) + frame.json.length - frame.slotAt[from]!;
+      slots += frame.grid.starts.length - from;
+      fingerprint += `\u0000${prefix ?? ''}\u0000${frame.id}:${from}\u0000`;
     }
   }
   const bytes = Buffer.allocUnsafe(length);
@@ -41,13 +52,17 @@ export function answerBytes(parts: (string | FramePart)[]): { bytes: Buffer; eta
       at += bytes.write(part, at);
       continue;
     }
-    const { frame, from } = part;
-    const n = frame.grid.starts.length;
-    const begin = frame.slotAt[from]!;
-    frame.slotsJson.copy(bytes, at, begin, frame.slotAt[n]);
+    if (!isFrame(part)) {
+      at += part.bytes.copy(bytes, at);
+      continue;
+    }
+    const { frame, from, prefix } = part;
+    if (prefix !== undefined) at += bytes.write(prefix, at);
+    const begin = prefix === undefined ? 0 : frame.slotAt[from]!;
+    frame.json.copy(bytes, at, begin);
     const shift = at - begin;
     const source = part.counts;
-    for (let i = from, j = part.at + from; i < n; i++, j++) {
+    for (let i = from, j = part.at + from, n = frame.grid.starts.length; i < n; i++, j++) {
       let count = source[j]!;
       counts[c++] = count;
       // Digits from the right over the blank (spaces and a 0, as wide as the largest count).
@@ -60,7 +75,7 @@ export function answerBytes(parts: (string | FramePart)[]): { bytes: Buffer; eta
         } while (count > 0);
       }
     }
-    at += frame.slotAt[n]! - begin;
+    at += frame.json.length - begin;
   }
   const etag = `"${createHash('sha1').update(fingerprint).update(counts).digest('base64url')}"`;
   return { bytes, etag };

@@ -5,10 +5,10 @@ import { extraMinutes, type Needs } from '../domain/needs.js';
 import { addDays, dateInZone, datesBetween, dayBounds } from '../domain/time.js';
 import { textsFor, type Language } from '../texts/index.js';
 import type { Answer } from './answer-cache.js';
-import { answerBytes, type FramePart } from './answer-bytes.js';
+import { answerBytes, type AnswerPart } from './answer-bytes.js';
 import type { ComputedDay } from './day-cache.js';
 import type { Deps } from './deps.js';
-import { frameFor, variantOf, type Variant } from './day-frames.js';
+import { closedDayJson, frameFor, openDayStart, variantOf, type Variant } from './day-frames.js';
 import type { LocationSnapshot } from './location-snapshots.js';
 
 export const MAX_DAYS = 92;
@@ -159,22 +159,21 @@ export async function getAvailability(deps: Deps, query: AvailabilityQuery): Pro
 
   let validUntil = dayBounds(today, zone).end;
   let noticeCrossingFound = false;
-  const texts = textsFor(query.language);
+  const { language } = query;
+  const texts = textsFor(language);
   const words = texts.days;
-  const closedDay = (date: string, code: string, reason: string) =>
-    `{"date":"${date}","open":false,"reasonCode":"${code}","reason":${JSON.stringify(reason)},"slots":[]}`;
-  const parts: (string | FramePart)[] = [`{"location":"${snapshot.location.slug}","timezone":"${zone}","durationMinutes":${duration},"days":[`];
+  const parts: AnswerPart[] = [`{"location":"${snapshot.location.slug}","timezone":"${zone}","durationMinutes":${duration},"days":[`];
   dates.forEach((date, index) => {
     if (index > 0) parts.push(',');
     const state = dayInWindow(date, window);
-    if (state === 'past') return parts.push(closedDay(date, state, words.past()));
-    if (state === 'beyond-horizon') return parts.push(closedDay(date, state, words.beyondHorizon({ lastDate: window.lastDate })));
+    if (state === 'past') return parts.push(closedDayJson(date, state, words.past()));
+    if (state === 'beyond-horizon') return parts.push(closedDayJson(date, state, words.beyondHorizon({ lastDate: window.lastDate })));
     const { frame, counts, at, validUntil: dayValidUntil } = days.get(date)!;
     if (frame.closed) {
-      const reason = frame.closed.kind === 'not-open'
-        ? words.notOpen({ weekday: texts.weekdays[frame.weekday - 1]! })
-        : frame.closed.text[query.language];
-      return parts.push(closedDay(date, frame.closed.kind, reason));
+      const closed = frame.closed;
+      frame.closedJson[language] ??= Buffer.from(closedDayJson(date, closed.kind,
+        closed.kind === 'not-open' ? words.notOpen({ weekday: texts.weekdays[frame.weekday - 1]! }) : closed.text[language]));
+      return parts.push({ bytes: frame.closedJson[language]!, id: `${frame.id}:${language}` });
     }
     validUntil = Math.min(validUntil, dayValidUntil);
     const from = firstAfterNotice(frame.grid.starts, window);
@@ -186,9 +185,8 @@ export async function getAvailability(deps: Deps, query: AvailabilityQuery): Pro
     }
     let full = true;
     for (let i = at + from; i < at + n && full; i++) full = counts[i] === 0;
-    parts.push(`{"date":"${date}","open":true${full ? `,"reasonCode":"fully-booked","reason":${JSON.stringify(words.fullyBooked())}` : ''},"slots":[`);
-    if (from < n) parts.push({ frame, counts, at, from });
-    return parts.push(']}');
+    if (full) return parts.push({ frame, counts, at, from, prefix: openDayStart(date, words.fullyBooked()) });
+    return parts.push(from === 0 ? { frame, counts, at, from } : { frame, counts, at, from, prefix: openDayStart(date) });
   });
   parts.push(']}');
   const answer: Answer = { ...answerBytes(parts), validUntil, locationId, generation };

@@ -3,11 +3,12 @@ import { dayGrid, type DayGrid } from '../domain/availability.js';
 import type { Interval } from '../domain/interval.js';
 import type { ClosedReason } from '../domain/opening-hours.js';
 import { dayBounds, isoOnDate, weekdayOf } from '../domain/time.js';
+import type { Language } from '../texts/index.js';
 import { planFor, type LocationSnapshot } from './location-snapshots.js';
 
 /**
  * One date of a location for one kind of request (duration and counters), as far as the catalogue decides it: whether
- * it is open, which starts fit, and the JSON of its slots with the counts left blank. Only the counts depend on
+ * it is open, which starts fit, and the JSON of the day with the counts left blank. Only the counts depend on
  * claims, so an answer is this text with digits written in (see answer-bytes.ts).
  */
 export type DayFrame = {
@@ -16,18 +17,31 @@ export type DayFrame = {
   bounds: Interval;
   closed?: ClosedReason;
   grid: DayGrid;
-  /** The slots as JSON objects joined by commas; each `available` is spaces and a 0, `width` bytes wide. */
-  slotsJson: Buffer;
-  /** Where slot i begins in `slotsJson`, and one more entry: its length. */
+  /** The open day as JSON, `{"date":…,"open":true,"slots":[…]}`; each `available` is spaces and a 0 as wide as the largest count. */
+  json: Buffer;
+  /** Where slot i begins in `json`, and one more entry: where the slots end (`]}` follows). */
   slotAt: Uint32Array;
-  /** Where slot i's count ends (exclusive) in `slotsJson`. */
+  /** Where slot i's count ends (exclusive) in `json`. */
   countEnd: Uint32Array;
-  width: number;
-  /** A digest of `slotsJson`: names this text in an answer's ETag. */
+  /** The closed day as JSON, per language, made on first use. */
+  closedJson: Partial<Record<Language, Buffer>>;
+  /** A digest of the date, the closure and `json`: names this frame in an answer's ETag. */
   id: string;
 };
 
-const MAX_FRAMES = 20_000;
+/** The opening of an open day's JSON object up to its slots; `reason` when the day has no free time. */
+export function openDayStart(date: string, reason?: string): string {
+  return `{"date":"${date}","open":true${reason === undefined ? '' : `,"reasonCode":"fully-booked","reason":${JSON.stringify(reason)}`},"slots":[`;
+}
+
+/** A closed day as JSON: no slots, and why. */
+export function closedDayJson(date: string, code: string, reason: string): string {
+  return `{"date":"${date}","open":false,"reasonCode":"${code}","reason":${JSON.stringify(reason)},"slots":[]}`;
+}
+
+// Kept per snapshot: kinds of request (durations and counter sets) and dates of each, each map cleared when full.
+const MAX_VARIANTS = 100;
+const MAX_DATES = 400;
 
 function buildFrame(snapshot: LocationSnapshot, date: string, counterIds: number[], durationMinutes: number): DayFrame {
   const zone = snapshot.location.timezone;
@@ -40,7 +54,7 @@ function buildFrame(snapshot: LocationSnapshot, date: string, counterIds: number
   const duration = durationMinutes * 60_000;
   const slotAt = new Uint32Array(grid.starts.length + 1);
   const countEnd = new Uint32Array(grid.starts.length);
-  let text = '';
+  let text = openDayStart(date);
   grid.starts.forEach((start, i) => {
     if (i > 0) text += ',';
     slotAt[i] = text.length;
@@ -49,11 +63,12 @@ function buildFrame(snapshot: LocationSnapshot, date: string, counterIds: number
     text += '}';
   });
   slotAt[grid.starts.length] = text.length;
+  text += ']}';
   // The text is ASCII, so string offsets are byte offsets.
-  const slotsJson = Buffer.from(text, 'latin1');
+  const json = Buffer.from(text, 'latin1');
   return {
-    date, weekday: weekdayOf(date), bounds: dayBounds(date, zone), ...(plan.closed && { closed: plan.closed }), grid, slotsJson, slotAt, countEnd, width,
-    id: createHash('sha1').update(slotsJson).digest('base64url'),
+    date, weekday: weekdayOf(date), bounds: dayBounds(date, zone), ...(plan.closed && { closed: plan.closed }), grid, json, slotAt, countEnd, closedJson: {},
+    id: createHash('sha1').update(`${date}|${JSON.stringify(plan.closed ?? null)}|`).update(json).digest('base64url'),
   };
 }
 
@@ -66,12 +81,16 @@ export function variantOf(counters: number[], durationMinutes: number): Variant 
 
 /** The frame of a date, worked out once per snapshot (it depends on the catalogue alone, like the opening plan). */
 export function frameFor(snapshot: LocationSnapshot, date: string, variant: Variant): DayFrame {
-  const key = `${date}|${variant.key}`;
-  let frame = snapshot.frames.get(key);
+  let byDate = snapshot.frames.get(variant.key);
+  if (!byDate) {
+    if (snapshot.frames.size >= MAX_VARIANTS) snapshot.frames.clear();
+    snapshot.frames.set(variant.key, (byDate = new Map()));
+  }
+  let frame = byDate.get(date);
   if (!frame) {
     frame = buildFrame(snapshot, date, variant.counters, variant.durationMinutes);
-    if (snapshot.frames.size >= MAX_FRAMES) snapshot.frames.clear();
-    snapshot.frames.set(key, frame);
+    if (byDate.size >= MAX_DATES) byDate.clear();
+    byDate.set(date, frame);
   }
   return frame;
 }

@@ -17,8 +17,8 @@ export type LocationSnapshot = {
   exceptions: DateException[];
   /** Opening plans by date and counters, made on first use (see planFor); they go with the snapshot. */
   plans: Map<string, DayPlan>;
-  /** Day frames by date and kind of request, made on first use (see frameFor). */
-  frames: Map<string, DayFrame>;
+  /** Day frames by kind of request and date, made on first use (see frameFor). */
+  frames: Map<string, Map<string, DayFrame>>;
   /** The catalogue version it was read at (see LocationSnapshots.isCurrent). */
   version: number;
 };
