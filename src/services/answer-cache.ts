@@ -10,8 +10,9 @@ export type Answer = {
   locationId: number;
   /** The location's generation it was computed at; undefined when its snapshot was already stale (not kept). */
   generation: number | undefined;
-  /** Filled by the HTTP layer on first use: the bytes gzipped. */
+  /** Filled by the HTTP layer on first use: the bytes compressed. */
   gzip?: Buffer;
+  br?: Buffer;
 };
 
 /**

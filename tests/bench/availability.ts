@@ -99,6 +99,8 @@ const indexed = await startBenchServer({ DATABASE_URL: url, AVAILABILITY_CACHE_S
 // A short run first, as for every server below: code compiled, claims index and day frames made.
 await measure('warm-up', indexed.app, { paths, connections: CONNECTIONS, seconds: 2 });
 results.push(await measure('b. 6 weeks, uncached, claims index', indexed.app, { paths, connections: CONNECTIONS, seconds: SECONDS }));
+// What a browser asks for: the answer compressed (brotli, quality 1) on top of computing it.
+results.push(await measure('b. 6 weeks, uncached, br', indexed.app, { paths, connections: CONNECTIONS, seconds: SECONDS, headers: { 'accept-encoding': 'gzip, deflate, br' } }));
 await stop(indexed.child);
 
 // Days cached, answers not: every request assembles its answer from cached days (many different questions).

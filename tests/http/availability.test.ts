@@ -1,3 +1,4 @@
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { eq } from 'drizzle-orm';
 import t from 'tap';
 import { counters, locations, openingExceptions } from '../../db/schema.js';
@@ -54,6 +55,24 @@ onEachDatabase(t, async (t, { app, database, clock, config, kind }) => {
     t.same([again.statusCode, again.body], [304, '']);
     await insertClaim(database.db, { location: 'informatiepunt-zuid', counter: 'Balie Zuid', start: '2026-12-07T12:00:00Z', end: '2026-12-07T12:15:00Z' });
     t.ok(await eventually(async () => (await app.inject({ url, headers: { 'if-none-match': etag } })).statusCode === 200), 'changed: a full answer again');
+  });
+
+  t.test('compressed as the client accepts: br first, else gzip, and the same JSON either way', async (t) => {
+    clock.set('2026-11-30T08:00:00Z');
+    const url = '/api/v1/availability?location=stadskantoor&items=paspoort&from=2026-12-07&to=2026-12-18';
+    const plain = await app.inject({ url });
+    t.equal(plain.headers['content-encoding'], undefined);
+    const cases: [string, string | undefined][] = [
+      ['gzip, deflate, br, zstd', 'br'], ['gzip', 'gzip'], ['br;q=0, gzip', 'gzip'], ['gzip;q=0.5, br;q=0.8', 'br'], ['identity', undefined], ['zstd', undefined],
+    ];
+    for (const [accept, expected] of cases) {
+      const res = await app.inject({ url, headers: { 'accept-encoding': accept } });
+      t.equal(res.headers['content-encoding'], expected, accept);
+      const body = expected === 'br' ? brotliDecompressSync(res.rawPayload) : expected === 'gzip' ? gunzipSync(res.rawPayload) : res.rawPayload;
+      t.equal(body.toString('utf8'), plain.body, `${accept}: the same answer`);
+      t.equal(res.headers.etag, plain.headers.etag);
+      if (expected) t.ok(res.rawPayload.length < plain.rawPayload.length / 5, `${accept}: ${res.rawPayload.length} of ${plain.rawPayload.length} bytes`);
+    }
   });
 
   t.test('closed days say why: Christmas, a Sunday, a partial closure on Christmas Eve', async (t) => {

@@ -1,4 +1,4 @@
-import { gzipSync } from 'node:zlib';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -7,18 +7,23 @@ import { cachedAvailability, getAvailability } from '../../services/availability
 import type { Deps } from '../../services/deps.js';
 import { AvailabilityQuerySchema, AvailabilitySchema } from '../schemas/availability.js';
 import { problemResponses } from '../schemas/problem.js';
+import { chooseEncoding } from '../content-encoding.js';
 
-/** Sends an answer as bytes, gzipped when the client accepts it; each form is made once per cached answer. */
+// Quick levels: an answer is compressed when it is first sent, often right after it was computed. Brotli at 1 is
+// smaller than gzip at 6 and eight times faster; gzip at 1 is five times faster than at 6 (118 KB: 0.3, 0.5 and
+// 2.3 ms here).
+const BROTLI = { params: { [constants.BROTLI_PARAM_QUALITY]: 1, [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT } };
+
+/** Sends an answer as bytes, compressed when the client accepts it; each form is made once per cached answer. */
 function sendAnswer(request: FastifyRequest, reply: FastifyReply, answer: Answer) {
   // A widget that polls sends the ETag back and gets a 304 without a body while nothing changed.
   reply.header('etag', answer.etag).header('cache-control', 'no-cache').header('vary', 'Accept-Language, Accept-Encoding');
   if (request.headers['if-none-match'] === answer.etag) return reply.code(304).send();
   reply.type('application/json; charset=utf-8');
-  // Six weeks of times are ~100 KB of JSON and ~10 KB gzipped.
-  if (/\bgzip\b/.test(request.headers['accept-encoding'] ?? '')) {
-    answer.gzip ??= gzipSync(answer.bytes);
-    return reply.header('content-encoding', 'gzip').send(answer.gzip);
-  }
+  // Six weeks of times are ~100 KB of JSON and ~10 KB compressed.
+  const encoding = chooseEncoding(request, ['br', 'gzip']);
+  if (encoding === 'br') return reply.header('content-encoding', 'br').send((answer.br ??= brotliCompressSync(answer.bytes, BROTLI)));
+  if (encoding === 'gzip') return reply.header('content-encoding', 'gzip').send((answer.gzip ??= gzipSync(answer.bytes, { level: 1 })));
   return reply.send(answer.bytes);
 }
 

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { escapeHtml as escape } from '../../texts/escape-html.js';
 import { widgetBundle } from '../../widget/build.js';
+import { chooseEncoding } from '../content-encoding.js';
 
 const demoStyle = readFileSync(new URL('../static/demo.css', import.meta.url), 'utf8');
 
@@ -71,7 +72,7 @@ export async function widgetRoutes(app: FastifyInstance) {
       'access-control-allow-origin': '*', 'cross-origin-resource-policy': 'cross-origin', 'x-content-type-options': 'nosniff',
     });
     if (request.headers['if-none-match'] === bundle.etag) return reply.code(304).send();
-    if (/\bgzip\b/.test(request.headers['accept-encoding'] ?? '')) return reply.header('content-encoding', 'gzip').send(bundle.gzip);
+    if (chooseEncoding(request, ['gzip']) === 'gzip') return reply.header('content-encoding', 'gzip').send(bundle.gzip);
     return reply.send(bundle.code);
   });
   app.get('/widget/demo.html', { schema: { hide: true } }, async (request, reply) =>
