@@ -62,11 +62,11 @@ t.test('on the embedded database: data survives a restart and is loaded once', a
   await startTwice(t, { DATA_DIR: dataDir });
 });
 
-// PostgreSQL runs where TEST_DATABASE_URL is set (CI sets it), like every database test.
-if (process.env.TEST_DATABASE_URL) t.test('on PostgreSQL: an empty database gets migrations and demo data once', async (t) => {
+/** A new, empty PostgreSQL database beside TEST_DATABASE_URL for this test, dropped after it; its URL. */
+async function emptyDatabase(t: Test, prefix: string): Promise<string> {
   const base = process.env.TEST_DATABASE_URL!;
   const admin = postgres(base, { max: 1, onnotice: () => {} });
-  const name = `balie_server_${process.pid}`;
+  const name = `${prefix}_${process.pid}`;
   await admin.unsafe(`drop database if exists ${name} with (force)`);
   await admin.unsafe(`create database ${name}`);
   t.teardown(async () => {
@@ -75,22 +75,16 @@ if (process.env.TEST_DATABASE_URL) t.test('on PostgreSQL: an empty database gets
   });
   const url = new URL(base);
   url.pathname = `/${name}`;
-  await startTwice(t, { DATABASE_URL: url.toString() });
+  return url.toString();
+}
+
+// PostgreSQL runs where TEST_DATABASE_URL is set (CI sets it), like every database test.
+if (process.env.TEST_DATABASE_URL) t.test('on PostgreSQL: an empty database gets migrations and demo data once', async (t) => {
+  await startTwice(t, { DATABASE_URL: await emptyDatabase(t, 'balie_server') });
 });
 
 if (process.env.TEST_DATABASE_URL) t.test('on PostgreSQL with WORKERS=2: two processes share the port, a dead one is started again, SIGTERM stops all', async (t) => {
-  const base = process.env.TEST_DATABASE_URL!;
-  const admin = postgres(base, { max: 1, onnotice: () => {} });
-  const name = `balie_workers_${process.pid}`;
-  await admin.unsafe(`drop database if exists ${name} with (force)`);
-  await admin.unsafe(`create database ${name}`);
-  t.teardown(async () => {
-    await admin.unsafe(`drop database if exists ${name} with (force)`);
-    await admin.end();
-  });
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  const server = startServer({ DATABASE_URL: url.toString(), WORKERS: '2' });
+  const server = startServer({ DATABASE_URL: await emptyDatabase(t, 'balie_workers'), WORKERS: '2' });
   const origin = await server.url;
   const listening = () => [...server.output().matchAll(/"pid":(\d+)[^\n]*Server listening at/g)].map((m) => Number(m[1]));
   const until = async (check: () => boolean) => {
