@@ -9,10 +9,9 @@ import { startOutboxWorker } from './notify/outbox-worker.js';
 import { isWorker, superviseWorkers, workerIndex } from './workers.js';
 
 /** Log lines like the app's own (pino's JSON), for what happens before the app exists or without one (a supervisor). */
-const startLog = {
-  info: (obj: object, msg: string) => console.log(JSON.stringify({ level: 30, time: Date.now(), pid: process.pid, ...obj, msg })),
-  error: (obj: object, msg: string) => console.log(JSON.stringify({ level: 50, time: Date.now(), pid: process.pid, ...obj, msg })),
-};
+const logAt = (level: number) => (obj: object, msg: string) => console.log(JSON.stringify({ level, time: Date.now(), pid: process.pid, ...obj, msg }));
+const startLog = { info: logAt(30), warn: logAt(40), error: logAt(50) };
+const newKeyWarning = (config: Config) => [{ file: `${config.DATA_DIR}/secret.key` }, 'no SECRET_KEY set: made one and kept it in DATA_DIR'] as const;
 
 /** The database is made ready once, before any process answers: migrations, then demo data into an empty one. */
 async function prepareDatabase(config: Config, log: { info: (obj: object, msg: string) => void }) {
@@ -37,6 +36,7 @@ async function main() {
   const secret = secretKeyFor(config);
   config = { ...config, SECRET_KEY: secret.key };
   if (config.WORKERS > 1 && !isWorker()) {
+    if (secret.source === 'new file') startLog.warn(...newKeyWarning(config));
     await (await prepareDatabase(config, startLog)).close();
     await superviseWorkers(config.WORKERS, startLog);
     startLog.info({ workers: config.WORKERS, docs: `${config.PUBLIC_BASE_URL}/docs` }, 'Balie is ready');
@@ -46,7 +46,7 @@ async function main() {
   const first = workerIndex() === 0;
   const database = isWorker() ? await openDatabase(databaseOptionsFrom(config)) : await prepareDatabase(config, startLog);
   const app = await buildApp({ config, database, housekeeping: first });
-  if (secret.source === 'new file') app.log.warn({ file: `${config.DATA_DIR}/secret.key` }, 'no SECRET_KEY set: made one and kept it in DATA_DIR');
+  if (secret.source === 'new file') app.log.warn(...newKeyWarning(config));
 
   const mailer = createMailer(config, app.log);
   const stopWorker = config.OUTBOX_WORKER && first ? startOutboxWorker(app.deps, mailer, app.log) : async () => {};

@@ -84,7 +84,9 @@ if (process.env.TEST_DATABASE_URL) t.test('on PostgreSQL: an empty database gets
 });
 
 if (process.env.TEST_DATABASE_URL) t.test('on PostgreSQL with WORKERS=2: two processes share the port, a dead one is started again, SIGTERM stops all', async (t) => {
-  const server = startServer({ DATABASE_URL: await emptyDatabase(t, 'balie_workers'), WORKERS: '2' });
+  const dataDir = mkdtempSync(join(tmpdir(), 'balie-data-'));
+  t.teardown(() => rmSync(dataDir, { recursive: true, force: true }));
+  const server = startServer({ DATABASE_URL: await emptyDatabase(t, 'balie_workers'), WORKERS: '2', DATA_DIR: dataDir, SECRET_KEY: '' });
   const origin = await server.url;
   const listening = () => [...server.output().matchAll(/"pid":(\d+)[^\n]*Server listening at/g)].map((m) => Number(m[1]));
   const until = async (check: () => boolean) => {
@@ -94,6 +96,7 @@ if (process.env.TEST_DATABASE_URL) t.test('on PostgreSQL with WORKERS=2: two pro
   t.ok(await until(() => new Set(listening()).size === 2), 'two worker processes listen');
   t.equal((await serviceCount(origin)).status, 200);
   t.equal((server.output().match(/demo data loaded/g) ?? []).length, 1, 'the demo data is loaded once, before the workers start');
+  t.equal((server.output().match(/no SECRET_KEY set/g) ?? []).length, 1, 'one key is made, and said so once, for all workers');
   process.kill(listening()[0]!, 'SIGKILL');
   t.ok(await until(() => new Set(listening()).size === 3), 'the dead worker is started again');
   t.match(server.output(), /a worker stopped: starting it again/);
