@@ -13,7 +13,8 @@ export function superviseWorkers(count: number, log: { info: (obj: object, msg: 
     worker.on('exit', (code, signal) => {
       if (stopping) return;
       log.error({ worker: index, code, signal }, 'a worker stopped: starting it again');
-      start(index);
+      // After a second: a worker that cannot start (the database is away) does not spin.
+      setTimeout(() => { if (!stopping) start(index); }, 1_000);
     });
     return worker;
   };
@@ -24,6 +25,7 @@ export function superviseWorkers(count: number, log: { info: (obj: object, msg: 
     const timer = setTimeout(() => process.exit(1), 20_000).unref();
     const running = Object.values(cluster.workers ?? {});
     let left = running.length;
+    if (left === 0) process.exit(0);
     for (const worker of running) {
       worker!.once('exit', () => {
         if (--left > 0) return;
