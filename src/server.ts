@@ -8,9 +8,15 @@ import { createMailer } from './notify/mailer.js';
 import { startOutboxWorker } from './notify/outbox-worker.js';
 import { isWorker, superviseWorkers, workerIndex } from './workers.js';
 
-/** Log lines like the app's own (pino's JSON), for what happens before the app exists or without one (a supervisor). */
-const logAt = (level: number) => (obj: object, msg: string) => console.log(JSON.stringify({ level, time: Date.now(), pid: process.pid, ...obj, msg }));
-const startLog = { info: logAt(30), warn: logAt(40), error: logAt(50) };
+const LEVELS = { trace: 10, debug: 20, info: 30, warn: 40, error: 50, fatal: 60, silent: Infinity } as const;
+
+/** Log lines like the app's own (pino's JSON, LOG_LEVEL), for what happens before the app exists or without one (a supervisor). */
+function startLogFor(config: Config) {
+  const logAt = (level: number) => (obj: object, msg: string) => {
+    if (level >= LEVELS[config.LOG_LEVEL]) console.log(JSON.stringify({ level, time: Date.now(), pid: process.pid, ...obj, msg }));
+  };
+  return { info: logAt(30), warn: logAt(40), error: logAt(50) };
+}
 const newKeyWarning = (config: Config) => [{ file: `${config.DATA_DIR}/secret.key` }, 'no SECRET_KEY set: made one and kept it in DATA_DIR'] as const;
 
 /** The database is made ready once, before any process answers: migrations, then demo data into an empty one. */
@@ -35,6 +41,7 @@ async function main() {
 
   const secret = secretKeyFor(config);
   config = { ...config, SECRET_KEY: secret.key };
+  const startLog = startLogFor(config);
   if (config.WORKERS > 1 && !isWorker()) {
     if (secret.source === 'new file') startLog.warn(...newKeyWarning(config));
     await (await prepareDatabase(config, startLog)).close();
