@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { Executor } from '../src/store/database.js';
+import type { Executor } from '../src/platform/database/database.js';
 import * as s from './schema.js';
 
 type ServiceSeed = Omit<typeof s.services.$inferInsert, 'municipalityId'>;

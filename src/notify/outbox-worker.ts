@@ -1,16 +1,16 @@
-import { findAlternatives } from '../services/alternatives.js';
-import { manageUrl } from '../services/appointment-view.js';
-import { addressLine, bringList, itemsOf, serviceNames } from '../services/appointment-words.js';
-import { requireSnapshot } from '../services/availability.js';
-import { calendarEvent } from '../services/calendar-event.js';
-import type { Deps } from '../services/deps.js';
-import { deriveToken } from '../services/secrets.js';
-import { findById } from '../store/appointments.js';
-import { claimMessages, markFailed, markSent, type OutboxRow } from '../store/outbox.js';
+import { findAlternatives } from '../availability/alternatives.js';
+import { manageUrl } from '../booking/appointment-view.js';
+import { addressLine, bringList, itemsOf, serviceNames } from '../booking/appointment-words.js';
+import { requireSnapshot } from '../availability/availability-answer.js';
+import { calendarEvent } from '../booking/calendar-event.js';
+import type { Deps } from '../app/deps.js';
+import { deriveToken } from '../booking/manage-tokens.js';
+import { findById } from '../booking/appointment-store.js';
+import { claimMessages, markFailed, markSent, type OutboxRow } from '../platform/outbox-store.js';
 import { textsFor } from '../texts/index.js';
-import { calendarFile } from './calendar.js';
+import { calendarFile } from '../booking/calendar-file.js';
 import type { Mail, Mailer } from './mailer.js';
-import { composeMessage } from './messages.js';
+import { composeMessage } from './compose-message.js';
 
 export const MAX_ATTEMPTS = 8;
 const LEASE_MS = 2 * 60_000;

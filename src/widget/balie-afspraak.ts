@@ -1,6 +1,6 @@
 import { html, LitElement, nothing, type TemplateResult } from 'lit';
-import { durationMinutes } from '../domain/items.js';
-import { phonePattern } from '../domain/phone.js';
+import { durationMinutes } from '../catalogue/domain/items.js';
+import { phonePattern } from '../booking/domain/phone.js';
 import { widgetEn, widgetNl, type WidgetTexts } from '../texts/widget.js';
 import { Api, ApiError, type Alternative, type Appointment, type Availability, type Hold, type Item, type Location, type Municipality, type Needs, type Problem, type Service } from './api.js';
 import { timeOf } from './format.js';

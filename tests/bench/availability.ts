@@ -4,11 +4,11 @@ import { sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import { appointments, counters, locations, municipalities, openingHours, services, locationServices } from '../../db/schema.js';
 import { loadDemoData } from '../../db/seed.js';
-import { loadConfig } from '../../src/config.js';
-import { buildApp } from '../../src/http/app.js';
-import { getAvailability, type AvailabilityQuery } from '../../src/services/availability.js';
-import { openDatabase } from '../../src/store/database.js';
-import { migrateDatabase } from '../../src/store/migrate.js';
+import { loadConfig } from '../../src/app/config.js';
+import { buildApp } from '../../src/app/http-app.js';
+import { getAvailability, type AvailabilityQuery } from '../../src/availability/availability-answer.js';
+import { openDatabase } from '../../src/platform/database/database.js';
+import { migrateDatabase } from '../../src/platform/database/migrate.js';
 import { freshBenchDatabase } from './bench-database.js';
 import { measure, printFigures, startBenchServer, startRealServer, stop, type Figures } from './measure.js';
 

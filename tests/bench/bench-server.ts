@@ -1,9 +1,9 @@
 // A child process of a benchmark: the real app on PostgreSQL and a bare Fastify route, each on its own port.
 // Prints one JSON line { app, bare } with the two base URLs.
 import Fastify from 'fastify';
-import { loadConfig } from '../../src/config.js';
-import { buildApp } from '../../src/http/app.js';
-import { openDatabase } from '../../src/store/database.js';
+import { loadConfig } from '../../src/app/config.js';
+import { buildApp } from '../../src/app/http-app.js';
+import { openDatabase } from '../../src/platform/database/database.js';
 
 const config = loadConfig({ ...process.env, LOG_LEVEL: 'silent' });
 const database = await openDatabase({ url: config.DATABASE_URL!, poolSize: Number(process.env.BENCH_POOL ?? 10) });

@@ -7,9 +7,9 @@ import { DateTime } from 'luxon';
 import postgres from 'postgres';
 import { counters, locations, locationServices, municipalities, openingHours, services } from '../../db/schema.js';
 import { loadDemoData } from '../../db/seed.js';
-import { writeBooking } from '../../src/store/book.js';
-import { openDatabase, queryRows } from '../../src/store/database.js';
-import { migrateDatabase } from '../../src/store/migrate.js';
+import { writeBooking } from '../../src/booking/book-store.js';
+import { openDatabase, queryRows } from '../../src/platform/database/database.js';
+import { migrateDatabase } from '../../src/platform/database/migrate.js';
 import { freshBenchDatabase } from './bench-database.js';
 import { startBenchServer, stop } from './measure.js';
 

@@ -59,10 +59,10 @@ function freePort(): Promise<number> {
   });
 }
 
-/** Starts the real server (src/server.ts, as `npm start`) with `env` and resolves with its URL once it is ready. */
+/** Starts the real server (src/app/server.ts, as `npm start`) with `env` and resolves with its URL once it is ready. */
 export async function startRealServer(env: Record<string, string>): Promise<{ app: string; child: ChildProcess }> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', new URL('../../src/server.ts', import.meta.url).pathname], {
+  const child = spawn(process.execPath, ['--import', 'tsx', new URL('../../src/app/server.ts', import.meta.url).pathname], {
     env: { ...process.env, LOG_LEVEL: 'warn', ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

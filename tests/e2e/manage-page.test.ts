@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import t from 'tap';
-import { queryRows } from '../../src/store/database.js';
+import { queryRows } from '../../src/platform/database/database.js';
 import { onEachDatabase } from '../helpers/app.js';
 import { accessibilityViolations, chromiumHint, chromiumMissing, focusedId, launchBrowser, screenshot, tabTo } from '../helpers/browser.js';
 

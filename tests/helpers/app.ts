@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { Test } from 'tap';
-import { loadConfig, type Config } from '../../src/config.js';
-import { buildApp } from '../../src/http/app.js';
-import type { Database } from '../../src/store/database.js';
+import { loadConfig, type Config } from '../../src/app/config.js';
+import { buildApp } from '../../src/app/http-app.js';
+import type { Database } from '../../src/platform/database/database.js';
 import { databaseKinds, freshDatabase, type DatabaseKind } from './databases.js';
 
 /** A clock the test moves by hand. */

@@ -1,7 +1,7 @@
 // Prints the availability answers for fixed questions; tests/timezones.test.ts runs it under several TZ values.
 import { eq } from 'drizzle-orm';
 import { locations, openingExceptions } from '../../db/schema.js';
-import { buildApp } from '../../src/http/app.js';
+import { buildApp } from '../../src/app/http-app.js';
 import { testConfig, TestClock } from './app.js';
 import { insertClaim } from './claims.js';
 import { freshDatabase } from './databases.js';

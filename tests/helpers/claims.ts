@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { appointments, counters, locations } from '../../db/schema.js';
-import type { Db } from '../../src/store/database.js';
+import type { Db } from '../../src/platform/database/database.js';
 
 /** Puts a claim straight into the database, as another process or a staff tool would. */
 export async function insertClaim(db: Db, claim: { location: string; counter: string; start: string; end: string; status?: 'booked' | 'held' | 'cancelled'; holdExpiresAt?: string }) {

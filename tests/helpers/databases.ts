@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import postgres from 'postgres';
 import { loadDemoData } from '../../db/seed.js';
-import { openDatabase, type Database } from '../../src/store/database.js';
-import { migrateDatabase } from '../../src/store/migrate.js';
+import { openDatabase, type Database } from '../../src/platform/database/database.js';
+import { migrateDatabase } from '../../src/platform/database/migrate.js';
 
 export type DatabaseKind = 'pglite' | 'postgres';
 export type TestDatabase = { database: Database; drop: () => Promise<void> };

@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import t from 'tap';
-import { buildApp } from '../../src/http/app.js';
+import { buildApp } from '../../src/app/http-app.js';
 import { createMailer } from '../../src/notify/mailer.js';
 import { processOutbox } from '../../src/notify/outbox-worker.js';
-import { openDatabase } from '../../src/store/database.js';
+import { openDatabase } from '../../src/platform/database/database.js';
 import { onEachDatabase, testConfig } from '../helpers/app.js';
 import { startSmtp } from '../helpers/smtp.js';
 

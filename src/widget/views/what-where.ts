@@ -1,6 +1,6 @@
 // Steps 1 and 2: what the resident wants to arrange, and where.
 import { html, nothing } from 'lit';
-import { combinable } from '../../domain/items.js';
+import { combinable } from '../../catalogue/domain/items.js';
 import type { BalieAfspraak } from '../balie-afspraak.js';
 import { describedBy, errorLine, nextAndBack } from './messages.js';
 

@@ -3,7 +3,7 @@
 import { html, nothing } from 'lit';
 import type { BalieAfspraak } from '../balie-afspraak.js';
 import { callLine } from './what-where.js';
-import { addDays } from '../../domain/dates.js';
+import { addDays } from '../../platform/time/dates.js';
 import { dayName, hourOf, timeOf } from '../format.js';
 import type { Availability } from '../api.js';
 

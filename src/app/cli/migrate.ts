@@ -1,0 +1,8 @@
+import { loadConfig } from '../config.js';
+import { databaseOptionsFrom, openDatabase } from '../../platform/database/database.js';
+import { migrateDatabase } from '../../platform/database/migrate.js';
+
+const database = await openDatabase(databaseOptionsFrom(loadConfig()));
+await migrateDatabase(database);
+await database.close();
+console.log(`Migrations are up to date (${database.kind}).`);

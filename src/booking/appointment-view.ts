@@ -1,0 +1,44 @@
+import { isoInZone } from '../platform/time/zoned-time.js';
+import { bringList, serviceNames } from './appointment-words.js';
+import type { AppointmentWithItems } from './appointment-store.js';
+import type { Language } from '../texts/index.js';
+import type { Deps } from '../app/deps.js';
+import type { LocationSnapshot } from '../catalogue/location-snapshots.js';
+
+/** Where the resident manages the appointment; the token is in the fragment, which browsers never send. */
+export const manageUrl = (deps: Deps, reference: string, token: string) => `${deps.config.PUBLIC_BASE_URL}/afspraak/${reference}#${token}`;
+export const calendarUrl = (deps: Deps, reference: string, token: string) =>
+  `${deps.config.PUBLIC_BASE_URL}/api/v1/appointments/${reference}/calendar.ics?token=${token}`;
+
+export type ViewSource = Pick<AppointmentWithItems, 'reference' | 'status' | 'startsAt' | 'endsAt' | 'items' | 'name' | 'email' | 'phone' | 'language' | 'needs' | 'sequence'>;
+
+/** The appointment as the API shows it to the resident who holds its token. */
+export function appointmentView(deps: Deps, appointment: ViewSource, snapshot: LocationSnapshot, language: Language, token: string) {
+  const zone = snapshot.location.timezone;
+  const names = serviceNames(appointment.items, language);
+  return {
+    reference: appointment.reference!,
+    status: appointment.status,
+    start: isoInZone(appointment.startsAt.getTime(), zone),
+    end: isoInZone(appointment.endsAt.getTime(), zone),
+    durationMinutes: Math.round((appointment.endsAt.getTime() - appointment.startsAt.getTime()) / 60_000),
+    municipality: snapshot.municipality.slug,
+    location: snapshot.location.slug,
+    locationName: snapshot.location.name,
+    address: { street: snapshot.location.street, postalCode: snapshot.location.postalCode, city: snapshot.location.city },
+    items: appointment.items.map((i, n) => ({ service: i.slug, persons: i.persons, name: names[n]! })),
+    bring: bringList(appointment.items, language),
+    name: appointment.name!,
+    email: appointment.email!,
+    phone: appointment.phone,
+    language: appointment.language,
+    needs: appointment.needs ?? {},
+    sequence: appointment.sequence,
+    canCancel: appointment.status === 'booked' && appointment.startsAt.getTime() > deps.clock().getTime(),
+    canGiveFeedback: appointment.status !== 'cancelled' && appointment.status !== 'no_show' && appointment.startsAt.getTime() <= deps.clock().getTime(),
+    manageUrl: manageUrl(deps, appointment.reference!, token),
+    calendarUrl: calendarUrl(deps, appointment.reference!, token),
+  };
+}
+
+export type AppointmentView = ReturnType<typeof appointmentView>;

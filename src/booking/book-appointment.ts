@@ -1,0 +1,132 @@
+import { Conflict, Invalid, NotFound, Unprocessable } from '../platform/errors.js';
+import type { Item } from '../catalogue/domain/items.js';
+import type { Needs } from '../catalogue/domain/needs.js';
+import { dayBounds } from '../platform/time/zoned-time.js';
+import { findById } from './appointment-store.js';
+import { readBeforeBooking, writeBooking, type BookingDetails } from './book-store.js';
+import { isDuplicate } from '../platform/database/sql-errors.js';
+import type { StoredAnswer } from './idempotency-store.js';
+import type { Language } from '../texts/index.js';
+import { findAlternatives } from '../availability/alternatives.js';
+import { itemsOf } from './appointment-words.js';
+import { appointmentView, type AppointmentView } from './appointment-view.js';
+import { requireSnapshot, resolveItems, type ItemRequest } from '../availability/availability-answer.js';
+import type { Deps } from '../app/deps.js';
+import { messagesFor } from './follow-ups.js';
+import type { LocationSnapshot } from '../catalogue/location-snapshots.js';
+import { checkStart, rankFreeCounters, type Wanted } from './placement.js';
+import { newManageToken, newReference, requestFingerprint } from './manage-tokens.js';
+
+export type BookRequest = {
+  holdId?: string;
+  location?: string;
+  items?: ItemRequest[];
+  start?: string;
+  name: string;
+  email: string;
+  phone?: string;
+  language?: Language;
+  needs?: Needs;
+};
+export type Booked = AppointmentView & { manageToken: string };
+
+const CLIENT_KEY_HOURS = 24;
+const DOUBLE_CLICK_SECONDS = 60;
+
+/** What the booking is for: from the hold, or from the request itself. Read before the transaction. */
+async function whatToBook(deps: Deps, request: BookRequest, language: Language) {
+  if (request.holdId) {
+    const hold = await findById(deps.db, request.holdId);
+    if (!hold || hold.kind !== 'appointment') throw new NotFound('hold_not_found');
+    const snapshot = await requireSnapshot(deps, hold.locationSlug);
+    return { snapshot, items: itemsOf(hold, snapshot), start: hold.startsAt.toISOString(), holdId: hold.id };
+  }
+  if (!request.location || !request.items || !request.start) {
+    const missing = (['location', 'items', 'start'] as const).filter((f) => !request[f]);
+    throw new Invalid(missing.map((field) => ({ field, code: 'required' })), 'missing_time');
+  }
+  const snapshot = await requireSnapshot(deps, request.location);
+  return { snapshot, items: resolveItems(snapshot, request.items, language), start: request.start, holdId: undefined };
+}
+
+/** The resident's details as stored, with a new reference (drawn again in the rare case it exists). */
+function detailsFor(request: BookRequest, manageTokenHash: string, manageNonce: string): BookingDetails {
+  return {
+    reference: newReference(), name: request.name.trim(), email: request.email.trim(), phone: request.phone?.trim() || null,
+    language: request.language ?? 'nl', needs: request.needs ?? null, channel: 'online', manageTokenHash, manageNonce,
+  };
+}
+
+/**
+ * The answer to a booking, built from what is written rather than read back (the statement returns only the
+ * sequence, which `balie_book` also sets in the stored copy).
+ */
+function bookedView(deps: Deps, snapshot: LocationSnapshot, items: Item[], wanted: Wanted, details: BookingDetails, language: Language, token: string): Booked {
+  const view = appointmentView(deps, {
+    ...details, status: 'booked', startsAt: new Date(wanted.start), endsAt: new Date(wanted.end), sequence: 0,
+    items: items.map((i) => {
+      const s = snapshot.services.find((service) => service.id === i.service.id)!;
+      return { serviceId: s.id, slug: s.slug, nameNl: s.nameNl, nameEn: s.nameEn, persons: i.persons, bringNl: s.bringNl, bringEn: s.bringEn };
+    }).sort((a, b) => a.serviceId - b.serviceId),
+  }, snapshot, language, token);
+  return { ...view, manageToken: token };
+}
+
+/**
+ * Books an appointment (DESIGN contract `POST /api/v1/appointments`). The same Idempotency-Key with the same body
+ * returns the first answer, also when both requests run at once; without a key, the same body within a minute
+ * (a double click) does the same. Time, appointment, answer and messages are one statement (store/book.ts).
+ */
+export async function bookAppointment(deps: Deps, request: BookRequest, options: { idempotencyKey?: string; language: Language }): Promise<Booked> {
+  const { snapshot, items, start, holdId } = await whatToBook(deps, request, options.language);
+  const wanted = checkStart(deps, snapshot, items, request.needs, start, { held: holdId !== undefined });
+  const fingerprint = requestFingerprint(request);
+  const now = deps.clock();
+  const key = options.idempotencyKey ? `key:${options.idempotencyKey}` : `auto:${fingerprint}`;
+  const staleBefore = new Date(now.getTime() - (options.idempotencyKey ? CLIENT_KEY_HOURS * 3_600_000 : DOUBLE_CLICK_SECONDS * 1000));
+
+  const refuse = async () => new Conflict('time_taken', {}, await findAlternatives(deps, snapshot, items, request.needs, wanted.start));
+  const replay = (earlier: StoredAnswer) => {
+    if (earlier.requestHash !== fingerprint) throw new Unprocessable('idempotency_key_reused');
+    return earlier.body as Booked;
+  };
+  // The day's claims as they are now rank the counters (the counter-choice function); a time that is taken right
+  // now is refused with this plain read, without queueing for the time's locks. The answer of an identical request
+  // that already succeeded (a double click, a retry) comes with the same read.
+  const day = dayBounds(wanted.date, snapshot.location.timezone);
+  const { claims, earlier } = await readBeforeBooking(deps.db, { locationId: snapshot.location.id, from: new Date(day.start), to: new Date(day.end), now, key });
+  const free = rankFreeCounters(snapshot, wanted, holdId ? claims.filter((c) => c.id !== holdId) : claims);
+  if (!holdId && free.length === 0) {
+    if (earlier && earlier.createdAt >= staleBefore) return replay(earlier);
+    throw await refuse();
+  }
+  // Counters taken a moment ago may be free by the time the locks are held: they are tried last.
+  const counters = [...free, ...wanted.counters.filter((c) => !free.includes(c))];
+
+  // A reference that exists already (about one in 244 million) is drawn again.
+  for (let attempt = 0; ; attempt++) {
+    const { token, hash, nonce } = newManageToken(deps.secretKey);
+    const details = detailsFor(request, hash, nonce);
+    const body = bookedView(deps, snapshot, items, wanted, details, options.language, token);
+    let written;
+    try {
+      written = await writeBooking(deps.db, {
+        key, requestHash: fingerprint, now, staleBefore, municipalityId: snapshot.location.municipalityId, locationId: snapshot.location.id,
+        maxLive: deps.config.MAX_LIVE_APPOINTMENTS, holdId, counters, start: new Date(wanted.start), end: new Date(wanted.end), details,
+        items: items.map((i) => ({ serviceId: i.service.id, persons: i.persons })),
+        messages: messagesFor(deps, 'confirmation', wanted), body,
+      });
+    } catch (error) {
+      if (isDuplicate(error) && attempt < 3) continue;
+      throw error;
+    }
+    switch (written.outcome) {
+      case 'earlier': return replay(written.answer);
+      case 'too_many': throw new Conflict('too_many_appointments', { max: deps.config.MAX_LIVE_APPOINTMENTS });
+      case 'hold_not_found': throw new NotFound('hold_not_found');
+      case 'taken': throw await refuse();
+    }
+    deps.caches.days.dropClaim(snapshot.location.id, wanted.start, wanted.end);
+    return { ...body, sequence: written.sequence };
+  }
+}

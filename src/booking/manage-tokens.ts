@@ -1,0 +1,40 @@
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { referenceFrom } from './domain/reference.js';
+
+/**
+ * A manage token: HMAC-SHA-256 of 256 random bits (the nonce) under the server's secret key, URL-safe. Stored are
+ * only its hash (to check it) and the nonce (so that a reminder weeks later can carry the link again); neither
+ * gives the token without the key (DESIGN invariant 3).
+ */
+export function newManageToken(secretKey: string): { token: string; hash: string; nonce: string } {
+  const nonce = randomBytes(32).toString('hex');
+  const token = deriveToken(secretKey, nonce);
+  return { token, hash: hashToken(token), nonce };
+}
+
+export function deriveToken(secretKey: string, nonce: string): string {
+  return createHmac('sha256', secretKey).update(`manage:${nonce}`).digest('base64url');
+}
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+/** Compares in constant time, so that timing does not tell how much of a guess was right. */
+export function tokenMatches(token: string, hash: string | null): boolean {
+  if (!hash) return false;
+  const a = Buffer.from(hashToken(token), 'hex');
+  const b = Buffer.from(hash, 'hex');
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+export const newReference = () => referenceFrom(randomBytes(6));
+
+/** A stable fingerprint of a request body: the same fields in any order give the same hash. */
+export function requestFingerprint(value: unknown): string {
+  const canonical = (v: unknown): unknown =>
+    Array.isArray(v) ? v.map(canonical)
+      : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)).map(([k, x]) => [k, canonical(x)]))
+      : v;
+  return createHash('sha256').update(JSON.stringify(canonical(value))).digest('hex');
+}

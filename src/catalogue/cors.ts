@@ -1,0 +1,54 @@
+import cors from '@fastify/cors';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { Forbidden } from '../platform/errors.js';
+import type { Deps } from '../app/deps.js';
+
+/** The municipality a request names: `municipality` or `location` in the query (known at onRequest), or in the body. */
+async function municipalityNamed(deps: Deps, source: unknown): Promise<string | undefined> {
+  const named = (source ?? {}) as { municipality?: unknown; location?: unknown };
+  if (typeof named.municipality === 'string') return named.municipality;
+  return typeof named.location === 'string' ? (await deps.caches.locations.get(named.location))?.municipality.slug : undefined;
+}
+
+/**
+ * Browsers may call the API from the web sites that a municipality lists in `widget_origins`, and from the
+ * service's own pages; any other origin is refused with 403. A request about one municipality (by `municipality`
+ * or `location`) must come from that municipality's sites. No cookies are used, so no credentials are allowed.
+ */
+export const corsPlugin = fp(async (app: FastifyInstance, deps: Deps) => {
+  const publicOrigin = new URL(deps.config.PUBLIC_BASE_URL).origin;
+  /**
+   * The origin of a browser's call to the API from another site, or undefined: no origin, not the API (the widget's
+   * script sets its own headers), or the service's own pages (manage page, demo page), which call the API too.
+   */
+  const foreignApiOrigin = (request: FastifyRequest) => {
+    const origin = request.headers.origin;
+    if (!origin || !request.url.startsWith('/api/') || origin === publicOrigin || origin === `${request.protocol}://${request.host}`) return undefined;
+    return origin;
+  };
+  const allowed = { methods: ['GET', 'POST', 'DELETE'], allowedHeaders: ['content-type', 'accept-language', 'authorization', 'idempotency-key', 'if-none-match'],
+    exposedHeaders: ['etag', 'retry-after', 'content-language', 'location'], maxAge: 600, credentials: false };
+  await app.register(cors, {
+    hook: 'onRequest',
+    delegator: (request, callback) => {
+      const origin = foreignApiOrigin(request);
+      if (!origin) return callback(null, { origin: false });
+      deps.caches.origins.municipalitiesOf(origin).then(
+        (municipalities) => callback(null, { ...allowed, origin: municipalities.size > 0 ? origin : false }),
+        (error: Error) => callback(error, { origin: false }),
+      );
+    },
+  });
+  /** Refuses a foreign origin that no municipality allows, or that is not allowed by the one named in `source`. */
+  const check = async (request: FastifyRequest, source: unknown) => {
+    const origin = foreignApiOrigin(request);
+    if (!origin || request.method === 'OPTIONS') return;
+    const municipalities = await deps.caches.origins.municipalitiesOf(origin);
+    const municipality = await municipalityNamed(deps, source);
+    if (municipalities.size === 0 || (municipality && !municipalities.has(municipality))) throw new Forbidden('origin_not_allowed', { origin });
+  };
+  // The query is known before the availability route answers from its cache; a body only after parsing.
+  app.addHook('onRequest', async (request) => check(request, request.query));
+  app.addHook('preHandler', async (request) => check(request, request.body));
+});

@@ -1,0 +1,86 @@
+import { holidayOn } from './domain/holidays.js';
+import { planDay, type DateException, type DayPlan, type WeeklyRule } from './domain/opening-hours.js';
+import * as catalogue from './store.js';
+import type { Executor } from '../platform/database/database.js';
+import { loadSchedule } from './schedule-store.js';
+import type { DayFrame } from '../availability/day-frames.js';
+
+/** Everything about a location that availability needs and that changes only when an administrator edits it. */
+export type LocationSnapshot = {
+  location: catalogue.Location;
+  municipality: catalogue.Municipality;
+  /** The municipality's services, to resolve items and to say where a service is offered instead. */
+  services: catalogue.Service[];
+  locationNames: Map<string, string>;
+  counters: catalogue.Counter[];
+  weekly: WeeklyRule[];
+  exceptions: DateException[];
+  /** Opening plans by date and counters, made on first use (see planFor); they go with the snapshot. */
+  plans: Map<string, DayPlan>;
+  /** Day frames by kind of request and date, made on first use (see frameFor). */
+  frames: Map<string, Map<string, DayFrame>>;
+  /** The catalogue version it was read at (see LocationSnapshots.isCurrent). */
+  version: number;
+};
+
+const MAX_PLANS = 5_000;
+
+/**
+ * Which counters are open when on a date: the location's hours, its exceptions and public holidays. It depends on
+ * the catalogue alone, so it is worked out once per snapshot and date (availability asks for six weeks at a time).
+ */
+export function planFor(snapshot: LocationSnapshot, date: string, counterIds: number[]): DayPlan {
+  const key = `${date}|${counterIds.join(',')}`;
+  let plan = snapshot.plans.get(key);
+  if (!plan) {
+    plan = planDay({ date, zone: snapshot.location.timezone, counterIds, weekly: snapshot.weekly, exceptions: snapshot.exceptions, holiday: holidayOn(date) });
+    if (snapshot.plans.size >= MAX_PLANS) snapshot.plans.clear();
+    snapshot.plans.set(key, plan);
+  }
+  return plan;
+}
+
+/**
+ * Location snapshots kept in memory; `clear()` runs on every catalogue change (NOTIFY from any process).
+ * A load that overlaps a clear is not kept, so a stale snapshot never outlives the change.
+ */
+export class LocationSnapshots {
+  private readonly loaded = new Map<string, Promise<LocationSnapshot | undefined>>();
+  private version = 0;
+
+  constructor(private readonly db: Executor) {}
+
+  get(slug: string): Promise<LocationSnapshot | undefined> {
+    const cached = this.loaded.get(slug);
+    if (cached) return cached;
+    const version = this.version;
+    const loading = this.load(slug, version);
+    this.loaded.set(slug, loading);
+    loading.then(
+      (snapshot) => { if (!snapshot || version !== this.version) this.loaded.delete(slug); },
+      () => this.loaded.delete(slug),
+    );
+    return loading;
+  }
+
+  clear() {
+    this.version++;
+    this.loaded.clear();
+  }
+
+  /** False once a catalogue change came after the snapshot was read: what is computed from it must not be kept. */
+  isCurrent(snapshot: LocationSnapshot): boolean {
+    return snapshot.version === this.version;
+  }
+
+  private async load(slug: string, version: number): Promise<LocationSnapshot | undefined> {
+    const location = await catalogue.findLocation(this.db, slug);
+    if (!location) return undefined;
+    const municipality = (await catalogue.findMunicipality(this.db, location.municipality))!;
+    const services = await catalogue.listServices(this.db, { municipalityId: location.municipalityId });
+    const locations = await catalogue.listLocations(this.db, { municipalityId: location.municipalityId });
+    const counters = await catalogue.listCounters(this.db, location.id);
+    const { weekly, exceptions } = await loadSchedule(this.db, location.id);
+    return { location, municipality, services, locationNames: new Map(locations.map((l) => [l.slug, l.name])), counters, weekly, exceptions, plans: new Map(), frames: new Map(), version };
+  }
+}

@@ -1,8 +1,0 @@
-import { loadConfig } from '../config.js';
-import { databaseOptionsFrom, openDatabase } from '../store/database.js';
-import { migrateDatabase } from '../store/migrate.js';
-
-const database = await openDatabase(databaseOptionsFrom(loadConfig()));
-await migrateDatabase(database);
-await database.close();
-console.log(`Migrations are up to date (${database.kind}).`);

@@ -1,6 +1,0 @@
-import { writeFileSync } from 'node:fs';
-import { renderOpenApi } from '../http/openapi-document.js';
-
-const target = new URL('../../openapi/openapi.json', import.meta.url);
-writeFileSync(target, await renderOpenApi());
-console.log(`Wrote ${target.pathname}`);

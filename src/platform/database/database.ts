@@ -1,0 +1,127 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
+import { sql } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import postgres, { type Sql } from 'postgres';
+import * as schema from '../../../db/schema.js';
+import type { Config } from '../../app/config.js';
+
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+/** A database or an open transaction: store functions take either. */
+export type Executor = Db | Parameters<Parameters<Db['transaction']>[0]>[0];
+
+export interface Database {
+  readonly kind: 'pglite' | 'postgres';
+  readonly db: Db;
+  /** Runs `work` while holding a database-wide advisory lock (PostgreSQL); PGlite has one connection anyway. */
+  withLock<T>(key: number, work: () => Promise<T>): Promise<T>;
+  /** Calls `onMessage` for every NOTIFY on `channel` (from any process); resolves to an unsubscribe. */
+  listen(channel: string, onMessage: (payload: string) => void): Promise<() => Promise<void>>;
+  close(): Promise<void>;
+}
+
+export type DatabaseOptions =
+  | { url: string; poolSize?: number }
+  | { dataDir?: string; loadDataDir?: Blob | File };
+
+/** PostgreSQL when DATABASE_URL is set, else embedded PGlite in DATA_DIR. */
+export function databaseOptionsFrom(config: Pick<Config, 'DATABASE_URL' | 'DATA_DIR'>): DatabaseOptions {
+  // The embedded database gets a folder of its own: DATA_DIR also holds mail files and the secret key.
+  return config.DATABASE_URL ? { url: config.DATABASE_URL } : { dataDir: join(config.DATA_DIR, 'pglite') };
+}
+
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  return 'url' in options ? openPostgres(options.url, options.poolSize) : openPglite(options);
+}
+
+/**
+ * The client as drizzle sees it, with every query a prepared statement (drizzle asks postgres.js for unnamed ones,
+ * which PostgreSQL parses and plans again on every call): postgres.js keeps one per query text and connection.
+ * Transactions and savepoints hand drizzle a client of their own, so those are wrapped too.
+ */
+function preparing<T extends Sql>(client: T): T {
+  return new Proxy(client, {
+    get(target, property) {
+      if (property === 'unsafe') return (query: string, params?: unknown[], options?: object) => target.unsafe(query, params as never, { ...options, prepare: true });
+      if (property === 'begin' || property === 'savepoint') {
+        return (...args: unknown[]) => {
+          const work = args.pop() as (tx: Sql) => unknown;
+          return (target as unknown as Record<string, (...a: unknown[]) => unknown>)[property]!(...args, (tx: Sql) => work(preparing(tx)));
+        };
+      }
+      const value = Reflect.get(target, property);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
+
+function openPostgres(url: string, poolSize = 10): Database {
+  const client = postgres(url, {
+    max: poolSize,
+    onnotice: () => {},
+    connection: { TimeZone: 'UTC', application_name: 'balie' },
+  });
+  const db = drizzlePostgres(preparing(client), { schema }) as unknown as Db;
+  return {
+    kind: 'postgres',
+    db,
+    async withLock(key, work) {
+      const connection = await client.reserve();
+      try {
+        await connection`select pg_advisory_lock(${key})`;
+        try {
+          return await work();
+        } finally {
+          await connection`select pg_advisory_unlock(${key})`;
+        }
+      } finally {
+        connection.release();
+      }
+    },
+    async listen(channel, onMessage) {
+      const { unlisten } = await client.listen(channel, (payload) => onMessage(payload));
+      return unlisten;
+    },
+    close: once(() => client.end({ timeout: 5 })),
+  };
+}
+
+async function openPglite(options: { dataDir?: string; loadDataDir?: Blob | File }): Promise<Database> {
+  if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
+  const client = new PGlite({ ...options, extensions: { btree_gist } });
+  await client.waitReady;
+  await client.exec(`set time zone 'UTC'`);
+  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  // One process owns a PGlite directory, so an in-process queue is the advisory lock's equal.
+  let queue: Promise<unknown> = Promise.resolve();
+  return {
+    kind: 'pglite',
+    db,
+    withLock(_key, work) {
+      const run = queue.then(work, work);
+      queue = run.catch(() => {});
+      return run;
+    },
+    async listen(channel, onMessage) {
+      const unlisten = await client.listen(channel, (payload) => onMessage(payload));
+      return unlisten;
+    },
+    close: once(() => client.close()),
+  };
+}
+
+/** Closing twice (a test, then its teardown) closes once. */
+function once(close: () => Promise<void>): () => Promise<void> {
+  let closing: Promise<void> | undefined;
+  return () => (closing ??= close());
+}
+
+/** Normalises `db.execute` results: postgres.js gives an array, PGlite `{ rows }`. */
+export async function queryRows<T>(executor: Executor, query: ReturnType<typeof sql>): Promise<T[]> {
+  const result: unknown = await executor.execute(query);
+  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+}

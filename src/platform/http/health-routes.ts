@@ -1,0 +1,36 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Deps } from '../../app/deps.js';
+import { ping } from '../database/ping.js';
+import { Unavailable } from '../errors.js';
+import { problemResponses } from './problem-schema.js';
+
+const HealthSchema = z.object({ status: z.literal('ok') }).meta({ id: 'Health' });
+
+export async function healthRoutes(app: FastifyInstance, deps: Deps) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+
+  r.get('/health/live', {
+    schema: { operationId: 'live', tags: ['operations'], summary: 'The process runs', response: { 200: HealthSchema } },
+    logLevel: 'warn',
+  }, async () => ({ status: 'ok' as const }));
+
+  r.get('/health/ready', {
+    schema: { operationId: 'ready', tags: ['operations'], summary: 'The process can serve: the database answers', response: { 200: HealthSchema, ...problemResponses(503) } },
+    logLevel: 'warn',
+  }, async (request) => {
+    try {
+      if (closing) throw new Error('shutting down');
+      await ping(deps.db);
+      return { status: 'ok' as const };
+    } catch (error) {
+      request.log.warn({ err: error }, 'not ready');
+      throw new Unavailable('not_ready');
+    }
+  });
+}
