@@ -1,5 +1,6 @@
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { buildApp } from './http-app.js';
+import { composeServices } from './compose.js';
 import { databaseOptionsFrom, openDatabase } from '../platform/database/database.js';
 import { migrateDatabase } from '../platform/database/migrate.js';
 import { loadDemoData } from '../../db/seed.js';
@@ -52,11 +53,12 @@ async function main() {
   // Housekeeping and the outbox worker run once per service: in the first worker when there are several.
   const first = workerIndex() === 0;
   const database = isWorker() ? await openDatabase(databaseOptionsFrom(config)) : await prepareDatabase(config, startLog);
-  const app = await buildApp({ config, database, housekeeping: first });
+  const services = await composeServices({ config, database });
+  const app = await buildApp({ services, housekeeping: first });
   if (secret.source === 'new file') app.log.warn(...newKeyWarning(config));
 
   const mailer = createMailer(config, app.log);
-  const stopWorker = config.OUTBOX_WORKER && first ? startOutboxWorker(app.deps, mailer, app.log) : async () => {};
+  const stopWorker = config.OUTBOX_WORKER && first ? startOutboxWorker(services, mailer, app.log) : async () => {};
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -67,6 +69,7 @@ async function main() {
     try {
       await app.close();
       await stopWorker();
+      await services.close();
       mailer.close();
       await database.close();
       clearTimeout(timer);

@@ -3,7 +3,7 @@ import type { Item } from '../catalogue/domain/items.js';
 import type { Needs } from '../catalogue/domain/needs.js';
 import { addDays, dateInZone, datesBetween, isoInZone } from '../platform/time/zoned-time.js';
 import { freeSlots } from './availability-answer.js';
-import type { Deps } from '../app/deps.js';
+import type { AvailabilityDeps } from './availability-deps.js';
 import type { LocationSnapshot } from '../catalogue/location-snapshots.js';
 
 const DAYS_AROUND = 14;
@@ -11,7 +11,7 @@ const DAY = 86_400_000;
 /** Days searched, widening: most refused times have free neighbours on the same day. */
 const WIDTHS = [0, 1, 3, 7, DAYS_AROUND];
 
-async function nearestAt(deps: Deps, snapshot: LocationSnapshot, items: Item[], needs: Needs | undefined, around: number, count: number) {
+async function nearestAt(deps: AvailabilityDeps, snapshot: LocationSnapshot, items: Item[], needs: Needs | undefined, around: number, count: number) {
   const zone = snapshot.location.timezone;
   const date = dateInZone(around, zone);
   const found: { distance: number; start: number; end: number }[] = [];
@@ -34,7 +34,7 @@ async function nearestAt(deps: Deps, snapshot: LocationSnapshot, items: Item[], 
  * The three free times nearest to the one asked for: at the same location first, then at the municipality's
  * other locations that offer every item ("a no always comes with what is possible").
  */
-export async function findAlternatives(deps: Deps, snapshot: LocationSnapshot, items: Item[], needs: Needs | undefined, around: number, count = 3): Promise<Alternative[]> {
+export async function findAlternatives(deps: AvailabilityDeps, snapshot: LocationSnapshot, items: Item[], needs: Needs | undefined, around: number, count = 3): Promise<Alternative[]> {
   const here = await nearestAt(deps, snapshot, items, needs, around, count);
   if (here.length >= count) return here.map((h) => h.alternative);
   const others: { distance: number; alternative: Alternative }[] = [];
@@ -43,7 +43,7 @@ export async function findAlternatives(deps: Deps, snapshot: LocationSnapshot, i
     .reduce((common, list) => common.filter((slug) => list.includes(slug)))
     .filter((slug) => slug !== snapshot.location.slug);
   for (const slug of elsewhere) {
-    const other = await deps.caches.locations.get(slug);
+    const other = await deps.locations.get(slug);
     if (!other) continue;
     const otherItems = items.map((i) => ({ ...i, service: other.services.find((s) => s.id === i.service.id)! }));
     others.push(...(await nearestAt(deps, other, otherItems, needs, around, count - here.length)));

@@ -1,4 +1,5 @@
-import { countFree, dayInWindow, firstAfterNotice, slotsOf, type BookingWindow, type Slot } from './domain/free-slots.js';
+import { countFree, dayInWindow, firstAfterNotice, slotsOf, type Slot } from './domain/free-slots.js';
+import { appointmentMinutes, eligibleCounters, resolveItems, windowFor, type ItemRequest } from '../catalogue/booking-rules.js';
 import { Invalid, NotFound, Unprocessable, type FieldError } from '../platform/errors.js';
 import { noticeAndHorizon, durationMinutes, itemProblems, type Item } from '../catalogue/domain/items.js';
 import { extraMinutes, type Needs } from '../catalogue/domain/needs.js';
@@ -7,88 +8,27 @@ import { textsFor, type Language } from '../texts/index.js';
 import type { Answer } from './answer-cache.js';
 import { answerBytes, type AnswerPart } from './answer-bytes.js';
 import type { ComputedDay } from './day-cache.js';
-import type { Deps } from '../app/deps.js';
+import type { AvailabilityDeps } from './availability-deps.js';
 import { closedDayJson, frameFor, openDayStart, variantOf, type Variant } from './day-frames.js';
 import type { LocationSnapshot } from '../catalogue/location-snapshots.js';
 
 export const MAX_DAYS = 92;
 export const DEFAULT_DAYS = 28;
 
-export type ItemRequest = { service: string; persons: number };
 /** `cacheKey` names the question as asked (the HTTP layer uses the URL and language), for `cachedAvailability`. */
 export type AvailabilityQuery = { location: string; items: ItemRequest[]; needs?: Needs; from?: string; to?: string; language: Language; cacheKey: string };
 
 /** The answer to a question asked before, if nothing it shows has changed since: a map lookup, no parsing. */
-export function cachedAvailability(deps: Deps, cacheKey: string): Answer | undefined {
-  return deps.caches.answers.get(cacheKey, deps.clock().getTime());
-}
-
-/** The location, or a 404 naming it. */
-export async function requireSnapshot(deps: Deps, slug: string): Promise<LocationSnapshot> {
-  const snapshot = await deps.caches.locations.get(slug);
-  if (!snapshot) throw new NotFound('location_not_found', { slug });
-  return snapshot;
-}
-
-/** Resolves `items` against the location: unknown → 404, not offered here or against the rules → 422. */
-export function resolveItems(snapshot: LocationSnapshot, requested: ItemRequest[], language: Language): Item[] {
-  const items: Item[] = [];
-  const offeredElsewhere: FieldError[] = [];
-  requested.forEach(({ service: slug, persons }, index) => {
-    const service = snapshot.services.find((s) => s.slug === slug);
-    if (!service) throw new NotFound('service_not_found', { slug });
-    const name = language === 'en' ? service.nameEn : service.nameNl;
-    if (!snapshot.location.services.includes(slug)) {
-      const elsewhere = service.locations.map((l) => snapshot.locationNames.get(l) ?? l).join(', ');
-      offeredElsewhere.push({ field: `items.${index}.service`, code: 'service_not_offered', params: { service: name, location: snapshot.location.name, elsewhere } });
-    }
-    items.push({ service, persons });
-  });
-  const [first] = offeredElsewhere;
-  if (first) throw new Unprocessable('service_not_offered', first.params, offeredElsewhere);
-  const problems = itemProblems(items);
-  if (problems.length > 0) {
-    const named = problems.map((p) => ({ ...p, params: { ...p.params, ...serviceNames(snapshot, p.params, language) } }));
-    throw new Unprocessable(named[0]!.code as 'too_many_persons', named[0]!.params, named);
-  }
-  return items;
-}
-
-function serviceNames(snapshot: LocationSnapshot, params: FieldError['params'], language: Language) {
-  const name = (slug: unknown) => {
-    const service = snapshot.services.find((s) => s.slug === slug);
-    return service ? (language === 'en' ? service.nameEn : service.nameNl) : String(slug);
-  };
-  return { service: name(params?.service), ...(params?.other !== undefined && { other: name(params.other) }) };
-}
-
-/** Counters that take online bookings, may serve every item and, when asked, have a step-free desk. */
-export function eligibleCounters(snapshot: LocationSnapshot, items: Item[], needs?: Needs): number[] {
-  return snapshot.counters
-    .filter((c) => c.onlineBookable && (!needs?.stepFree || c.stepFree)
-      && (c.serviceIds.length === 0 || items.every((i) => c.serviceIds.includes(i.service.id))))
-    .map((c) => c.id);
-}
-
-/** The appointment's length: the items' minutes plus extra time when asked for. */
-export function appointmentMinutes(items: Item[], needs?: Needs): number {
-  const base = durationMinutes(items);
-  return base + extraMinutes(base, needs);
-}
-
-/** The booking window for these items at this moment. */
-export function windowFor(items: Item[], now: number, zone: string): BookingWindow & { noticeMinutes: number } {
-  const rules = noticeAndHorizon(items);
-  const today = dateInZone(now, zone);
-  return { today, lastDate: addDays(today, rules.horizonDays), earliest: now + rules.minNoticeMinutes * 60_000, noticeMinutes: rules.minNoticeMinutes };
+export function cachedAvailability(deps: AvailabilityDeps, cacheKey: string): Answer | undefined {
+  return deps.answers.get(cacheKey, deps.clock().getTime());
 }
 
 /** Days from the cache, the missing ones computed with one read of the claims and stored (unless a change came in between). */
-async function daysFor(deps: Deps, snapshot: LocationSnapshot, dates: string[], variant: Variant, now: number) {
+async function daysFor(deps: AvailabilityDeps, snapshot: LocationSnapshot, dates: string[], variant: Variant, now: number) {
   const locationId = snapshot.location.id;
-  const cache = deps.caches.days;
+  const cache = deps.days;
   // Taken before the claims are read; a snapshot that a catalogue change already replaced keeps nothing.
-  const generation = deps.caches.locations.isCurrent(snapshot) ? cache.generation(locationId) : undefined;
+  const generation = deps.locations.isCurrent(snapshot) ? cache.generation(locationId) : undefined;
   const days = new Map<string, ComputedDay>();
   const missing: string[] = [];
   for (const date of dates) {
@@ -104,12 +44,12 @@ async function daysFor(deps: Deps, snapshot: LocationSnapshot, dates: string[], 
 }
 
 /** Computes days from the location's live claims (the claims index) over their frames. */
-async function computeDays(deps: Deps, snapshot: LocationSnapshot, dates: string[], variant: Variant): Promise<ComputedDay[]> {
+async function computeDays(deps: AvailabilityDeps, snapshot: LocationSnapshot, dates: string[], variant: Variant): Promise<ComputedDay[]> {
   if (dates.length === 0) return [];
   const frames = dates.map((date) => frameFor(snapshot, date, variant));
   const span = { start: frames[0]!.bounds.start, end: frames[frames.length - 1]!.bounds.end };
   // Per counter, sorted: the count finds its neighbours by binary search, so every day can use the whole list.
-  const { busy, holds } = await deps.caches.claims.claimsFor(snapshot.location.id, span, deps.clock());
+  const { busy, holds } = await deps.claimsIndex.claimsFor(snapshot.location.id, span, deps.clock());
   // One array for the counts of all these days: six weeks are a thousand small numbers.
   const counts = new Uint16Array(frames.reduce((n, frame) => n + frame.grid.starts.length, 0));
   let at = 0;
@@ -124,7 +64,7 @@ async function computeDays(deps: Deps, snapshot: LocationSnapshot, dates: string
 }
 
 /** Bookable times (`available > 0`) on the given dates, after notice and within the horizon. */
-export async function freeSlots(deps: Deps, snapshot: LocationSnapshot, items: Item[], needs: Needs | undefined, dates: string[]): Promise<Slot[]> {
+export async function freeSlots(deps: AvailabilityDeps, snapshot: LocationSnapshot, items: Item[], needs: Needs | undefined, dates: string[]): Promise<Slot[]> {
   const now = deps.clock().getTime();
   const window = windowFor(items, now, snapshot.location.timezone);
   const bookable = dates.filter((d) => dayInWindow(d, window) === 'bookable');
@@ -139,8 +79,8 @@ export async function freeSlots(deps: Deps, snapshot: LocationSnapshot, items: I
  * Free times per day for the items at a location, as the JSON text of the API's Availability: built from
  * cached days, so that polling costs little. Every day in `[from, to]` is there; a closed day says why.
  */
-export async function getAvailability(deps: Deps, query: AvailabilityQuery): Promise<Answer> {
-  const snapshot = await requireSnapshot(deps, query.location);
+export async function getAvailability(deps: AvailabilityDeps, query: AvailabilityQuery): Promise<Answer> {
+  const snapshot = await deps.locations.require(query.location);
   const zone = snapshot.location.timezone;
   const items = resolveItems(snapshot, query.items, query.language);
   const duration = appointmentMinutes(items, query.needs);
@@ -190,6 +130,6 @@ export async function getAvailability(deps: Deps, query: AvailabilityQuery): Pro
   });
   parts.push(']}');
   const answer: Answer = { ...answerBytes(parts), validUntil, locationId, generation };
-  deps.caches.answers.set(query.cacheKey, answer);
+  deps.answers.set(query.cacheKey, answer);
   return answer;
 }

@@ -79,12 +79,17 @@ export function variantOf(counters: number[], durationMinutes: number): Variant 
   return { counters, durationMinutes, key: `${durationMinutes}|${counters.join(',')}` };
 }
 
+/** Day frames by snapshot, kind of request and date: they go with the snapshot, as its opening plans do. */
+const framesOf = new WeakMap<LocationSnapshot, Map<string, Map<string, DayFrame>>>();
+
 /** The frame of a date, worked out once per snapshot (it depends on the catalogue alone, like the opening plan). */
 export function frameFor(snapshot: LocationSnapshot, date: string, variant: Variant): DayFrame {
-  let byDate = snapshot.frames.get(variant.key);
+  let frames = framesOf.get(snapshot);
+  if (!frames) framesOf.set(snapshot, (frames = new Map()));
+  let byDate = frames.get(variant.key);
   if (!byDate) {
-    if (snapshot.frames.size >= MAX_VARIANTS) snapshot.frames.clear();
-    snapshot.frames.set(variant.key, (byDate = new Map()));
+    if (frames.size >= MAX_VARIANTS) frames.clear();
+    frames.set(variant.key, (byDate = new Map()));
   }
   let frame = byDate.get(date);
   if (!frame) {

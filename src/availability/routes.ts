@@ -4,7 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Answer } from './answer-cache.js';
 import { cachedAvailability, getAvailability } from './availability-answer.js';
-import type { Deps } from '../app/deps.js';
+import type { AvailabilityDeps } from './availability-deps.js';
 import { AvailabilityQuerySchema, AvailabilitySchema } from './schemas.js';
 import { problemResponses } from '../platform/http/problem-schema.js';
 import { chooseEncoding } from '../platform/http/content-encoding.js';
@@ -29,7 +29,7 @@ function sendAnswer(request: FastifyRequest, reply: FastifyReply, answer: Answer
 
 const cacheKey = (request: FastifyRequest) => `${request.language}|${request.url}`;
 
-export async function availabilityRoutes(app: FastifyInstance, deps: Deps) {
+export async function availabilityRoutes(app: FastifyInstance, deps: AvailabilityDeps) {
   app.withTypeProvider<ZodTypeProvider>().get('/api/v1/availability', {
     // A question asked before and still valid is answered before parsing and validation: polling is cheap.
     onRequest: async (request, reply) => {

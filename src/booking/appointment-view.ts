@@ -2,18 +2,18 @@ import { isoInZone } from '../platform/time/zoned-time.js';
 import { bringList, serviceNames } from './appointment-words.js';
 import type { AppointmentWithItems } from './appointment-store.js';
 import type { Language } from '../texts/index.js';
-import type { Deps } from '../app/deps.js';
+import type { BookingDeps } from './booking-deps.js';
 import type { LocationSnapshot } from '../catalogue/location-snapshots.js';
 
 /** Where the resident manages the appointment; the token is in the fragment, which browsers never send. */
-export const manageUrl = (deps: Deps, reference: string, token: string) => `${deps.config.PUBLIC_BASE_URL}/afspraak/${reference}#${token}`;
-export const calendarUrl = (deps: Deps, reference: string, token: string) =>
+export const manageUrl = (deps: Pick<BookingDeps, 'config' | 'clock'>, reference: string, token: string) => `${deps.config.PUBLIC_BASE_URL}/afspraak/${reference}#${token}`;
+export const calendarUrl = (deps: Pick<BookingDeps, 'config' | 'clock'>, reference: string, token: string) =>
   `${deps.config.PUBLIC_BASE_URL}/api/v1/appointments/${reference}/calendar.ics?token=${token}`;
 
 export type ViewSource = Pick<AppointmentWithItems, 'reference' | 'status' | 'startsAt' | 'endsAt' | 'items' | 'name' | 'email' | 'phone' | 'language' | 'needs' | 'sequence'>;
 
 /** The appointment as the API shows it to the resident who holds its token. */
-export function appointmentView(deps: Deps, appointment: ViewSource, snapshot: LocationSnapshot, language: Language, token: string) {
+export function appointmentView(deps: Pick<BookingDeps, 'config' | 'clock'>, appointment: ViewSource, snapshot: LocationSnapshot, language: Language, token: string) {
   const zone = snapshot.location.timezone;
   const names = serviceNames(appointment.items, language);
   return {

@@ -3,6 +3,7 @@ import type { Item } from '../catalogue/domain/items.js';
 import type { Needs } from '../catalogue/domain/needs.js';
 import { dayBounds } from '../platform/time/zoned-time.js';
 import { findById } from './appointment-store.js';
+import { writeClaims } from '../claims/claim-writes.js';
 import { readBeforeBooking, writeBooking, type BookingDetails } from './book-store.js';
 import { isDuplicate } from '../platform/database/sql-errors.js';
 import type { StoredAnswer } from './idempotency-store.js';
@@ -10,8 +11,8 @@ import type { Language } from '../texts/index.js';
 import { findAlternatives } from '../availability/alternatives.js';
 import { itemsOf } from './appointment-words.js';
 import { appointmentView, type AppointmentView } from './appointment-view.js';
-import { requireSnapshot, resolveItems, type ItemRequest } from '../availability/availability-answer.js';
-import type { Deps } from '../app/deps.js';
+import { resolveItems, type ItemRequest } from '../catalogue/booking-rules.js';
+import type { BookingDeps } from './booking-deps.js';
 import { messagesFor } from './follow-ups.js';
 import type { LocationSnapshot } from '../catalogue/location-snapshots.js';
 import { checkStart, rankFreeCounters, type Wanted } from './placement.js';
@@ -34,18 +35,18 @@ const CLIENT_KEY_HOURS = 24;
 const DOUBLE_CLICK_SECONDS = 60;
 
 /** What the booking is for: from the hold, or from the request itself. Read before the transaction. */
-async function whatToBook(deps: Deps, request: BookRequest, language: Language) {
+async function whatToBook(deps: BookingDeps, request: BookRequest, language: Language) {
   if (request.holdId) {
     const hold = await findById(deps.db, request.holdId);
     if (!hold || hold.kind !== 'appointment') throw new NotFound('hold_not_found');
-    const snapshot = await requireSnapshot(deps, hold.locationSlug);
+    const snapshot = await deps.locations.require(hold.locationSlug);
     return { snapshot, items: itemsOf(hold, snapshot), start: hold.startsAt.toISOString(), holdId: hold.id };
   }
   if (!request.location || !request.items || !request.start) {
     const missing = (['location', 'items', 'start'] as const).filter((f) => !request[f]);
     throw new Invalid(missing.map((field) => ({ field, code: 'required' })), 'missing_time');
   }
-  const snapshot = await requireSnapshot(deps, request.location);
+  const snapshot = await deps.locations.require(request.location);
   return { snapshot, items: resolveItems(snapshot, request.items, language), start: request.start, holdId: undefined };
 }
 
@@ -61,7 +62,7 @@ function detailsFor(request: BookRequest, manageTokenHash: string, manageNonce: 
  * The answer to a booking, built from what is written rather than read back (the statement returns only the
  * sequence, which `balie_book` also sets in the stored copy).
  */
-function bookedView(deps: Deps, snapshot: LocationSnapshot, items: Item[], wanted: Wanted, details: BookingDetails, language: Language, token: string): Booked {
+function bookedView(deps: BookingDeps, snapshot: LocationSnapshot, items: Item[], wanted: Wanted, details: BookingDetails, language: Language, token: string): Booked {
   const view = appointmentView(deps, {
     ...details, status: 'booked', startsAt: new Date(wanted.start), endsAt: new Date(wanted.end), sequence: 0,
     items: items.map((i) => {
@@ -77,7 +78,7 @@ function bookedView(deps: Deps, snapshot: LocationSnapshot, items: Item[], wante
  * returns the first answer, also when both requests run at once; without a key, the same body within a minute
  * (a double click) does the same. Time, appointment, answer and messages are one statement (store/book.ts).
  */
-export async function bookAppointment(deps: Deps, request: BookRequest, options: { idempotencyKey?: string; language: Language }): Promise<Booked> {
+export async function bookAppointment(deps: BookingDeps, request: BookRequest, options: { idempotencyKey?: string; language: Language }): Promise<Booked> {
   const { snapshot, items, start, holdId } = await whatToBook(deps, request, options.language);
   const wanted = checkStart(deps, snapshot, items, request.needs, start, { held: holdId !== undefined });
   const fingerprint = requestFingerprint(request);
@@ -110,12 +111,12 @@ export async function bookAppointment(deps: Deps, request: BookRequest, options:
     const body = bookedView(deps, snapshot, items, wanted, details, options.language, token);
     let written;
     try {
-      written = await writeBooking(deps.db, {
+      written = await writeClaims(deps, (writer) => writeBooking(writer, {
         key, requestHash: fingerprint, now, staleBefore, municipalityId: snapshot.location.municipalityId, locationId: snapshot.location.id,
         maxLive: deps.config.MAX_LIVE_APPOINTMENTS, holdId, counters, start: new Date(wanted.start), end: new Date(wanted.end), details,
         items: items.map((i) => ({ serviceId: i.service.id, persons: i.persons })),
         messages: messagesFor(deps, 'confirmation', wanted), body,
-      });
+      }), { transaction: false });
     } catch (error) {
       if (isDuplicate(error) && attempt < 3) continue;
       throw error;
@@ -126,7 +127,6 @@ export async function bookAppointment(deps: Deps, request: BookRequest, options:
       case 'hold_not_found': throw new NotFound('hold_not_found');
       case 'taken': throw await refuse();
     }
-    deps.caches.days.dropClaim(snapshot.location.id, wanted.start, wanted.end);
     return { ...body, sequence: written.sequence };
   }
 }

@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { idempotencyKeys } from '../../db/schema.js';
 import type { Needs } from '../catalogue/domain/needs.js';
-import { timeLockKeys } from './appointment-store.js';
+import type { ClaimWriter } from '../claims/claim-writes.js';
+import { timeLockKeys } from '../claims/time-locks.js';
 import { liveClaimsText, parseClaims, type Claim } from '../claims/claims-store.js';
 import { queryRows, type Executor } from '../platform/database/database.js';
 import { sqlState } from '../platform/database/sql-errors.js';
@@ -68,11 +69,11 @@ const intArray = (values: (number | string)[]) => `{${values.join(',')}}`;
  * e-mail address, the claim, its items, its messages and the stored answer, or nothing at all when it is refused.
  * A reference that exists already throws (23505): draw another and call again.
  */
-export async function writeBooking(ex: Executor, w: BookingWrite): Promise<BookingOutcome> {
+export async function writeBooking(writer: ClaimWriter, w: BookingWrite): Promise<BookingOutcome> {
   const d = w.details;
   let rows;
   try {
-    rows = await queryRows<{ outcome: 'booked' | 'earlier'; sequence: number; request_hash: string | null; body: unknown; created_at: string | Date | null }>(ex, sql`
+    rows = await queryRows<{ outcome: 'booked' | 'earlier'; sequence: number; request_hash: string | null; body: unknown; created_at: string | Date | null }>(writer.ex, sql`
       select * from balie_book(${w.key}, ${w.requestHash}, ${w.now.toISOString()}::timestamptz, ${w.staleBefore.toISOString()}::timestamptz,
         ${w.municipalityId}::int, ${w.locationId}::int, ${d.email.toLowerCase()}, ${w.maxLive}::int,
         ${intArray(timeLockKeys(w.locationId, w.start, w.end))}::int8[],
@@ -88,7 +89,10 @@ export async function writeBooking(ex: Executor, w: BookingWrite): Promise<Booki
     throw error;
   }
   const row = rows[0]!;
-  if (row.outcome === 'booked') return { outcome: 'booked', sequence: row.sequence };
+  if (row.outcome === 'booked') {
+    writer.touched(w.locationId, w.start, w.end);
+    return { outcome: 'booked', sequence: row.sequence };
+  }
   const body = typeof row.body === 'string' ? JSON.parse(row.body) : row.body;
   return { outcome: 'earlier', answer: { requestHash: row.request_hash!, status: 201, body, createdAt: new Date(row.created_at!) } };
 }

@@ -1,14 +1,13 @@
 import { calendarFile } from './calendar-file.js';
 import { textsFor } from '../texts/index.js';
 import { calendarEvent } from './calendar-event.js';
-import type { Deps } from '../app/deps.js';
+import type { BookingDeps } from './booking-deps.js';
 import { authorisedAppointment, type Access } from './manage-appointment.js';
-import { requireSnapshot } from '../availability/availability-answer.js';
 
 /** The appointment as a plain calendar file (METHOD:PUBLISH) for the "add to calendar" button. */
-export async function downloadCalendar(deps: Deps, access: Access): Promise<{ filename: string; content: string }> {
+export async function downloadCalendar(deps: Pick<BookingDeps, 'db' | 'locations' | 'config' | 'clock'>, access: Access): Promise<{ filename: string; content: string }> {
   const appointment = await authorisedAppointment(deps, access);
-  const snapshot = await requireSnapshot(deps, appointment.locationSlug);
+  const snapshot = await deps.locations.require(appointment.locationSlug);
   const event = calendarEvent(deps, appointment, snapshot, textsFor(appointment.language), access.token, 'PUBLISH');
   return { filename: `afspraak-${appointment.reference}.ics`, content: calendarFile(event) };
 }

@@ -1,6 +1,6 @@
 import type { Executor } from '../platform/database/database.js';
 import { dropScheduled, enqueueMessages, type MessageKind } from '../platform/outbox-store.js';
-import type { Deps } from '../app/deps.js';
+import type { BookingDeps } from './booking-deps.js';
 
 /** A feedback request goes out this long after the visit ends. */
 export const FEEDBACK_AFTER_MINUTES = 120;
@@ -11,7 +11,7 @@ type Appointment = { id: string; sequence: number; start: number; end: number };
  * The message a change causes (due now), the reminder (REMINDER_HOURS before; not for an appointment made later than
  * that) and the feedback request.
  */
-export function messagesFor(deps: Deps, kind: 'confirmation' | 'moved', time: { start: number; end: number }): { kind: MessageKind; at: Date }[] {
+export function messagesFor(deps: Pick<BookingDeps, 'config' | 'clock'>, kind: 'confirmation' | 'moved', time: { start: number; end: number }): { kind: MessageKind; at: Date }[] {
   const now = deps.clock();
   const remindAt = time.start - deps.config.REMINDER_HOURS * 3_600_000;
   return [
@@ -25,7 +25,7 @@ export function messagesFor(deps: Deps, kind: 'confirmation' | 'moved', time: { 
  * Queues the `moved` message with the reminder and feedback request for the new time, in the transaction of the
  * move, after dropping those queued for the old time. (A booking queues its own in `balie_book`.)
  */
-export async function queueMoved(tx: Executor, deps: Deps, appointment: Appointment) {
+export async function queueMoved(tx: Executor, deps: Pick<BookingDeps, 'config' | 'clock'>, appointment: Appointment) {
   await dropScheduled(tx, appointment.id);
   await enqueueMessages(tx, messagesFor(deps, 'moved', appointment).map((m) => ({ ...m, appointmentId: appointment.id, sequence: appointment.sequence })), deps.clock());
 }

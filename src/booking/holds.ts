@@ -1,28 +1,30 @@
 import { Conflict, NotFound } from '../platform/errors.js';
 import type { Needs } from '../catalogue/domain/needs.js';
 import { isoInZone } from '../platform/time/zoned-time.js';
-import { extendLiveHold, insertHold, lockLocationTime, releaseLiveHold } from './appointment-store.js';
+import { writeClaims } from '../claims/claim-writes.js';
+import { lockLocationTime } from '../claims/time-locks.js';
+import { extendLiveHold, insertHold, releaseLiveHold } from './hold-store.js';
 import type { Language } from '../texts/index.js';
 import { findAlternatives } from '../availability/alternatives.js';
-import { requireSnapshot, resolveItems, type ItemRequest } from '../availability/availability-answer.js';
-import type { Deps } from '../app/deps.js';
+import { resolveItems, type ItemRequest } from '../catalogue/booking-rules.js';
+import type { BookingDeps } from './booking-deps.js';
 import type { LocationSnapshot } from '../catalogue/location-snapshots.js';
 import { checkStart, placeClaim } from './placement.js';
 
 export type HoldRequest = { location: string; items: ItemRequest[]; start: string; needs?: Needs; language: Language };
 
 /** Keeps a time for a while (HOLD_MINUTES) while the resident fills in the form; a hold takes a counter. */
-export async function createHold(deps: Deps, request: HoldRequest) {
-  const snapshot = await requireSnapshot(deps, request.location);
+export async function createHold(deps: BookingDeps, request: HoldRequest) {
+  const snapshot = await deps.locations.require(request.location);
   const items = resolveItems(snapshot, request.items, request.language);
   const wanted = checkStart(deps, snapshot, items, request.needs, request.start);
   const now = deps.clock();
   const expiresAt = new Date(now.getTime() + deps.config.HOLD_MINUTES * 60_000);
   let holdId: string | undefined;
-  const counter = await deps.db.transaction(async (tx) => {
-    await lockLocationTime(tx, snapshot.location.id, new Date(wanted.start), new Date(wanted.end));
-    return placeClaim(tx, deps, snapshot, wanted, async (ex, counterId) => {
-      holdId = await insertHold(ex, {
+  const counter = await writeClaims(deps, async (writer) => {
+    await lockLocationTime(writer.ex, snapshot.location.id, new Date(wanted.start), new Date(wanted.end));
+    return placeClaim(writer, deps, snapshot, wanted, async (w, counterId) => {
+      holdId = await insertHold(w, {
         municipalityId: snapshot.location.municipalityId, locationId: snapshot.location.id, counterId,
         start: new Date(wanted.start), end: new Date(wanted.end), expiresAt, createdAt: now,
         items: items.map((i) => ({ serviceId: i.service.id, persons: i.persons })),
@@ -33,7 +35,6 @@ export async function createHold(deps: Deps, request: HoldRequest) {
   if (counter === undefined) {
     throw new Conflict('time_taken', {}, await findAlternatives(deps, snapshot, items, request.needs, wanted.start));
   }
-  deps.caches.days.dropClaim(snapshot.location.id, wanted.start, wanted.end);
   return holdView(snapshot, { id: holdId!, start: wanted.start, end: wanted.end, expiresAt: expiresAt.getTime() });
 }
 
@@ -53,17 +54,15 @@ export const HOLD_LENGTHS = 3;
  * Gives a live hold HOLD_MINUTES more from now (the resident needs more time to type), up to HOLD_LENGTHS times
  * its first length in all, so that a time cannot be kept from others for long.
  */
-export async function extendHold(deps: Deps, holdId: string) {
+export async function extendHold(deps: BookingDeps, holdId: string) {
   const now = deps.clock();
-  const hold = await extendLiveHold(deps.db, holdId, new Date(now.getTime() + deps.config.HOLD_MINUTES * 60_000), HOLD_LENGTHS * deps.config.HOLD_MINUTES, now);
+  const hold = await writeClaims(deps, (w) => extendLiveHold(w, holdId, new Date(now.getTime() + deps.config.HOLD_MINUTES * 60_000), HOLD_LENGTHS * deps.config.HOLD_MINUTES, now), { transaction: false });
   if (!hold) throw new NotFound('hold_not_found');
-  const snapshot = await requireSnapshot(deps, hold.locationSlug);
-  deps.caches.days.dropClaim(hold.locationId, hold.start.getTime(), hold.end.getTime());
+  const snapshot = await deps.locations.require(hold.locationSlug);
   return holdView(snapshot, { id: hold.id, start: hold.start.getTime(), end: hold.end.getTime(), expiresAt: hold.expiresAt.getTime() });
 }
 
 /** Lets a hold go at once, so the time is free for others (the resident chose another). Harmless when it is gone. */
-export async function releaseHold(deps: Deps, holdId: string): Promise<void> {
-  const released = await releaseLiveHold(deps.db, holdId, deps.clock());
-  if (released) deps.caches.days.dropClaim(released.locationId, released.start.getTime(), released.end.getTime());
+export async function releaseHold(deps: BookingDeps, holdId: string): Promise<void> {
+  await writeClaims(deps, (w) => releaseLiveHold(w, holdId, deps.clock()), { transaction: false });
 }

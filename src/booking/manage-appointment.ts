@@ -1,5 +1,7 @@
 import { Conflict, NotFound } from '../platform/errors.js';
-import { findByReference, lockById, lockLocationTime, moveClaim, setStatus, type AppointmentWithItems } from './appointment-store.js';
+import { writeClaims } from '../claims/claim-writes.js';
+import { lockLocationTime } from '../claims/time-locks.js';
+import { findByReference, lockById, moveClaim, setStatus, type AppointmentWithItems } from './appointment-store.js';
 import { saveFeedback } from './feedback-store.js';
 import { dropScheduled, enqueueMessages } from '../platform/outbox-store.js';
 import { textsFor, type Language } from '../texts/index.js';
@@ -7,28 +9,27 @@ import { findAlternatives } from '../availability/alternatives.js';
 import { queueMoved } from './follow-ups.js';
 import { appointmentView } from './appointment-view.js';
 import { itemsOf } from './appointment-words.js';
-import { requireSnapshot } from '../availability/availability-answer.js';
-import type { Deps } from '../app/deps.js';
+import type { BookingDeps } from './booking-deps.js';
 import { checkStart, placeClaim, unlessOverlapping } from './placement.js';
 import { tokenMatches } from './manage-tokens.js';
 
 export type Access = { reference: string; token: string; language: Language };
 
 /** The appointment behind a reference and token; a wrong token and an unknown reference look the same. */
-export async function authorisedAppointment(deps: Deps, access: Access): Promise<AppointmentWithItems> {
+export async function authorisedAppointment(deps: Pick<BookingDeps, 'db'>, access: Access): Promise<AppointmentWithItems> {
   const appointment = await findByReference(deps.db, access.reference);
   if (!appointment || !tokenMatches(access.token, appointment.manageTokenHash)) throw new NotFound('appointment_not_found');
   return appointment;
 }
 
-async function view(deps: Deps, reference: string, access: Access) {
+async function view(deps: BookingDeps, reference: string, access: Access) {
   const appointment = (await findByReference(deps.db, reference))!;
-  return appointmentView(deps, appointment, await requireSnapshot(deps, appointment.locationSlug), access.language, access.token);
+  return appointmentView(deps, appointment, await deps.locations.require(appointment.locationSlug), access.language, access.token);
 }
 
-export async function viewAppointment(deps: Deps, access: Access) {
+export async function viewAppointment(deps: BookingDeps, access: Access) {
   const appointment = await authorisedAppointment(deps, access);
-  return appointmentView(deps, appointment, await requireSnapshot(deps, appointment.locationSlug), access.language, access.token);
+  return appointmentView(deps, appointment, await deps.locations.require(appointment.locationSlug), access.language, access.token);
 }
 
 const notChangeable = (status: string, language: Language) => new Conflict('not_changeable', { status: textsFor(language).statuses[status] ?? status });
@@ -37,49 +38,47 @@ const notChangeable = (status: string, language: Language) => new Conflict('not_
  * Moves the appointment (DESIGN invariant 5): one update of the same row, so the new time is secured before the
  * old one is released; the calendar sequence goes up. A taken time changes nothing and comes with alternatives.
  */
-export async function rescheduleAppointment(deps: Deps, access: Access, start: string) {
+export async function rescheduleAppointment(deps: BookingDeps, access: Access, start: string) {
   const appointment = await authorisedAppointment(deps, access);
   if (appointment.status !== 'booked') throw notChangeable(appointment.status, access.language);
-  const snapshot = await requireSnapshot(deps, appointment.locationSlug);
+  const snapshot = await deps.locations.require(appointment.locationSlug);
   const items = itemsOf(appointment, snapshot);
   const needs = appointment.needs ?? undefined;
   const wanted = checkStart(deps, snapshot, items, needs, start);
-  const before = { start: appointment.startsAt.getTime(), end: appointment.endsAt.getTime() };
-  const moved = await deps.db.transaction(async (tx) => {
+  const moved = await writeClaims(deps, async (writer) => {
+    const tx = writer.ex;
     await lockLocationTime(tx, snapshot.location.id, new Date(wanted.start), new Date(wanted.end));
     const locked = await lockById(tx, appointment.id);
     if (locked?.status !== 'booked') throw notChangeable(locked?.status ?? 'cancelled', access.language);
-    const counter = await placeClaim(tx, deps, snapshot, wanted, (ex, counterId) => unlessOverlapping(ex, (sp) =>
+    const counter = await placeClaim(writer, deps, snapshot, wanted, (w, counterId) => unlessOverlapping(w, (sp) =>
       moveClaim(sp, appointment.id, { counterId, start: new Date(wanted.start), end: new Date(wanted.end) }, deps.clock())), appointment.id);
     if (counter === undefined) return false;
     await queueMoved(tx, deps, { id: appointment.id, sequence: locked.sequence + 1, start: wanted.start, end: wanted.end });
     return true;
   });
   if (!moved) throw new Conflict('time_taken', {}, await findAlternatives(deps, snapshot, items, needs, wanted.start));
-  deps.caches.days.dropClaim(snapshot.location.id, before.start, before.end);
-  deps.caches.days.dropClaim(snapshot.location.id, wanted.start, wanted.end);
   return view(deps, access.reference, access);
 }
 
 /** Cancels: the time is free at once, the sequence goes up; cancelling twice is harmless. */
-export async function cancelAppointment(deps: Deps, access: Access) {
+export async function cancelAppointment(deps: BookingDeps, access: Access) {
   const appointment = await authorisedAppointment(deps, access);
   if (appointment.status !== 'cancelled') {
-    await deps.db.transaction(async (tx) => {
+    await writeClaims(deps, async (writer) => {
+      const tx = writer.ex;
       const locked = await lockById(tx, appointment.id);
       if (locked?.status === 'cancelled') return;
       if (locked?.status !== 'booked') throw notChangeable(locked?.status ?? 'cancelled', access.language);
-      await setStatus(tx, appointment.id, 'cancelled', deps.clock(), true);
+      await setStatus(writer, appointment.id, 'cancelled', deps.clock(), true);
       await enqueueMessages(tx, [{ appointmentId: appointment.id, kind: 'cancelled', sequence: locked.sequence + 1, at: deps.clock() }], deps.clock());
       await dropScheduled(tx, appointment.id);
     });
-    deps.caches.days.dropClaim(appointment.locationId, appointment.startsAt.getTime(), appointment.endsAt.getTime());
   }
   return view(deps, access.reference, access);
 }
 
 /** A score (1–5) and an optional comment, once the appointment has started; giving it again replaces it. */
-export async function giveFeedback(deps: Deps, access: Access, input: { score: number; comment?: string }) {
+export async function giveFeedback(deps: BookingDeps, access: Access, input: { score: number; comment?: string }) {
   const appointment = await authorisedAppointment(deps, access);
   if (appointment.status === 'cancelled' || appointment.status === 'no_show') throw new Conflict('feedback_not_possible');
   if (deps.clock().getTime() < appointment.startsAt.getTime()) throw new Conflict('feedback_too_early');

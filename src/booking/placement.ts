@@ -5,10 +5,11 @@ import type { Item } from '../catalogue/domain/items.js';
 import type { Needs } from '../catalogue/domain/needs.js';
 import { dateInZone, dayBounds, isoInZone } from '../platform/time/zoned-time.js';
 import { listLiveClaims, type Claim } from '../claims/claims-store.js';
+import type { ClaimWriter } from '../claims/claim-writes.js';
 import type { Executor } from '../platform/database/database.js';
 import { isOverlap } from '../platform/database/sql-errors.js';
-import { appointmentMinutes, eligibleCounters, windowFor } from '../availability/availability-answer.js';
-import type { Deps } from '../app/deps.js';
+import { appointmentMinutes, eligibleCounters, windowFor } from '../catalogue/booking-rules.js';
+import type { BookingDeps } from './booking-deps.js';
 import { planFor, type LocationSnapshot } from '../catalogue/location-snapshots.js';
 
 export type Wanted = { start: number; end: number; date: string; counters: number[] };
@@ -17,7 +18,7 @@ export type Wanted = { start: number; end: number; date: string; counters: numbe
  * Checks a requested start against the rules before anything is written: not in the past, after the minimum
  * notice, within the horizon, on the grid, and inside opening hours of a counter that may serve it.
  */
-export function checkStart(deps: Deps, snapshot: LocationSnapshot, items: Item[], needs: Needs | undefined, startIso: string, options: { held?: boolean } = {}): Wanted {
+export function checkStart(deps: Pick<BookingDeps, 'clock'>, snapshot: LocationSnapshot, items: Item[], needs: Needs | undefined, startIso: string, options: { held?: boolean } = {}): Wanted {
   const zone = snapshot.location.timezone;
   const start = Date.parse(startIso);
   const now = deps.clock().getTime();
@@ -41,7 +42,7 @@ export function checkStart(deps: Deps, snapshot: LocationSnapshot, items: Item[]
  * The counters free for the wanted time as the database has it now, best first, inside the transaction that puts a
  * claim there: the holds that ran out in the wanted time are cancelled in the same statement.
  */
-async function freeCounters(tx: Executor, deps: Deps, snapshot: LocationSnapshot, wanted: Wanted, ignore?: string): Promise<number[]> {
+async function freeCounters(tx: Executor, deps: Pick<BookingDeps, 'clock'>, snapshot: LocationSnapshot, wanted: Wanted, ignore?: string): Promise<number[]> {
   const day = dayBounds(wanted.date, snapshot.location.timezone);
   const claims = await listLiveClaims(tx, snapshot.location.id, new Date(day.start), new Date(day.end), deps.clock(), { releaseExpiredIn: wanted });
   return rankFreeCounters(snapshot, wanted, claims.filter((c) => c.id !== ignore));
@@ -63,23 +64,23 @@ export function rankFreeCounters(snapshot: LocationSnapshot, wanted: Wanted, cla
  * `ignore` is the claim being moved, which must not count as being in its own way.
  */
 export async function placeClaim(
-  tx: Executor,
-  deps: Deps,
+  writer: ClaimWriter,
+  deps: Pick<BookingDeps, 'clock'>,
   snapshot: LocationSnapshot,
   wanted: Wanted,
-  write: (tx: Executor, counterId: number) => Promise<boolean>,
+  write: (writer: ClaimWriter, counterId: number) => Promise<boolean>,
   ignore?: string,
 ): Promise<number | undefined> {
-  for (const counterId of await freeCounters(tx, deps, snapshot, wanted, ignore)) {
-    if (await write(tx, counterId)) return counterId;
+  for (const counterId of await freeCounters(writer.ex, deps, snapshot, wanted, ignore)) {
+    if (await write(writer, counterId)) return counterId;
   }
   return undefined;
 }
 
 /** Runs a change that the exclusion constraint may refuse in a savepoint: false when it did. */
-export async function unlessOverlapping(tx: Executor, change: (sp: Executor) => Promise<unknown>): Promise<boolean> {
+export async function unlessOverlapping(writer: ClaimWriter, change: (sp: ClaimWriter) => Promise<unknown>): Promise<boolean> {
   try {
-    await tx.transaction(change);
+    await writer.ex.transaction((sp) => change({ ex: sp, touched: writer.touched }));
     return true;
   } catch (error) {
     if (!isOverlap(error)) throw error;

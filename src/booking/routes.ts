@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { bookAppointment } from './book-appointment.js';
 import { downloadCalendar } from './calendar-download.js';
-import type { Deps } from '../app/deps.js';
+import type { BookingDeps } from './booking-deps.js';
 import { createHold, extendHold, releaseHold } from './holds.js';
 import { cancelAppointment, giveFeedback, rescheduleAppointment, viewAppointment, type Access } from './manage-appointment.js';
 import {
@@ -21,7 +21,7 @@ export function access(request: FastifyRequest<{ Params: { reference: string } }
   return { reference: request.params.reference.toUpperCase(), token, language: request.language };
 }
 
-export async function appointmentRoutes(app: FastifyInstance, deps: Deps) {
+export async function appointmentRoutes(app: FastifyInstance, deps: BookingDeps & { config: { RATE_LIMIT_PER_MINUTE: number } }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const limit = { rateLimit: { max: deps.config.RATE_LIMIT_PER_MINUTE, timeWindow: '1 minute' } };
 

@@ -2,13 +2,16 @@ import cors from '@fastify/cors';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { Forbidden } from '../platform/errors.js';
-import type { Deps } from '../app/deps.js';
+import type { LocationSnapshots } from './location-snapshots.js';
+import type { WidgetOrigins } from './widget-origins.js';
+
+type CorsDeps = { origins: WidgetOrigins; locations: LocationSnapshots; config: { PUBLIC_BASE_URL: string } };
 
 /** The municipality a request names: `municipality` or `location` in the query (known at onRequest), or in the body. */
-async function municipalityNamed(deps: Deps, source: unknown): Promise<string | undefined> {
+async function municipalityNamed(deps: Pick<CorsDeps, 'locations'>, source: unknown): Promise<string | undefined> {
   const named = (source ?? {}) as { municipality?: unknown; location?: unknown };
   if (typeof named.municipality === 'string') return named.municipality;
-  return typeof named.location === 'string' ? (await deps.caches.locations.get(named.location))?.municipality.slug : undefined;
+  return typeof named.location === 'string' ? (await deps.locations.get(named.location))?.municipality.slug : undefined;
 }
 
 /**
@@ -16,7 +19,7 @@ async function municipalityNamed(deps: Deps, source: unknown): Promise<string | 
  * service's own pages; any other origin is refused with 403. A request about one municipality (by `municipality`
  * or `location`) must come from that municipality's sites. No cookies are used, so no credentials are allowed.
  */
-export const corsPlugin = fp(async (app: FastifyInstance, deps: Deps) => {
+export const corsPlugin = fp(async (app: FastifyInstance, deps: CorsDeps) => {
   const publicOrigin = new URL(deps.config.PUBLIC_BASE_URL).origin;
   /**
    * The origin of a browser's call to the API from another site, or undefined: no origin, not the API (the widget's
@@ -34,7 +37,7 @@ export const corsPlugin = fp(async (app: FastifyInstance, deps: Deps) => {
     delegator: (request, callback) => {
       const origin = foreignApiOrigin(request);
       if (!origin) return callback(null, { origin: false });
-      deps.caches.origins.municipalitiesOf(origin).then(
+      deps.origins.municipalitiesOf(origin).then(
         (municipalities) => callback(null, { ...allowed, origin: municipalities.size > 0 ? origin : false }),
         (error: Error) => callback(error, { origin: false }),
       );
@@ -44,7 +47,7 @@ export const corsPlugin = fp(async (app: FastifyInstance, deps: Deps) => {
   const check = async (request: FastifyRequest, source: unknown) => {
     const origin = foreignApiOrigin(request);
     if (!origin || request.method === 'OPTIONS') return;
-    const municipalities = await deps.caches.origins.municipalitiesOf(origin);
+    const municipalities = await deps.origins.municipalitiesOf(origin);
     const municipality = await municipalityNamed(deps, source);
     if (municipalities.size === 0 || (municipality && !municipalities.has(municipality))) throw new Forbidden('origin_not_allowed', { origin });
   };

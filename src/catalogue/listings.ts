@@ -1,22 +1,22 @@
 import { NotFound, Unprocessable } from '../platform/errors.js';
 import * as store from './store.js';
 import { textsFor, type Language } from '../texts/index.js';
-import type { Deps } from '../app/deps.js';
+import type { Executor } from '../platform/database/database.js';
 
-export async function listMunicipalities(deps: Deps) {
+export async function listMunicipalities(deps: { db: Executor }) {
   const rows = await store.listMunicipalities(deps.db);
   return rows.map((m) => ({ slug: m.slug, name: m.name, phone: m.phone, website: m.websiteUrl }));
 }
 
 /** The municipality named by a slug, or a 404 that lists the ones there are. */
-export async function requireMunicipality(deps: Deps, slug: string) {
+export async function requireMunicipality(deps: { db: Executor }, slug: string) {
   const municipality = await store.findMunicipality(deps.db, slug);
   if (municipality) return municipality;
   const known = await store.listMunicipalities(deps.db);
   throw new NotFound('municipality_not_found', { slug, known: known.map((m) => m.slug).join(', ') });
 }
 
-export async function requireLocation(deps: Deps, slug: string, municipality?: string) {
+export async function requireLocation(deps: { db: Executor }, slug: string, municipality?: string) {
   const location = await store.findLocation(deps.db, slug);
   if (!location) throw new NotFound('location_not_found', { slug });
   if (municipality !== undefined && location.municipality !== municipality) {
@@ -25,7 +25,7 @@ export async function requireLocation(deps: Deps, slug: string, municipality?: s
   return location;
 }
 
-export async function listLocations(deps: Deps, query: { municipality?: string; language: Language }) {
+export async function listLocations(deps: { db: Executor }, query: { municipality?: string; language: Language }) {
   const municipalityId = query.municipality === undefined ? undefined : (await requireMunicipality(deps, query.municipality)).id;
   const texts = textsFor(query.language);
   const rows = await store.listLocations(deps.db, { municipalityId });
@@ -40,7 +40,7 @@ export async function listLocations(deps: Deps, query: { municipality?: string; 
   }));
 }
 
-export async function listServices(deps: Deps, query: { municipality?: string; location?: string; language: Language }) {
+export async function listServices(deps: { db: Executor }, query: { municipality?: string; location?: string; language: Language }) {
   const municipalityId = query.municipality === undefined ? undefined : (await requireMunicipality(deps, query.municipality)).id;
   const locationId = query.location === undefined ? undefined : (await requireLocation(deps, query.location, query.municipality)).id;
   const rows = await store.listServices(deps.db, { municipalityId, locationId });

@@ -3,7 +3,7 @@ import { planDay, type DateException, type DayPlan, type WeeklyRule } from './do
 import * as catalogue from './store.js';
 import type { Executor } from '../platform/database/database.js';
 import { loadSchedule } from './schedule-store.js';
-import type { DayFrame } from '../availability/day-frames.js';
+import { NotFound } from '../platform/errors.js';
 
 /** Everything about a location that availability needs and that changes only when an administrator edits it. */
 export type LocationSnapshot = {
@@ -17,8 +17,6 @@ export type LocationSnapshot = {
   exceptions: DateException[];
   /** Opening plans by date and counters, made on first use (see planFor); they go with the snapshot. */
   plans: Map<string, DayPlan>;
-  /** Day frames by kind of request and date, made on first use (see frameFor). */
-  frames: Map<string, Map<string, DayFrame>>;
   /** The catalogue version it was read at (see LocationSnapshots.isCurrent). */
   version: number;
 };
@@ -63,6 +61,13 @@ export class LocationSnapshots {
     return loading;
   }
 
+  /** The location, or a 404 naming it. */
+  async require(slug: string): Promise<LocationSnapshot> {
+    const snapshot = await this.get(slug);
+    if (!snapshot) throw new NotFound('location_not_found', { slug });
+    return snapshot;
+  }
+
   clear() {
     this.version++;
     this.loaded.clear();
@@ -81,6 +86,6 @@ export class LocationSnapshots {
     const locations = await catalogue.listLocations(this.db, { municipalityId: location.municipalityId });
     const counters = await catalogue.listCounters(this.db, location.id);
     const { weekly, exceptions } = await loadSchedule(this.db, location.id);
-    return { location, municipality, services, locationNames: new Map(locations.map((l) => [l.slug, l.name])), counters, weekly, exceptions, plans: new Map(), frames: new Map(), version };
+    return { location, municipality, services, locationNames: new Map(locations.map((l) => [l.slug, l.name])), counters, weekly, exceptions, plans: new Map(), version };
   }
 }

@@ -2,11 +2,11 @@ import { z } from 'zod';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import * as catalogue from './listings.js';
-import type { Deps } from '../app/deps.js';
+import type { Executor } from '../platform/database/database.js';
 import { LocationSchema, LocationsQuerySchema, MunicipalitySchema, ServiceSchema, ServicesQuerySchema } from './schemas.js';
 import { problemResponses } from '../platform/http/problem-schema.js';
 
-export async function catalogueRoutes(app: FastifyInstance, deps: Deps) {
+export async function catalogueRoutes(app: FastifyInstance, deps: { db: Executor }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.get('/api/v1/municipalities', {

@@ -1,8 +1,5 @@
 import type { Database } from '../platform/database/database.js';
-
-export type Change =
-  | { kind: 'claims'; locationId: number; start: number; end: number }
-  | { kind: 'catalogue' };
+import type { Change, ChangeSignal } from './change-signal.js';
 
 /** Parses what the triggers of migration 0002 send on `balie_changes`. */
 export function parseChange(payload: string): Change | undefined {
@@ -12,10 +9,13 @@ export function parseChange(payload: string): Change | undefined {
   return { kind: 'claims', locationId: Number(match[1]), start: Number(match[2]), end: Number(match[3]) };
 }
 
-/** Follows every committed change to claims and catalogue, from this process and from others on the same database. */
-export function followChanges(database: Database, onChange: (change: Change) => void) {
+/**
+ * Feeds every committed change to claims and catalogue into the signal, from other processes on the same database
+ * (and this one's own, a moment after it raised them itself). Resolves to the function that stops it.
+ */
+export function feedSignalFromDatabase(database: Pick<Database, 'listen'>, signal: ChangeSignal) {
   return database.listen('balie_changes', (payload) => {
     const change = parseChange(payload);
-    if (change) onChange(change);
+    if (change) signal.raise(change);
   });
 }

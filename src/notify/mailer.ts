@@ -1,7 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import nodemailer, { type SendMailOptions, type Transporter } from 'nodemailer';
-import type { Config } from '../app/config.js';
 
 export type Mail = {
   messageId: string;
@@ -36,7 +35,7 @@ function message(mail: Mail): SendMailOptions {
  * SMTP when SMTP_URL is set; otherwise every message is written as an .eml file under DATA_DIR/mail, so that
  * the service works without a mail server. Log lines name the message, never the resident.
  */
-export function createMailer(config: Config, log: { info: (obj: object, msg: string) => void }): Mailer {
+export function createMailer(config: { SMTP_URL?: string | undefined; DATA_DIR: string }, log: { info: (obj: object, msg: string) => void }): Mailer {
   if (config.SMTP_URL) {
     const transport: Transporter = nodemailer.createTransport(config.SMTP_URL);
     return {

@@ -1,9 +1,8 @@
 import { findAlternatives } from '../availability/alternatives.js';
 import { manageUrl } from '../booking/appointment-view.js';
 import { addressLine, bringList, itemsOf, serviceNames } from '../booking/appointment-words.js';
-import { requireSnapshot } from '../availability/availability-answer.js';
 import { calendarEvent } from '../booking/calendar-event.js';
-import type { Deps } from '../app/deps.js';
+import type { BookingDeps } from '../booking/booking-deps.js';
 import { deriveToken } from '../booking/manage-tokens.js';
 import { findById } from '../booking/appointment-store.js';
 import { claimMessages, markFailed, markSent, type OutboxRow } from '../platform/outbox-store.js';
@@ -19,13 +18,13 @@ const LEASE_MS = 2 * 60_000;
 export const retryDelayMs = (attempts: number) => Math.min(60, 2 ** (attempts - 1)) * 60_000;
 
 /** The e-mail for one outbox row, from the appointment as it is now; undefined when it no longer applies. */
-async function mailFor(deps: Deps, row: OutboxRow): Promise<Mail | undefined> {
+async function mailFor(deps: BookingDeps, row: OutboxRow): Promise<Mail | undefined> {
   const appointment = await findById(deps.db, row.appointmentId);
   if (!appointment?.email || !appointment.manageNonce) return undefined;
   const gone = appointment.status === 'cancelled' || appointment.status === 'no_show';
   if ((row.kind === 'reminder' || row.kind === 'feedback') && gone) return undefined;
   if (row.kind === 'reminder' && appointment.startsAt <= deps.clock()) return undefined;
-  const snapshot = await requireSnapshot(deps, appointment.locationSlug);
+  const snapshot = await deps.locations.require(appointment.locationSlug);
   const language = appointment.language;
   const texts = textsFor(language);
   const token = deriveToken(deps.secretKey, appointment.manageNonce);
@@ -66,7 +65,7 @@ async function mailFor(deps: Deps, row: OutboxRow): Promise<Mail | undefined> {
  * `failed`. Safe with several workers (SKIP LOCKED) and after a crash (the claim is a lease). Returns how many
  * messages were handled.
  */
-export async function processOutbox(deps: Deps, mailer: Mailer, options: { limit?: number; log?: { warn: (o: object, m: string) => void } } = {}): Promise<number> {
+export async function processOutbox(deps: BookingDeps, mailer: Mailer, options: { limit?: number; log?: { warn: (o: object, m: string) => void } } = {}): Promise<number> {
   const rows = await claimMessages(deps.db, deps.clock(), options.limit ?? 20, LEASE_MS);
   for (const row of rows) {
     try {
@@ -82,7 +81,7 @@ export async function processOutbox(deps: Deps, mailer: Mailer, options: { limit
 }
 
 /** Runs passes every `everyMs` (and straight again while there is work) until the returned function is called. */
-export function startOutboxWorker(deps: Deps, mailer: Mailer, log: { warn: (o: object, m: string) => void; error: (o: object, m: string) => void }, everyMs = 1000): () => Promise<void> {
+export function startOutboxWorker(deps: BookingDeps, mailer: Mailer, log: { warn: (o: object, m: string) => void; error: (o: object, m: string) => void }, everyMs = 1000): () => Promise<void> {
   let stopped = false;
   let running: Promise<void> = Promise.resolve();
   const loop = async () => {

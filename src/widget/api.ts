@@ -1,28 +1,24 @@
 // The widget's calls to the Balie API (shared/DESIGN.md, "Public API"). No cookies; the manage token only ever
 // travels in the Authorization header.
 
-export type Service = {
-  slug: string; name: string; description: string; minutesPerPerson: number; fixedMinutes: number; maxPersons: number;
-  bring: string[]; locations: string[]; combinableWith: string[];
-};
-export type Location = {
-  slug: string; name: string; municipality: string; address: { street: string; postalCode: string; city: string };
-  accessibility: { code: string; label: string }[]; services: string[];
-};
-export type Municipality = { slug: string; name: string; phone: string; website: string };
-export type Slot = { start: string; end: string; available: number };
-export type Day = { date: string; open: boolean; reason?: string; slots: Slot[] };
-export type Availability = { location: string; timezone: string; durationMinutes: number; days: Day[] };
-export type Hold = { holdId: string; expiresAt: string; location: string; start: string; end: string };
-export type Item = { service: string; persons: number };
-export type Needs = { extraTime?: boolean; stepFree?: boolean; interpreter?: string };
-export type Appointment = {
-  reference: string; status: string; start: string; end: string; municipality: string; location: string; locationName: string;
-  address: { street: string; postalCode: string; city: string }; items: { service: string; persons: number; name: string }[];
-  bring: string[]; email: string; canCancel: boolean; canGiveFeedback: boolean; manageUrl: string; calendarUrl: string; manageToken?: string;
-};
-export type Alternative = { start: string; end: string; location: string };
-export type Problem = { status: number; code?: string; title?: string; detail?: string; errors?: { field: string; message: string }[]; alternatives?: Alternative[] };
+// Types only (erased from the bundle): the shapes are the server's own zod schemas, the ones the OpenAPI
+// document is made from, so the widget cannot drift from the API.
+import type { z } from 'zod';
+import type { AvailabilitySchema } from '../availability/schemas.js';
+import type { AppointmentSchema, BookedSchema, HoldSchema, ItemSchema, NeedsSchema } from '../booking/schemas.js';
+import type { LocationSchema, MunicipalitySchema, ServiceSchema } from '../catalogue/schemas.js';
+import type { AlternativeSchema, ProblemSchema } from '../platform/http/problem-schema.js';
+
+export type Service = z.output<typeof ServiceSchema>;
+export type Location = z.output<typeof LocationSchema>;
+export type Municipality = z.output<typeof MunicipalitySchema>;
+export type Availability = z.output<typeof AvailabilitySchema>;
+export type Hold = z.output<typeof HoldSchema>;
+export type Item = z.output<typeof ItemSchema>;
+export type Needs = z.input<typeof NeedsSchema>;
+export type Appointment = z.output<typeof AppointmentSchema> & Partial<Pick<z.output<typeof BookedSchema>, 'manageToken'>>;
+export type Alternative = z.output<typeof AlternativeSchema>;
+export type Problem = Partial<z.output<typeof ProblemSchema>> & { status: number };
 
 export class ApiError extends Error {
   constructor(readonly problem: Problem) {

@@ -5,16 +5,13 @@ import { widgetEn, widgetNl, type WidgetTexts } from '../texts/widget.js';
 import { Api, ApiError, type Alternative, type Appointment, type Availability, type Hold, type Item, type Location, type Municipality, type Needs, type Problem, type Service } from './api.js';
 import { timeOf } from './format.js';
 import { styles } from './styles.js';
+import type { Alert, Details, FieldError, Step, WidgetHost } from './widget-host.js';
 import { renderAlert, renderErrorSummary } from './views/messages.js';
 import { renderLocations, renderServices } from './views/what-where.js';
 import { renderTime } from './views/when.js';
 import { renderCheck, renderDetails } from './views/details.js';
 import { renderAppointment, renderCancel, renderDone, renderManage, renderMoveConfirm } from './views/appointment.js';
 
-export type Step = 'loading' | 'failed' | 'services' | 'location' | 'time' | 'details' | 'check' | 'done'
-  | 'manage' | 'cancel' | 'cancelled' | 'move-confirm';
-type FieldError = { field: string; message: string };
-export type Details = { name: string; email: string; phone: string; extraTime: boolean; stepFree: boolean; interpreter: boolean; interpreterLanguage: string };
 
 const BOOKING_STEPS: Step[] = ['services', 'location', 'time', 'details', 'check'];
 const WARN_SECONDS = 120;
@@ -27,7 +24,7 @@ const emptyDetails = (): Details => ({ name: '', email: '', phone: '', extraTime
  * Nothing is stored in the browser: no cookies, no storage; personal details are dropped when the flow ends.
  * This class holds the state and the flow; the steps' templates live in ./views and read its members.
  */
-export class BalieAfspraak extends LitElement {
+export class BalieAfspraak extends LitElement implements WidgetHost {
   static override styles = styles;
 
   t: WidgetTexts = widgetNl;
@@ -46,7 +43,7 @@ export class BalieAfspraak extends LitElement {
   holdNotice?: 'warning' | 'extended';
   details: Details = emptyDetails();
   errors: FieldError[] = [];
-  alert?: { kind: 'error' | 'warning' | 'info' | 'ok'; title?: string; text: string; alternatives?: Alternative[] };
+  alert?: Alert;
   idempotencyKey?: string;
   booked?: Appointment;
   manageToken?: string;
@@ -128,7 +125,7 @@ export class BalieAfspraak extends LitElement {
   }
 
   /** Shows a step; focus moves to its heading (or `focus`) so a screen reader says where the resident is. */
-  go(step: Step, options: { alert?: BalieAfspraak['alert']; focus?: string | false; announce?: string } = {}) {
+  go(step: Step, options: { alert?: Alert; focus?: string | false; announce?: string } = {}) {
     // Back before the choice of a time: the held time is free for others again at once.
     if (step === 'services' || step === 'location') void this.letHoldGo();
     this.step = step;

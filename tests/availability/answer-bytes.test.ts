@@ -17,7 +17,7 @@ t.teardown(async () => {
   await app.close();
   await drop();
 });
-const snapshot = (await app.deps.caches.locations.get('stadskantoor'))!;
+const snapshot = (await app.deps.locations.get('stadskantoor'))!;
 const zone = snapshot.location.timezone;
 const counters = snapshot.counters.filter((c) => c.onlineBookable).map((c) => c.id);
 // A winter and a summer Tuesday (+01:00 and +02:00), the Thursday evening opening, Christmas Eve (closed from 13:00).

@@ -1,3 +1,4 @@
+import type { BookingWindow } from '../../catalogue/booking-rules.js';
 import { localMinuteOfDay, offsetAt } from '../../platform/time/zoned-time.js';
 import type { Interval } from '../../platform/time/interval.js';
 
@@ -197,7 +198,6 @@ export function slotsForDay(input: {
   return slotsOf(grid, counts);
 }
 
-export type BookingWindow = { today: string; lastDate: string; earliest: number };
 
 /** Where a day stands against the booking window: before today, past the horizon, or bookable. */
 export function dayInWindow(date: string, window: BookingWindow): 'past' | 'beyond-horizon' | 'bookable' {

@@ -8,7 +8,6 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import postgres, { type Sql } from 'postgres';
 import * as schema from '../../../db/schema.js';
-import type { Config } from '../../app/config.js';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 /** A database or an open transaction: store functions take either. */
@@ -29,7 +28,7 @@ export type DatabaseOptions =
   | { dataDir?: string; loadDataDir?: Blob | File };
 
 /** PostgreSQL when DATABASE_URL is set, else embedded PGlite in DATA_DIR. */
-export function databaseOptionsFrom(config: Pick<Config, 'DATABASE_URL' | 'DATA_DIR'>): DatabaseOptions {
+export function databaseOptionsFrom(config: { DATABASE_URL?: string | undefined; DATA_DIR: string }): DatabaseOptions {
   // The embedded database gets a folder of its own: DATA_DIR also holds mail files and the secret key.
   return config.DATABASE_URL ? { url: config.DATABASE_URL } : { dataDir: join(config.DATA_DIR, 'pglite') };
 }

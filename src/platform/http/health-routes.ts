@@ -1,14 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Deps } from '../../app/deps.js';
+import type { Executor } from '../database/database.js';
 import { ping } from '../database/ping.js';
 import { Unavailable } from '../errors.js';
 import { problemResponses } from './problem-schema.js';
 
 const HealthSchema = z.object({ status: z.literal('ok') }).meta({ id: 'Health' });
 
-export async function healthRoutes(app: FastifyInstance, deps: Deps) {
+export async function healthRoutes(app: FastifyInstance, deps: { db: Executor }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   let closing = false;
   app.addHook('preClose', async () => {

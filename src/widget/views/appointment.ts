@@ -1,12 +1,12 @@
 // An appointment as the resident sees it: after booking, and in manage mode (move, cancel, feedback).
 import { html, nothing } from 'lit';
-import type { BalieAfspraak } from '../balie-afspraak.js';
+import type { WidgetHost } from '../widget-host.js';
 import { describedBy, errorLine } from './messages.js';
 import { renderTime } from './when.js';
 import { dayOf, timeOf } from '../format.js';
 import type { Appointment } from '../api.js';
 
-export function renderAppointment(w: BalieAfspraak, a: Appointment) {
+export function renderAppointment(w: WidgetHost, a: Appointment) {
   const t = w.t;
   const zone = w.zone;
   return html`
@@ -19,7 +19,7 @@ export function renderAppointment(w: BalieAfspraak, a: Appointment) {
     ${a.bring.length && a.status !== 'cancelled' ? html`<h3>${t.bring}</h3><ul>${a.bring.map((b) => html`<li>${b}</li>`)}</ul>` : nothing}`;
 }
 
-export function renderDone(w: BalieAfspraak) {
+export function renderDone(w: WidgetHost) {
   const t = w.t;
   const a = w.booked!;
   return html`
@@ -30,7 +30,7 @@ export function renderDone(w: BalieAfspraak) {
     <button type="button" class="secondary" @click=${() => w.restart()}>${t.another}</button>`;
 }
 
-export function renderManage(w: BalieAfspraak) {
+export function renderManage(w: WidgetHost) {
   const t = w.t;
   const a = w.booked!;
   const moving = w.availability !== undefined;
@@ -47,7 +47,7 @@ export function renderManage(w: BalieAfspraak) {
     ${a.canGiveFeedback && !w.feedbackSent ? renderFeedback(w) : nothing}`;
 }
 
-export function renderFeedback(w: BalieAfspraak) {
+export function renderFeedback(w: WidgetHost) {
   const t = w.t;
   return html`
     <h3 id="feedback-heading">${t.feedbackHeading}</h3>
@@ -67,7 +67,7 @@ export function renderFeedback(w: BalieAfspraak) {
     </form>`;
 }
 
-export function renderCancel(w: BalieAfspraak) {
+export function renderCancel(w: WidgetHost) {
   const t = w.t;
   return html`
     ${renderAppointment(w, w.booked!)}
@@ -78,7 +78,7 @@ export function renderCancel(w: BalieAfspraak) {
     </div>`;
 }
 
-export function renderMoveConfirm(w: BalieAfspraak) {
+export function renderMoveConfirm(w: WidgetHost) {
   const t = w.t;
   const start = w.moveTo!;
   return html`

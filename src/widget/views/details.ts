@@ -1,10 +1,10 @@
 // Steps 4 and 5: the resident's details while the time is held, and the check before booking.
 import { html, nothing } from 'lit';
-import type { BalieAfspraak, Details } from '../balie-afspraak.js';
+import type { Details, WidgetHost } from '../widget-host.js';
 import { describedBy, errorFor, errorLine, nextAndBack } from './messages.js';
 import { dayOf, timeOf } from '../format.js';
 
-export function renderDetails(w: BalieAfspraak) {
+export function renderDetails(w: WidgetHost) {
   const t = w.t;
   const d = w.details;
   const hold = w.hold!;
@@ -47,7 +47,7 @@ export function renderDetails(w: BalieAfspraak) {
     </form>`;
 }
 
-export function renderCheck(w: BalieAfspraak) {
+export function renderCheck(w: WidgetHost) {
   const t = w.t;
   const d = w.details;
   const hold = w.hold!;

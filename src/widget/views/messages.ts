@@ -1,10 +1,10 @@
 // What the widget says above a step: the error summary (GOV.UK pattern) and alerts, and the field helpers that
 // tie a field to its hint and error.
 import { html, nothing } from 'lit';
-import type { BalieAfspraak, Step } from '../balie-afspraak.js';
+import type { Step, WidgetHost } from '../widget-host.js';
 import { dayOf, timeOf } from '../format.js';
 
-export function renderErrorSummary(w: BalieAfspraak) {
+export function renderErrorSummary(w: WidgetHost) {
   if (w.errors.length === 0) return nothing;
   const focusField = (event: Event, field: string) => {
     event.preventDefault();
@@ -17,7 +17,7 @@ export function renderErrorSummary(w: BalieAfspraak) {
     </div>`;
 }
 
-export function renderAlert(w: BalieAfspraak) {
+export function renderAlert(w: WidgetHost) {
   const a = w.alert;
   if (!a) return nothing;
   return html`
@@ -31,21 +31,21 @@ export function renderAlert(w: BalieAfspraak) {
     </div>`;
 }
 
-export function errorFor(w: BalieAfspraak, field: string) {
+export function errorFor(w: WidgetHost, field: string) {
   return w.errors.find((e) => e.field === field);
 }
 
-export function describedBy(w: BalieAfspraak, field: string, hint?: boolean) {
+export function describedBy(w: WidgetHost, field: string, hint?: boolean) {
   return [hint ? `hint-${field}` : '', errorFor(w, field) ? `error-${field}` : ''].filter(Boolean).join(' ') || nothing;
 }
 
-export function errorLine(w: BalieAfspraak, field: string) {
+export function errorLine(w: WidgetHost, field: string) {
   const error = errorFor(w, field);
   return error ? html`<span class="error-text" id="error-${field}">${error.message}</span>` : nothing;
 }
 
 /** The buttons under a step's form: on to the next step (submits the form), and back to `back` when there is one. */
-export function nextAndBack(w: BalieAfspraak, back?: Step) {
+export function nextAndBack(w: WidgetHost, back?: Step) {
   return html`
     <div class="actions">
       <button type="submit">${w.t.next}</button>

@@ -1,10 +1,10 @@
 // Steps 1 and 2: what the resident wants to arrange, and where.
 import { html, nothing } from 'lit';
 import { combinable } from '../../catalogue/domain/items.js';
-import type { BalieAfspraak } from '../balie-afspraak.js';
+import type { WidgetHost } from '../widget-host.js';
 import { describedBy, errorLine, nextAndBack } from './messages.js';
 
-export function renderServices(w: BalieAfspraak) {
+export function renderServices(w: WidgetHost) {
   const t = w.t;
   const chosen = w.items.map((i) => w.services.find((s) => s.slug === i.service)!);
   const bring = [...new Set(chosen.flatMap((s) => s.bring))];
@@ -38,7 +38,7 @@ export function renderServices(w: BalieAfspraak) {
     </form>`;
 }
 
-export function renderLocations(w: BalieAfspraak) {
+export function renderLocations(w: WidgetHost) {
   const t = w.t;
   const offering = w.offeringLocations;
   if (offering.length === 0) {
@@ -62,7 +62,7 @@ export function renderLocations(w: BalieAfspraak) {
     </form>`;
 }
 
-export function callLine(w: BalieAfspraak) {
+export function callLine(w: WidgetHost) {
   const own = w.municipalities.find((m) => m.slug === w.municipality);
   return own ? html`<p>${w.t.callUs({ phone: own.phone })}</p>` : nothing;
 }

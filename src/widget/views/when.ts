@@ -1,13 +1,13 @@
 // Step 3 (and choosing a new time in manage mode): days, times by part of the day, and what is possible when
 // nothing is free.
 import { html, nothing } from 'lit';
-import type { BalieAfspraak } from '../balie-afspraak.js';
+import type { WidgetHost } from '../widget-host.js';
 import { callLine } from './what-where.js';
 import { addDays } from '../../platform/time/dates.js';
 import { dayName, hourOf, timeOf } from '../format.js';
 import type { Availability } from '../api.js';
 
-export function renderTime(w: BalieAfspraak) {
+export function renderTime(w: WidgetHost) {
   const t = w.t;
   const a = w.availability;
   if (!a) return html`<p>${t.loading}</p>`;
@@ -28,7 +28,7 @@ export function renderTime(w: BalieAfspraak) {
     ${w.step === 'time' ? html`<div class="actions"><button type="button" class="secondary" @click=${() => w.go('location')}>${t.back}</button></div>` : nothing}`;
 }
 
-export function renderTimes(w: BalieAfspraak, day: Availability['days'][number]) {
+export function renderTimes(w: WidgetHost, day: Availability['days'][number]) {
   const t = w.t;
   const zone = w.zone;
   const slots = day.slots.filter((s) => s.available > 0);
@@ -47,7 +47,7 @@ export function renderTimes(w: BalieAfspraak, day: Availability['days'][number])
 }
 
 /** Nothing free in the period: say so, and what is possible (DESIGN: "a no always comes with what is possible"). */
-export function renderNothingFree(w: BalieAfspraak) {
+export function renderNothingFree(w: WidgetHost) {
   const t = w.t;
   const others = w.offeringLocations.filter((l) => l.slug !== w.location);
   const sisters = w.municipalities.filter((m) => m.slug !== w.municipality);

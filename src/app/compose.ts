@@ -1,0 +1,60 @@
+import { randomBytes } from 'node:crypto';
+import { AnswerCache } from '../availability/answer-cache.js';
+import { ClaimsIndex } from '../availability/claims-index.js';
+import { DayCache } from '../availability/day-cache.js';
+import type { BookingDeps } from '../booking/booking-deps.js';
+import { LocationSnapshots } from '../catalogue/location-snapshots.js';
+import { WidgetOrigins } from '../catalogue/widget-origins.js';
+import { ChangeSignal } from '../claims/change-signal.js';
+import { feedSignalFromDatabase } from '../claims/database-changes.js';
+import type { Database } from '../platform/database/database.js';
+import type { Config } from './config.js';
+
+/** Everything the use cases of every feature may be given: built once per process, here. */
+export type Services = BookingDeps & {
+  config: Config;
+  database: Database;
+  origins: WidgetOrigins;
+  /** Stops listening for changes from other processes. */
+  close: () => Promise<void>;
+};
+
+/**
+ * The composition root: the caches, the change signal they listen to, and the feed of other processes' changes
+ * into that signal. The HTTP app, the outbox worker and the command-line tools take what they need from it.
+ */
+export async function composeServices(options: { config: Config; database: Database; clock?: () => Date }): Promise<Services> {
+  const { config, database } = options;
+  const db = database.db;
+  const changes = new ChangeSignal();
+  const days = new DayCache(config.AVAILABILITY_CACHE_SIZE);
+  const locations = new LocationSnapshots(db);
+  const claimsIndex = new ClaimsIndex(db, days, config.CLAIMS_INDEX_LOCATIONS);
+  const origins = new WidgetOrigins(db);
+  // Every cache drops what a change made stale, whoever made it (DESIGN: several processes, one database).
+  changes.listen((change) => {
+    if (change.kind === 'catalogue') {
+      locations.clear();
+      days.clear();
+      claimsIndex.clear();
+      origins.clear();
+    } else {
+      days.dropClaim(change.locationId, change.start, change.end);
+    }
+  });
+  const stopFeed = await feedSignalFromDatabase(database, changes);
+  return {
+    db,
+    database,
+    clock: options.clock ?? (() => new Date()),
+    config,
+    secretKey: config.SECRET_KEY ?? randomBytes(32).toString('hex'),
+    changes,
+    locations,
+    days,
+    answers: new AnswerCache(days, config.AVAILABILITY_ANSWER_CACHE_SIZE),
+    claimsIndex,
+    origins,
+    close: () => stopFeed().catch(() => {}),
+  };
+}

@@ -1,0 +1,25 @@
+/** What changed: a claim on a counter's time at a location, or the catalogue (hours, counters, services). */
+export type Change =
+  | { kind: 'claims'; locationId: number; start: number; end: number }
+  | { kind: 'catalogue' };
+
+export type ChangeListener = (change: Change) => void;
+
+/**
+ * The one signal of every change that residents or staff can see. Writers raise it once a change is committed
+ * (see claim-writes.ts), NOTIFY from other processes feeds it too (database-changes.ts), and every cache and
+ * live view listens to it: a writer never reaches into a cache.
+ */
+export class ChangeSignal {
+  private readonly listeners = new Set<ChangeListener>();
+
+  /** Calls `listener` for every change from now on; returns the function that stops it. */
+  listen(listener: ChangeListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  raise(change: Change): void {
+    for (const listener of this.listeners) listener(change);
+  }
+}

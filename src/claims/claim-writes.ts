@@ -1,0 +1,30 @@
+import type { Db, Executor } from '../platform/database/database.js';
+import type { ChangeSignal } from './change-signal.js';
+
+/**
+ * An executor for writes that change claims. Every store function that puts, moves or frees a claim takes one and
+ * says what it touched (`touched`), so that no writer can leave the caches unaware.
+ */
+export type ClaimWriter = { ex: Executor; touched: (locationId: number, start: Date | number, end: Date | number) => void };
+
+type Touched = { locationId: number; start: number; end: number };
+
+/**
+ * Runs `work` with a ClaimWriter (in one transaction unless `transaction: false`, for a write that is one statement)
+ * and, once it has committed, raises the change signal for every claim it touched. Nothing is raised when it fails:
+ * a refused or rolled back write changed nothing.
+ */
+export async function writeClaims<T>(
+  deps: { db: Db; changes: ChangeSignal },
+  work: (writer: ClaimWriter) => Promise<T>,
+  options: { transaction?: boolean } = {},
+): Promise<T> {
+  const touchedList: Touched[] = [];
+  const touched = (locationId: number, start: Date | number, end: Date | number) =>
+    touchedList.push({ locationId, start: +start, end: +end });
+  const result = options.transaction === false
+    ? await work({ ex: deps.db, touched })
+    : await deps.db.transaction((tx) => work({ ex: tx, touched }));
+  for (const t of touchedList) deps.changes.raise({ kind: 'claims', ...t });
+  return result;
+}
