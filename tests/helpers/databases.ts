@@ -5,18 +5,19 @@ import { join } from 'node:path';
 import postgres from 'postgres';
 import { loadDemoData } from '../../db/seed.js';
 import { openDatabase, type Database } from '../../src/platform/database/database.js';
-import { migrateDatabase } from '../../src/platform/database/migrate.js';
+import { migrateDatabase, sqlFunctionFiles } from '../../src/platform/database/migrate.js';
 
 export type DatabaseKind = 'pglite' | 'postgres';
 export type TestDatabase = { database: Database; drop: () => Promise<void> };
 
 const root = new URL('../../', import.meta.url).pathname;
 
-/** Changes whenever a migration or the demo data changes, so a stale snapshot is never used. */
+/** Changes whenever a migration, an SQL function or the demo data changes, so a stale snapshot is never used. */
 function schemaFingerprint(): string {
   const hash = createHash('sha256');
   const migrations = join(root, 'db/migrations');
   for (const file of readdirSync(migrations).filter((f) => f.endsWith('.sql')).sort()) hash.update(readFileSync(join(migrations, file)));
+  for (const file of sqlFunctionFiles()) hash.update(readFileSync(file));
   hash.update(readFileSync(join(root, 'db/seed.ts')));
   return hash.digest('hex').slice(0, 16);
 }

@@ -1,4 +1,7 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { sql } from 'drizzle-orm';
 import type { PgliteDatabase } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import type { PostgresJsDatabase } from 'drizzle-orm/postgres-js';
@@ -8,6 +11,16 @@ import type { Database } from './database.js';
 const migrationsFolder = fileURLToPath(new URL('../../../db/migrations', import.meta.url));
 /** Advisory lock key: "balie" spelled in digits, so that two processes starting at once migrate one by one. */
 const MIGRATION_LOCK = 0x8a11e;
+/** The source tree (or the compiled one, where the build copies the .sql files). */
+const sourceRoot = fileURLToPath(new URL('../../', import.meta.url));
+
+/**
+ * The SQL functions kept as readable `.sql` files beside the TypeScript that calls them (booking/balie-book.sql):
+ * each holds one `CREATE OR REPLACE FUNCTION`, applied after the migrations, so the file is the definition.
+ */
+export function sqlFunctionFiles(): string[] {
+  return readdirSync(sourceRoot, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.sql')).sort().map((f) => join(sourceRoot, f));
+}
 
 export async function migrateDatabase(database: Database): Promise<void> {
   await database.withLock(MIGRATION_LOCK, async () => {
@@ -16,5 +29,6 @@ export async function migrateDatabase(database: Database): Promise<void> {
     } else {
       await migratePglite(database.db as unknown as PgliteDatabase, { migrationsFolder });
     }
+    for (const file of sqlFunctionFiles()) await database.db.execute(sql.raw(readFileSync(file, 'utf8')));
   });
 }

@@ -1,0 +1,109 @@
+-- balie_book: the booking decision, called by writeBooking (book-store.ts). Applied after the migrations on every
+-- start (CREATE OR REPLACE, platform/database/migrate.ts), so this file is its one definition; migration 0005 made
+-- its first version.
+-- A booking in one statement (one round trip, one transaction): the idempotency key, the locks, the limit per
+-- e-mail address, the claim on the first counter of p_counters the exclusion constraint lets through (or the hold
+-- itself), its items, its messages and the stored answer. What to try and in which order is decided by the caller
+-- (the counter-choice function, booking/domain/counter-choice.ts); the exclusion constraint decides what is free.
+-- A refusal raises, so that nothing of it stays: BL001 too many appointments, BL002 every counter taken,
+-- BL003 the hold is unknown or booked already. A reference that exists already raises 23505 (drawn again).
+-- Returns 'booked' with the calendar sequence, or 'earlier' with the answer stored under the key.
+CREATE OR REPLACE FUNCTION balie_book(
+  p_key text, p_request_hash text, p_now timestamptz, p_stale_before timestamptz,
+  p_municipality_id int, p_location_id int, p_email_key text, p_max_live int, p_lock_keys int8[],
+  p_hold_id uuid, p_counters int[], p_start timestamptz, p_end timestamptz,
+  p_reference text, p_name text, p_email text, p_phone text, p_language text, p_needs jsonb, p_channel text,
+  p_token_hash text, p_nonce text, p_service_ids int[], p_persons int[],
+  p_message_kinds text[], p_message_times timestamptz[], p_body jsonb)
+RETURNS TABLE (outcome text, sequence int, request_hash text, body jsonb, created_at timestamptz)
+LANGUAGE plpgsql AS $$
+DECLARE
+  v_hold appointments%ROWTYPE;
+  v_earlier idempotency_keys%ROWTYPE;
+  v_id uuid;
+  v_sequence int := 0;
+  v_counter int;
+  v_moved boolean := false;
+BEGIN
+  -- The key first: a concurrent request with the same key waits here until the first one commits.
+  INSERT INTO idempotency_keys AS k (key, request_hash, status, body, created_at)
+  VALUES (p_key, p_request_hash, 0, '{}', p_now)
+  ON CONFLICT (key) DO UPDATE SET request_hash = excluded.request_hash, status = 0, body = '{}', created_at = excluded.created_at
+    WHERE k.created_at < p_stale_before;
+  IF NOT FOUND THEN
+    SELECT * INTO v_earlier FROM idempotency_keys AS k WHERE k.key = p_key;
+    RETURN QUERY SELECT 'earlier'::text, 0, v_earlier.request_hash, v_earlier.body, v_earlier.created_at;
+    RETURN;
+  END IF;
+
+  -- Bookings of one e-mail address queue (for the limit), then claims on the same quarter hours of the location
+  -- (claims/time-locks.ts, lockLocationTime), in ascending order.
+  PERFORM pg_advisory_xact_lock(p_municipality_id, hashtext(p_email_key));
+  PERFORM count(pg_advisory_xact_lock(lock_key)) FROM unnest(p_lock_keys) AS lock_key;
+
+  IF (SELECT count(*) FROM appointments AS a
+      WHERE a.municipality_id = p_municipality_id AND a.email_key = p_email_key
+        AND a.status IN ('booked', 'checked_in', 'serving') AND a.ends_at > p_now) >= p_max_live THEN
+    RAISE EXCEPTION 'too_many_appointments' USING ERRCODE = 'BL001';
+  END IF;
+
+  -- Holds that ran out in the wanted time never stand in the way (docs/decisions.md, "Live claims": why this
+  -- writes instead of reading past them).
+  UPDATE appointments AS a SET status = 'cancelled', updated_at = p_now
+  WHERE a.location_id = p_location_id AND a.status = 'held' AND a.hold_expires_at <= p_now
+    AND a.starts_at < p_end AND a.ends_at > p_start AND a.id IS DISTINCT FROM p_hold_id;
+
+  IF p_hold_id IS NOT NULL THEN
+    SELECT * INTO v_hold FROM appointments AS a WHERE a.id = p_hold_id FOR UPDATE;
+    IF NOT FOUND OR v_hold.kind <> 'appointment' OR v_hold.reference IS NOT NULL THEN
+      RAISE EXCEPTION 'hold_not_found' USING ERRCODE = 'BL003';
+    END IF;
+  END IF;
+
+  IF v_hold.status = 'held' THEN
+    -- The hold itself; the needs made it longer, or ask for another desk: move it, possibly to another counter.
+    v_id := v_hold.id;
+    v_sequence := v_hold.sequence;
+    IF NOT (v_hold.ends_at = p_end AND v_hold.counter_id = ANY (p_counters)) THEN
+      FOREACH v_counter IN ARRAY p_counters LOOP
+        BEGIN
+          UPDATE appointments AS a SET counter_id = v_counter, starts_at = p_start, ends_at = p_end, updated_at = p_now WHERE a.id = v_id;
+          v_moved := true;
+          EXIT;
+        EXCEPTION WHEN exclusion_violation THEN
+          NULL;
+        END;
+      END LOOP;
+      IF NOT v_moved THEN
+        RAISE EXCEPTION 'time_taken' USING ERRCODE = 'BL002';
+      END IF;
+      v_sequence := v_sequence + 1;
+    END IF;
+    UPDATE appointments AS a SET status = 'booked', hold_expires_at = NULL, reference = p_reference, name = p_name,
+      email = p_email, email_key = p_email_key, phone = p_phone, language = p_language, needs = p_needs, channel = p_channel,
+      manage_token_hash = p_token_hash, manage_nonce = p_nonce, sequence = v_sequence, updated_at = p_now
+    WHERE a.id = v_id;
+  ELSE
+    -- No hold, or it ran out and was released: the time afresh, on the first counter that is free.
+    FOREACH v_counter IN ARRAY p_counters LOOP
+      INSERT INTO appointments (municipality_id, location_id, counter_id, starts_at, ends_at, status, reference, name, email,
+        email_key, phone, language, needs, channel, manage_token_hash, manage_nonce, created_at, updated_at)
+      VALUES (p_municipality_id, p_location_id, v_counter, p_start, p_end, 'booked', p_reference, p_name, p_email,
+        p_email_key, p_phone, p_language, p_needs, p_channel, p_token_hash, p_nonce, p_now, p_now)
+      ON CONFLICT ON CONSTRAINT appointments_no_overlap DO NOTHING
+      RETURNING id INTO v_id;
+      EXIT WHEN v_id IS NOT NULL;
+    END LOOP;
+    IF v_id IS NULL THEN
+      RAISE EXCEPTION 'time_taken' USING ERRCODE = 'BL002';
+    END IF;
+    INSERT INTO appointment_items (appointment_id, service_id, persons)
+    SELECT v_id, item.service_id, item.persons FROM unnest(p_service_ids, p_persons) AS item(service_id, persons);
+  END IF;
+
+  INSERT INTO outbox (appointment_id, kind, sequence, next_attempt_at, created_at)
+  SELECT v_id, message.kind, v_sequence, message.due, p_now FROM unnest(p_message_kinds, p_message_times) AS message(kind, due);
+
+  UPDATE idempotency_keys AS k SET status = 201, body = jsonb_set(p_body, '{sequence}', to_jsonb(v_sequence)) WHERE k.key = p_key;
+  RETURN QUERY SELECT 'booked'::text, v_sequence, NULL::text, NULL::jsonb, NULL::timestamptz;
+END $$;
