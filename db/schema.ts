@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import {
   boolean,
   check,
@@ -14,7 +15,6 @@ import {
   unique,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { sql } from 'drizzle-orm';
 
 const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -30,99 +30,151 @@ export const municipalities = pgTable('municipalities', {
   websiteUrl: text('website_url').notNull(),
 });
 
-export const locations = pgTable('locations', {
-  id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
-  municipalityId: integer('municipality_id').notNull().references(() => municipalities.id),
-  slug: text('slug').notNull().unique(),
-  name: text('name').notNull(),
-  street: text('street').notNull(),
-  postalCode: text('postal_code').notNull(),
-  city: text('city').notNull(),
-  /** Codes such as `step-free`, `hearing-loop`; words for them live in src/texts. */
-  accessibility: text('accessibility').array().notNull().default(sql`'{}'::text[]`),
-  gridMinutes: smallint('grid_minutes').notNull().default(10),
-}, (t) => [check('locations_grid_positive', sql`${t.gridMinutes} between 1 and 120`)]);
+export const locations = pgTable(
+  'locations',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    municipalityId: integer('municipality_id')
+      .notNull()
+      .references(() => municipalities.id),
+    slug: text('slug').notNull().unique(),
+    name: text('name').notNull(),
+    street: text('street').notNull(),
+    postalCode: text('postal_code').notNull(),
+    city: text('city').notNull(),
+    /** Codes such as `step-free`, `hearing-loop`; words for them live in src/texts. */
+    accessibility: text('accessibility').array().notNull().default(sql`'{}'::text[]`),
+    gridMinutes: smallint('grid_minutes').notNull().default(10),
+  },
+  (t) => [check('locations_grid_positive', sql`${t.gridMinutes} between 1 and 120`)],
+);
 
-export const services = pgTable('services', {
-  id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
-  municipalityId: integer('municipality_id').notNull().references(() => municipalities.id),
-  slug: text('slug').notNull(),
-  nameNl: text('name_nl').notNull(),
-  nameEn: text('name_en').notNull(),
-  descriptionNl: text('description_nl').notNull(),
-  descriptionEn: text('description_en').notNull(),
-  minutesPerPerson: smallint('minutes_per_person').notNull(),
-  fixedMinutes: smallint('fixed_minutes').notNull().default(0),
-  maxPersons: smallint('max_persons').notNull().default(1),
-  bringNl: text('bring_nl').array().notNull().default(sql`'{}'::text[]`),
-  bringEn: text('bring_en').array().notNull().default(sql`'{}'::text[]`),
-  minNoticeMinutes: integer('min_notice_minutes').notNull().default(60),
-  horizonDays: integer('horizon_days').notNull().default(60),
-  /** Slugs of services of the same municipality that may be booked in the same appointment. */
-  combinableWith: text('combinable_with').array().notNull().default(sql`'{}'::text[]`),
-  sortOrder: smallint('sort_order').notNull().default(0),
-}, (t) => [
-  unique('services_municipality_slug').on(t.municipalityId, t.slug),
-  check('services_minutes_positive', sql`${t.minutesPerPerson} >= 0 and ${t.fixedMinutes} >= 0 and ${t.minutesPerPerson} + ${t.fixedMinutes} > 0`),
-  check('services_max_persons_positive', sql`${t.maxPersons} >= 1`),
-]);
+export const services = pgTable(
+  'services',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    municipalityId: integer('municipality_id')
+      .notNull()
+      .references(() => municipalities.id),
+    slug: text('slug').notNull(),
+    nameNl: text('name_nl').notNull(),
+    nameEn: text('name_en').notNull(),
+    descriptionNl: text('description_nl').notNull(),
+    descriptionEn: text('description_en').notNull(),
+    minutesPerPerson: smallint('minutes_per_person').notNull(),
+    fixedMinutes: smallint('fixed_minutes').notNull().default(0),
+    maxPersons: smallint('max_persons').notNull().default(1),
+    bringNl: text('bring_nl').array().notNull().default(sql`'{}'::text[]`),
+    bringEn: text('bring_en').array().notNull().default(sql`'{}'::text[]`),
+    minNoticeMinutes: integer('min_notice_minutes').notNull().default(60),
+    horizonDays: integer('horizon_days').notNull().default(60),
+    /** Slugs of services of the same municipality that may be booked in the same appointment. */
+    combinableWith: text('combinable_with').array().notNull().default(sql`'{}'::text[]`),
+    sortOrder: smallint('sort_order').notNull().default(0),
+  },
+  (t) => [
+    unique('services_municipality_slug').on(t.municipalityId, t.slug),
+    check(
+      'services_minutes_positive',
+      sql`${t.minutesPerPerson} >= 0 and ${t.fixedMinutes} >= 0 and ${t.minutesPerPerson} + ${t.fixedMinutes} > 0`,
+    ),
+    check('services_max_persons_positive', sql`${t.maxPersons} >= 1`),
+  ],
+);
 
-export const locationServices = pgTable('location_services', {
-  locationId: integer('location_id').notNull().references(() => locations.id, { onDelete: 'cascade' }),
-  serviceId: integer('service_id').notNull().references(() => services.id, { onDelete: 'cascade' }),
-}, (t) => [primaryKey({ columns: [t.locationId, t.serviceId] })]);
+export const locationServices = pgTable(
+  'location_services',
+  {
+    locationId: integer('location_id')
+      .notNull()
+      .references(() => locations.id, { onDelete: 'cascade' }),
+    serviceId: integer('service_id')
+      .notNull()
+      .references(() => services.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.locationId, t.serviceId] })],
+);
 
-export const counters = pgTable('counters', {
-  id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
-  locationId: integer('location_id').notNull().references(() => locations.id),
-  name: text('name').notNull(),
-  onlineBookable: boolean('online_bookable').notNull().default(true),
-  /** True when the desk is step-free (lowered, room for a wheelchair). */
-  stepFree: boolean('step_free').notNull().default(false),
-  active: boolean('active').notNull().default(true),
-}, (t) => [unique('counters_location_name').on(t.locationId, t.name)]);
+export const counters = pgTable(
+  'counters',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    locationId: integer('location_id')
+      .notNull()
+      .references(() => locations.id),
+    name: text('name').notNull(),
+    onlineBookable: boolean('online_bookable').notNull().default(true),
+    /** True when the desk is step-free (lowered, room for a wheelchair). */
+    stepFree: boolean('step_free').notNull().default(false),
+    active: boolean('active').notNull().default(true),
+  },
+  (t) => [unique('counters_location_name').on(t.locationId, t.name)],
+);
 
 /** A counter with rows here serves only these services; a counter without rows serves all of its location's. */
-export const counterServices = pgTable('counter_services', {
-  counterId: integer('counter_id').notNull().references(() => counters.id, { onDelete: 'cascade' }),
-  serviceId: integer('service_id').notNull().references(() => services.id, { onDelete: 'cascade' }),
-}, (t) => [primaryKey({ columns: [t.counterId, t.serviceId] })]);
+export const counterServices = pgTable(
+  'counter_services',
+  {
+    counterId: integer('counter_id')
+      .notNull()
+      .references(() => counters.id, { onDelete: 'cascade' }),
+    serviceId: integer('service_id')
+      .notNull()
+      .references(() => services.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.counterId, t.serviceId] })],
+);
 
 /** Weekly wall-clock periods in the location's zone; weekday 1 = Monday … 7 = Sunday (ISO). */
-export const openingHours = pgTable('opening_hours', {
-  id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
-  locationId: integer('location_id').notNull().references(() => locations.id, { onDelete: 'cascade' }),
-  counterId: integer('counter_id').references(() => counters.id, { onDelete: 'cascade' }),
-  weekday: smallint('weekday').notNull(),
-  opens: time('opens').notNull(),
-  closes: time('closes').notNull(),
-  validFrom: date('valid_from'),
-  validUntil: date('valid_until'),
-}, (t) => [
-  index('opening_hours_location').on(t.locationId),
-  check('opening_hours_weekday', sql`${t.weekday} between 1 and 7`),
-  check('opening_hours_order', sql`${t.opens} < ${t.closes}`),
-]);
+export const openingHours = pgTable(
+  'opening_hours',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    locationId: integer('location_id')
+      .notNull()
+      .references(() => locations.id, { onDelete: 'cascade' }),
+    counterId: integer('counter_id').references(() => counters.id, { onDelete: 'cascade' }),
+    weekday: smallint('weekday').notNull(),
+    opens: time('opens').notNull(),
+    closes: time('closes').notNull(),
+    validFrom: date('valid_from'),
+    validUntil: date('valid_until'),
+  },
+  (t) => [
+    index('opening_hours_location').on(t.locationId),
+    check('opening_hours_weekday', sql`${t.weekday} between 1 and 7`),
+    check('opening_hours_order', sql`${t.opens} < ${t.closes}`),
+  ],
+);
 
 /**
  * A closure (`closed`) or an extra opening (`open`) on one date. A closure without times closes the whole
  * day; with times it closes that period. An extra opening always has times.
  */
-export const openingExceptions = pgTable('opening_exceptions', {
-  id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
-  locationId: integer('location_id').notNull().references(() => locations.id, { onDelete: 'cascade' }),
-  counterId: integer('counter_id').references(() => counters.id, { onDelete: 'cascade' }),
-  date: date('date').notNull(),
-  kind: text('kind', { enum: ['closed', 'open'] }).notNull(),
-  opens: time('opens'),
-  closes: time('closes'),
-  reasonNl: text('reason_nl').notNull(),
-  reasonEn: text('reason_en').notNull(),
-}, (t) => [
-  index('opening_exceptions_location_date').on(t.locationId, t.date),
-  check('opening_exceptions_kind', sql`${t.kind} in ('closed', 'open')`),
-  check('opening_exceptions_times', sql`(${t.opens} is null and ${t.closes} is null and ${t.kind} = 'closed') or (${t.opens} < ${t.closes})`),
-]);
+export const openingExceptions = pgTable(
+  'opening_exceptions',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    locationId: integer('location_id')
+      .notNull()
+      .references(() => locations.id, { onDelete: 'cascade' }),
+    counterId: integer('counter_id').references(() => counters.id, { onDelete: 'cascade' }),
+    date: date('date').notNull(),
+    kind: text('kind', { enum: ['closed', 'open'] }).notNull(),
+    opens: time('opens'),
+    closes: time('closes'),
+    reasonNl: text('reason_nl').notNull(),
+    reasonEn: text('reason_en').notNull(),
+  },
+  (t) => [
+    index('opening_exceptions_location_date').on(t.locationId, t.date),
+    check('opening_exceptions_kind', sql`${t.kind} in ('closed', 'open')`),
+    check(
+      'opening_exceptions_times',
+      sql`(${t.opens} is null and ${t.closes} is null and ${t.kind} = 'closed') or (${t.opens} < ${t.closes})`,
+    ),
+  ],
+);
 
 export const appointmentStatuses = ['held', 'booked', 'checked_in', 'serving', 'done', 'no_show', 'cancelled'] as const;
 
@@ -131,79 +183,124 @@ export const appointmentStatuses = ['held', 'booked', 'checked_in', 'serving', '
  * (kind `block`). One table, so that one exclusion constraint (migration 0001) guarantees that a counter
  * never has two live claims at once.
  */
-export const appointments = pgTable('appointments', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  kind: text('kind', { enum: ['appointment', 'block'] }).notNull().default('appointment'),
-  reference: text('reference').unique(),
-  municipalityId: integer('municipality_id').notNull().references(() => municipalities.id),
-  locationId: integer('location_id').notNull().references(() => locations.id),
-  counterId: integer('counter_id').notNull().references(() => counters.id),
-  startsAt: instant('starts_at').notNull(),
-  endsAt: instant('ends_at').notNull(),
-  status: text('status', { enum: appointmentStatuses }).notNull(),
-  holdExpiresAt: instant('hold_expires_at'),
-  sequence: integer('sequence').notNull().default(0),
-  name: text('name'),
-  email: text('email'),
-  phone: text('phone'),
-  language: text('language', { enum: ['nl', 'en'] }).notNull().default('nl'),
-  needs: jsonb('needs').$type<{ extraTime?: boolean; stepFree?: boolean; interpreter?: string }>(),
-  channel: text('channel', { enum: ['online', 'phone', 'counter'] }).notNull().default('online'),
-  blockReason: text('block_reason'),
-  manageTokenHash: text('manage_token_hash'),
-  /** Random; with the server's SECRET_KEY it gives the manage token again for e-mails (the token is never stored). */
-  manageNonce: text('manage_nonce'),
-  /** Who the appointment counts against for the per-e-mail limit: lower-cased e-mail. */
-  emailKey: text('email_key'),
-  createdAt: instant('created_at').notNull().defaultNow(),
-  updatedAt: instant('updated_at').notNull().defaultNow(),
-}, (t) => [
-  index('appointments_location_time').on(t.locationId, t.startsAt),
-  index('appointments_email_key').on(t.municipalityId, t.emailKey),
-  check('appointments_time_order', sql`${t.startsAt} < ${t.endsAt}`),
-  check('appointments_status', sql`${t.status} in ('held', 'booked', 'checked_in', 'serving', 'done', 'no_show', 'cancelled')`),
-]);
+export const appointments = pgTable(
+  'appointments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    kind: text('kind', { enum: ['appointment', 'block'] })
+      .notNull()
+      .default('appointment'),
+    reference: text('reference').unique(),
+    municipalityId: integer('municipality_id')
+      .notNull()
+      .references(() => municipalities.id),
+    locationId: integer('location_id')
+      .notNull()
+      .references(() => locations.id),
+    counterId: integer('counter_id')
+      .notNull()
+      .references(() => counters.id),
+    startsAt: instant('starts_at').notNull(),
+    endsAt: instant('ends_at').notNull(),
+    status: text('status', { enum: appointmentStatuses }).notNull(),
+    holdExpiresAt: instant('hold_expires_at'),
+    sequence: integer('sequence').notNull().default(0),
+    name: text('name'),
+    email: text('email'),
+    phone: text('phone'),
+    language: text('language', { enum: ['nl', 'en'] })
+      .notNull()
+      .default('nl'),
+    needs: jsonb('needs').$type<{ extraTime?: boolean; stepFree?: boolean; interpreter?: string }>(),
+    channel: text('channel', { enum: ['online', 'phone', 'counter'] })
+      .notNull()
+      .default('online'),
+    blockReason: text('block_reason'),
+    manageTokenHash: text('manage_token_hash'),
+    /** Random; with the server's SECRET_KEY it gives the manage token again for e-mails (the token is never stored). */
+    manageNonce: text('manage_nonce'),
+    /** Who the appointment counts against for the per-e-mail limit: lower-cased e-mail. */
+    emailKey: text('email_key'),
+    createdAt: instant('created_at').notNull().defaultNow(),
+    updatedAt: instant('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    index('appointments_location_time').on(t.locationId, t.startsAt),
+    index('appointments_email_key').on(t.municipalityId, t.emailKey),
+    check('appointments_time_order', sql`${t.startsAt} < ${t.endsAt}`),
+    check(
+      'appointments_status',
+      sql`${t.status} in ('held', 'booked', 'checked_in', 'serving', 'done', 'no_show', 'cancelled')`,
+    ),
+  ],
+);
 
-export const appointmentItems = pgTable('appointment_items', {
-  appointmentId: uuid('appointment_id').notNull().references(() => appointments.id, { onDelete: 'cascade' }),
-  serviceId: integer('service_id').notNull().references(() => services.id),
-  persons: smallint('persons').notNull(),
-}, (t) => [
-  primaryKey({ columns: [t.appointmentId, t.serviceId] }),
-  check('appointment_items_persons', sql`${t.persons} >= 1`),
-]);
+export const appointmentItems = pgTable(
+  'appointment_items',
+  {
+    appointmentId: uuid('appointment_id')
+      .notNull()
+      .references(() => appointments.id, { onDelete: 'cascade' }),
+    serviceId: integer('service_id')
+      .notNull()
+      .references(() => services.id),
+    persons: smallint('persons').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.appointmentId, t.serviceId] }),
+    check('appointment_items_persons', sql`${t.persons} >= 1`),
+  ],
+);
 
 /**
  * Answers to booking requests by idempotency key (the client's `Idempotency-Key`, or one derived from the
  * request to catch a double click). The row is written in the booking's own transaction, so a concurrent
  * request with the same key waits for it and then returns the same answer. Rows are deleted after a day.
  */
-export const idempotencyKeys = pgTable('idempotency_keys', {
-  key: text('key').primaryKey(),
-  requestHash: text('request_hash').notNull(),
-  status: smallint('status').notNull(),
-  body: jsonb('body').notNull(),
-  createdAt: instant('created_at').notNull().defaultNow(),
-}, (t) => [index('idempotency_keys_created').on(t.createdAt)]);
+export const idempotencyKeys = pgTable(
+  'idempotency_keys',
+  {
+    key: text('key').primaryKey(),
+    requestHash: text('request_hash').notNull(),
+    status: smallint('status').notNull(),
+    body: jsonb('body').notNull(),
+    createdAt: instant('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('idempotency_keys_created').on(t.createdAt)],
+);
 
 /** Messages to send, written in the same transaction as the change that causes them (DESIGN invariant 4). */
-export const outbox = pgTable('outbox', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  appointmentId: uuid('appointment_id').notNull().references(() => appointments.id, { onDelete: 'cascade' }),
-  kind: text('kind', { enum: ['confirmation', 'moved', 'cancelled', 'reminder', 'feedback'] }).notNull(),
-  /** The appointment's calendar sequence when the message was made. */
-  sequence: integer('sequence').notNull(),
-  status: text('status', { enum: ['pending', 'sending', 'sent', 'failed'] }).notNull().default('pending'),
-  attempts: integer('attempts').notNull().default(0),
-  nextAttemptAt: instant('next_attempt_at').notNull().defaultNow(),
-  createdAt: instant('created_at').notNull().defaultNow(),
-  sentAt: instant('sent_at'),
-  lastError: text('last_error'),
-}, (t) => [index('outbox_pending').on(t.status, t.nextAttemptAt)]);
+export const outbox = pgTable(
+  'outbox',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    appointmentId: uuid('appointment_id')
+      .notNull()
+      .references(() => appointments.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: ['confirmation', 'moved', 'cancelled', 'reminder', 'feedback'] }).notNull(),
+    /** The appointment's calendar sequence when the message was made. */
+    sequence: integer('sequence').notNull(),
+    status: text('status', { enum: ['pending', 'sending', 'sent', 'failed'] })
+      .notNull()
+      .default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: instant('next_attempt_at').notNull().defaultNow(),
+    createdAt: instant('created_at').notNull().defaultNow(),
+    sentAt: instant('sent_at'),
+    lastError: text('last_error'),
+  },
+  (t) => [index('outbox_pending').on(t.status, t.nextAttemptAt)],
+);
 
-export const feedback = pgTable('feedback', {
-  appointmentId: uuid('appointment_id').primaryKey().references(() => appointments.id, { onDelete: 'cascade' }),
-  score: smallint('score').notNull(),
-  comment: text('comment'),
-  createdAt: instant('created_at').notNull().defaultNow(),
-}, (t) => [check('feedback_score', sql`${t.score} between 1 and 5`)]);
+export const feedback = pgTable(
+  'feedback',
+  {
+    appointmentId: uuid('appointment_id')
+      .primaryKey()
+      .references(() => appointments.id, { onDelete: 'cascade' }),
+    score: smallint('score').notNull(),
+    comment: text('comment'),
+    createdAt: instant('created_at').notNull().defaultNow(),
+  },
+  (t) => [check('feedback_score', sql`${t.score} between 1 and 5`)],
+);

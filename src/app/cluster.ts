@@ -6,7 +6,10 @@ import cluster from 'node:cluster';
  * supervisor: it starts the workers, starts a worker again when one dies, and on SIGTERM/SIGINT stops them all and
  * exits when they have finished their requests. Resolves once every worker listens.
  */
-export function superviseWorkers(count: number, log: { info: (obj: object, msg: string) => void; error: (obj: object, msg: string) => void }): Promise<void> {
+export function superviseWorkers(
+  count: number,
+  log: { info: (obj: object, msg: string) => void; error: (obj: object, msg: string) => void },
+): Promise<void> {
   let stopping = false;
   const start = (index: number) => {
     const worker = cluster.fork({ BALIE_WORKER_INDEX: String(index) });
@@ -14,7 +17,9 @@ export function superviseWorkers(count: number, log: { info: (obj: object, msg: 
       if (stopping) return;
       log.error({ worker: index, code, signal }, 'a worker stopped: starting it again');
       // After a second: a worker that cannot start (the database is away) does not spin.
-      setTimeout(() => { if (!stopping) start(index); }, 1_000);
+      setTimeout(() => {
+        if (!stopping) start(index);
+      }, 1_000);
     });
     return worker;
   };

@@ -23,7 +23,11 @@ export type Services = BookingDeps & {
  * The composition root: the caches, the change signal they listen to, and the feed of other processes' changes
  * into that signal. The HTTP app, the outbox worker and the command-line tools take what they need from it.
  */
-export async function composeServices(options: { config: Config; database: Database; clock?: () => Date }): Promise<Services> {
+export async function composeServices(options: {
+  config: Config;
+  database: Database;
+  clock?: () => Date;
+}): Promise<Services> {
   const { config, database } = options;
   const db = database.db;
   const changes = new ChangeSignal();

@@ -38,7 +38,9 @@ export type Config = Omit<z.infer<typeof ConfigSchema>, 'PUBLIC_BASE_URL'> & { P
 export class ConfigError extends Error {}
 
 const invalid = (lines: string[]) =>
-  new ConfigError(`Balie cannot start: the configuration is not valid.\n${lines.join('\n')}\nSee README.md, "Configuration".`);
+  new ConfigError(
+    `Balie cannot start: the configuration is not valid.\n${lines.join('\n')}\nSee README.md, "Configuration".`,
+  );
 
 /** Reads the environment; throws a ConfigError that names every wrong variable in one message. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -53,7 +55,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const config = parsed.data;
   if (config.WORKERS > 1 && !config.DATABASE_URL) {
-    throw invalid([`- WORKERS=${JSON.stringify(env.WORKERS)}: more than one process needs PostgreSQL (DATABASE_URL); the embedded database belongs to one process`]);
+    throw invalid([
+      `- WORKERS=${JSON.stringify(env.WORKERS)}: more than one process needs PostgreSQL (DATABASE_URL); the embedded database belongs to one process`,
+    ]);
   }
-  return { ...config, PUBLIC_BASE_URL: (config.PUBLIC_BASE_URL ?? `http://localhost:${config.PORT}`).replace(/\/$/, '') };
+  return {
+    ...config,
+    PUBLIC_BASE_URL: (config.PUBLIC_BASE_URL ?? `http://localhost:${config.PORT}`).replace(/\/$/, ''),
+  };
 }

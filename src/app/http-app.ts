@@ -1,21 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
-import type { Config } from './config.js';
+import { availabilityRoutes } from '../availability/routes.js';
+import { startHousekeeping } from '../booking/housekeeping.js';
+import { appointmentRoutes } from '../booking/routes.js';
+import { corsPlugin } from '../catalogue/cors.js';
+import { catalogueRoutes } from '../catalogue/routes.js';
+import { managePageRoutes } from '../pages/manage-page.js';
+import { widgetRoutes } from '../pages/widget-routes.js';
 import type { Database } from '../platform/database/database.js';
-import { composeServices, type Services } from './compose.js';
+import { healthRoutes } from '../platform/http/health-routes.js';
 import { languagePlugin } from '../platform/http/language.js';
 import { openapiPlugin } from '../platform/http/openapi.js';
 import { problemsPlugin } from '../platform/http/problems.js';
-import { catalogueRoutes } from '../catalogue/routes.js';
-import { healthRoutes } from '../platform/http/health-routes.js';
-import { availabilityRoutes } from '../availability/routes.js';
-import { appointmentRoutes } from '../booking/routes.js';
 import { rateLimitPlugin } from '../platform/http/rate-limit.js';
-import { managePageRoutes } from '../pages/manage-page.js';
-import { widgetRoutes } from '../pages/widget-routes.js';
-import { corsPlugin } from '../catalogue/cors.js';
-import { startHousekeeping } from '../booking/housekeeping.js';
+import { composeServices, type Services } from './compose.js';
+import type { Config } from './config.js';
 
 /** Services composed already (the server shares them with its outbox worker), or what to compose the app's own from. */
 export type AppOptions = ({ services: Services } | { config: Config; database: Database; clock?: () => Date }) & {
@@ -45,11 +45,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const own = !('services' in options);
   const services = 'services' in options ? options.services : await composeServices(options);
   const app = Fastify({
-    logger: options.logger === false ? false : {
-      level: typeof options.logger === 'object' ? options.logger.level : services.config.LOG_LEVEL,
-      serializers: { req: requestSerializer },
-      redact: ['req.headers.authorization', 'req.headers.cookie'],
-    },
+    logger:
+      options.logger === false
+        ? false
+        : {
+            level: typeof options.logger === 'object' ? options.logger.level : services.config.LOG_LEVEL,
+            serializers: { req: requestSerializer },
+            redact: ['req.headers.authorization', 'req.headers.cookie'],
+          },
     genReqId: () => randomUUID(),
     bodyLimit: 32 * 1024,
     forceCloseConnections: 'idle',

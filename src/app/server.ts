@@ -1,24 +1,26 @@
-import { ConfigError, loadConfig, type Config } from './config.js';
-import { buildApp } from './http-app.js';
-import { composeServices } from './compose.js';
-import { databaseOptionsFrom, openDatabase } from '../platform/database/database.js';
-import { migrateDatabase } from '../platform/database/migrate.js';
 import { loadDemoData } from '../../db/seed.js';
-import { secretKeyFor } from '../platform/secret-key.js';
 import { createMailer } from '../notify/mailer.js';
 import { startOutboxWorker } from '../notify/outbox-worker.js';
+import { databaseOptionsFrom, openDatabase } from '../platform/database/database.js';
+import { migrateDatabase } from '../platform/database/migrate.js';
+import { secretKeyFor } from '../platform/secret-key.js';
 import { isWorker, superviseWorkers, workerIndex } from './cluster.js';
+import { composeServices } from './compose.js';
+import { type Config, ConfigError, loadConfig } from './config.js';
+import { buildApp } from './http-app.js';
 
 const LEVELS = { trace: 10, debug: 20, info: 30, warn: 40, error: 50, fatal: 60, silent: Infinity } as const;
 
 /** Log lines like the app's own (pino's JSON, LOG_LEVEL), for what happens before the app exists or without one (a supervisor). */
 function startLogFor(config: Config) {
   const logAt = (level: number) => (obj: object, msg: string) => {
-    if (level >= LEVELS[config.LOG_LEVEL]) console.log(JSON.stringify({ level, time: Date.now(), pid: process.pid, ...obj, msg }));
+    if (level >= LEVELS[config.LOG_LEVEL])
+      console.log(JSON.stringify({ level, time: Date.now(), pid: process.pid, ...obj, msg }));
   };
   return { info: logAt(30), warn: logAt(40), error: logAt(50) };
 }
-const newKeyWarning = (config: Config) => [{ file: `${config.DATA_DIR}/secret.key` }, 'no SECRET_KEY set: made one and kept it in DATA_DIR'] as const;
+const newKeyWarning = (config: Config) =>
+  [{ file: `${config.DATA_DIR}/secret.key` }, 'no SECRET_KEY set: made one and kept it in DATA_DIR'] as const;
 
 /** The database is made ready once, before any process answers: migrations, then demo data into an empty one. */
 async function prepareDatabase(config: Config, log: { info: (obj: object, msg: string) => void }) {
@@ -52,7 +54,9 @@ async function main() {
   }
   // Housekeeping and the outbox worker run once per service: in the first worker when there are several.
   const first = workerIndex() === 0;
-  const database = isWorker() ? await openDatabase(databaseOptionsFrom(config)) : await prepareDatabase(config, startLog);
+  const database = isWorker()
+    ? await openDatabase(databaseOptionsFrom(config))
+    : await prepareDatabase(config, startLog);
   const services = await composeServices({ config, database });
   const app = await buildApp({ services, housekeeping: first });
   if (secret.source === 'new file') app.log.warn(...newKeyWarning(config));

@@ -1,44 +1,68 @@
-import type { Alternative } from '../platform/errors.js';
 import type { Item } from '../catalogue/domain/items.js';
 import type { Needs } from '../catalogue/domain/needs.js';
+import type { LocationSnapshot } from '../catalogue/location-snapshots.js';
+import type { Alternative } from '../platform/errors.js';
 import { addDays, dateInZone, datesBetween, isoInZone } from '../platform/time/zoned-time.js';
 import { freeSlots } from './availability-answer.js';
 import type { AvailabilityDeps } from './availability-deps.js';
-import type { LocationSnapshot } from '../catalogue/location-snapshots.js';
 
 const DAYS_AROUND = 14;
 const DAY = 86_400_000;
 /** Days searched, widening: most refused times have free neighbours on the same day. */
 const WIDTHS = [0, 1, 3, 7, DAYS_AROUND];
 
-async function nearestAt(deps: AvailabilityDeps, snapshot: LocationSnapshot, items: Item[], needs: Needs | undefined, around: number, count: number) {
+async function nearestAt(
+  deps: AvailabilityDeps,
+  snapshot: LocationSnapshot,
+  items: Item[],
+  needs: Needs | undefined,
+  around: number,
+  count: number,
+) {
   const zone = snapshot.location.timezone;
   const date = dateInZone(around, zone);
   const found: { distance: number; start: number; end: number }[] = [];
   let searched = -1;
   for (const width of WIDTHS) {
     // The days not searched yet: [date − width, date − searched − 1] and [date + searched + 1, date + width].
-    const dates = [...new Set([...datesBetween(addDays(date, -width), addDays(date, -searched - 1)), ...datesBetween(addDays(date, searched + 1), addDays(date, width))])];
+    const dates = [
+      ...new Set([
+        ...datesBetween(addDays(date, -width), addDays(date, -searched - 1)),
+        ...datesBetween(addDays(date, searched + 1), addDays(date, width)),
+      ]),
+    ];
     for (const slot of await freeSlots(deps, snapshot, items, needs, dates.sort())) {
-      if (slot.start !== around) found.push({ distance: Math.abs(slot.start - around), start: slot.start, end: slot.end });
+      if (slot.start !== around)
+        found.push({ distance: Math.abs(slot.start - around), start: slot.start, end: slot.end });
     }
     searched = width;
     found.sort((a, b) => a.distance - b.distance || a.start - b.start);
     // Anything outside the days searched lies about `width` days away or more (an hour less across DST).
     if (found.length >= count && found[count - 1]!.distance < width * DAY - 3_600_000) break;
   }
-  return found.slice(0, count).map((f) => ({ distance: f.distance, alternative: { start: isoInZone(f.start, zone), end: isoInZone(f.end, zone), location: snapshot.location.slug } }));
+  return found.slice(0, count).map((f) => ({
+    distance: f.distance,
+    alternative: { start: isoInZone(f.start, zone), end: isoInZone(f.end, zone), location: snapshot.location.slug },
+  }));
 }
 
 /**
  * The three free times nearest to the one asked for: at the same location first, then at the municipality's
  * other locations that offer every item ("a no always comes with what is possible").
  */
-export async function findAlternatives(deps: AvailabilityDeps, snapshot: LocationSnapshot, items: Item[], needs: Needs | undefined, around: number, count = 3): Promise<Alternative[]> {
+export async function findAlternatives(
+  deps: AvailabilityDeps,
+  snapshot: LocationSnapshot,
+  items: Item[],
+  needs: Needs | undefined,
+  around: number,
+  count = 3,
+): Promise<Alternative[]> {
   const here = await nearestAt(deps, snapshot, items, needs, around, count);
   if (here.length >= count) return here.map((h) => h.alternative);
   const others: { distance: number; alternative: Alternative }[] = [];
-  const elsewhere = snapshot.services.filter((s) => items.some((i) => i.service.id === s.id))
+  const elsewhere = snapshot.services
+    .filter((s) => items.some((i) => i.service.id === s.id))
     .map((s) => s.locations)
     .reduce((common, list) => common.filter((slug) => list.includes(slug)))
     .filter((slug) => slug !== snapshot.location.slug);

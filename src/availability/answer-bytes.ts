@@ -38,7 +38,8 @@ export function answerBytes(parts: AnswerPart[]): { bytes: Buffer; etag: string 
       fingerprint += `\u0000${part.id}\u0000`;
     } else {
       const { frame, from, prefix } = part;
-      length += prefix === undefined ? frame.json.length : Buffer.byteLength(prefix) + frame.json.length - frame.slotAt[from]!;
+      length +=
+        prefix === undefined ? frame.json.length : Buffer.byteLength(prefix) + frame.json.length - frame.slotAt[from]!;
       slots += frame.grid.starts.length - from;
       fingerprint += `\u0000${prefix ?? ''}\u0000${frame.id}:${from}\u0000`;
     }

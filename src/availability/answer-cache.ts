@@ -22,7 +22,10 @@ export type Answer = {
 export class AnswerCache {
   private readonly answers = new Map<string, Answer>();
 
-  constructor(private readonly days: DayCache, private readonly maxEntries = 10_000) {}
+  constructor(
+    private readonly days: DayCache,
+    private readonly maxEntries = 10_000,
+  ) {}
 
   get(key: string, now: number): Answer | undefined {
     const answer = this.answers.get(key);

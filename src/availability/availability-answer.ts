@@ -1,22 +1,36 @@
-import { countFree, dayInWindow, firstAfterNotice, slotsOf, type Slot } from './domain/free-slots.js';
-import { appointmentMinutes, eligibleCounters, resolveItems, windowFor, type ItemRequest } from '../catalogue/booking-rules.js';
-import { Invalid, NotFound, Unprocessable, type FieldError } from '../platform/errors.js';
-import { noticeAndHorizon, durationMinutes, itemProblems, type Item } from '../catalogue/domain/items.js';
-import { extraMinutes, type Needs } from '../catalogue/domain/needs.js';
-import { addDays, dateInZone, datesBetween, dayBounds } from '../platform/time/zoned-time.js';
-import { textsFor, type Language } from '../texts/index.js';
-import type { Answer } from './answer-cache.js';
-import { answerBytes, type AnswerPart } from './answer-bytes.js';
-import type { ComputedDay } from './day-cache.js';
-import type { AvailabilityDeps } from './availability-deps.js';
-import { closedDayJson, frameFor, openDayStart, variantOf, type Variant } from './day-frames.js';
+import {
+  appointmentMinutes,
+  eligibleCounters,
+  type ItemRequest,
+  resolveItems,
+  windowFor,
+} from '../catalogue/booking-rules.js';
+import type { Item } from '../catalogue/domain/items.js';
+import type { Needs } from '../catalogue/domain/needs.js';
 import type { LocationSnapshot } from '../catalogue/location-snapshots.js';
+import { Invalid } from '../platform/errors.js';
+import { addDays, datesBetween, dayBounds } from '../platform/time/zoned-time.js';
+import { type Language, textsFor } from '../texts/index.js';
+import { type AnswerPart, answerBytes } from './answer-bytes.js';
+import type { Answer } from './answer-cache.js';
+import type { AvailabilityDeps } from './availability-deps.js';
+import type { ComputedDay } from './day-cache.js';
+import { closedDayJson, frameFor, openDayStart, type Variant, variantOf } from './day-frames.js';
+import { countFree, dayInWindow, firstAfterNotice, type Slot, slotsOf } from './domain/free-slots.js';
 
 export const MAX_DAYS = 92;
 export const DEFAULT_DAYS = 28;
 
 /** `cacheKey` names the question as asked (the HTTP layer uses the URL and language), for `cachedAvailability`. */
-export type AvailabilityQuery = { location: string; items: ItemRequest[]; needs?: Needs; from?: string; to?: string; language: Language; cacheKey: string };
+export type AvailabilityQuery = {
+  location: string;
+  items: ItemRequest[];
+  needs?: Needs;
+  from?: string;
+  to?: string;
+  language: Language;
+  cacheKey: string;
+};
 
 /** The answer to a question asked before, if nothing it shows has changed since: a map lookup, no parsing. */
 export function cachedAvailability(deps: AvailabilityDeps, cacheKey: string): Answer | undefined {
@@ -24,7 +38,13 @@ export function cachedAvailability(deps: AvailabilityDeps, cacheKey: string): An
 }
 
 /** Days from the cache, the missing ones computed with one read of the claims and stored (unless a change came in between). */
-async function daysFor(deps: AvailabilityDeps, snapshot: LocationSnapshot, dates: string[], variant: Variant, now: number) {
+async function daysFor(
+  deps: AvailabilityDeps,
+  snapshot: LocationSnapshot,
+  dates: string[],
+  variant: Variant,
+  now: number,
+) {
   const locationId = snapshot.location.id;
   const cache = deps.days;
   // Taken before the claims are read; a snapshot that a catalogue change already replaced keeps nothing.
@@ -44,7 +64,12 @@ async function daysFor(deps: AvailabilityDeps, snapshot: LocationSnapshot, dates
 }
 
 /** Computes days from the location's live claims (the claims index) over their frames. */
-async function computeDays(deps: AvailabilityDeps, snapshot: LocationSnapshot, dates: string[], variant: Variant): Promise<ComputedDay[]> {
+async function computeDays(
+  deps: AvailabilityDeps,
+  snapshot: LocationSnapshot,
+  dates: string[],
+  variant: Variant,
+): Promise<ComputedDay[]> {
   if (dates.length === 0) return [];
   const frames = dates.map((date) => frameFor(snapshot, date, variant));
   const span = { start: frames[0]!.bounds.start, end: frames[frames.length - 1]!.bounds.end };
@@ -55,7 +80,9 @@ async function computeDays(deps: AvailabilityDeps, snapshot: LocationSnapshot, d
   let at = 0;
   return frames.map((frame) => {
     let validUntil = Infinity;
-    for (const hold of holds) if (hold.start < frame.bounds.end && hold.end > frame.bounds.start) validUntil = Math.min(validUntil, hold.holdExpiresAt!);
+    for (const hold of holds)
+      if (hold.start < frame.bounds.end && hold.end > frame.bounds.start)
+        validUntil = Math.min(validUntil, hold.holdExpiresAt!);
     countFree(frame.grid, busy, counts, at);
     const day = { frame, counts, at, validUntil };
     at += frame.grid.starts.length;
@@ -64,14 +91,28 @@ async function computeDays(deps: AvailabilityDeps, snapshot: LocationSnapshot, d
 }
 
 /** Bookable times (`available > 0`) on the given dates, after notice and within the horizon. */
-export async function freeSlots(deps: AvailabilityDeps, snapshot: LocationSnapshot, items: Item[], needs: Needs | undefined, dates: string[]): Promise<Slot[]> {
+export async function freeSlots(
+  deps: AvailabilityDeps,
+  snapshot: LocationSnapshot,
+  items: Item[],
+  needs: Needs | undefined,
+  dates: string[],
+): Promise<Slot[]> {
   const now = deps.clock().getTime();
   const window = windowFor(items, now, snapshot.location.timezone);
   const bookable = dates.filter((d) => dayInWindow(d, window) === 'bookable');
-  const { days } = await daysFor(deps, snapshot, bookable, variantOf(eligibleCounters(snapshot, items, needs), appointmentMinutes(items, needs)), now);
+  const { days } = await daysFor(
+    deps,
+    snapshot,
+    bookable,
+    variantOf(eligibleCounters(snapshot, items, needs), appointmentMinutes(items, needs)),
+    now,
+  );
   return bookable.flatMap((date) => {
     const { frame, counts, at } = days.get(date)!;
-    return slotsOf(frame.grid, counts.subarray(at, at + frame.grid.starts.length)).slice(firstAfterNotice(frame.grid.starts, window)).filter((slot) => slot.available > 0);
+    return slotsOf(frame.grid, counts.subarray(at, at + frame.grid.starts.length))
+      .slice(firstAfterNotice(frame.grid.starts, window))
+      .filter((slot) => slot.available > 0);
   });
 }
 
@@ -91,29 +132,52 @@ export async function getAvailability(deps: AvailabilityDeps, query: Availabilit
   const to = query.to ?? addDays(from, DEFAULT_DAYS - 1);
   if (from > to) throw new Invalid([{ field: 'to', code: 'range_reversed' }], 'range_reversed');
   const dates = datesBetween(from, to);
-  if (dates.length > MAX_DAYS) throw new Invalid([{ field: 'to', code: 'range_too_long', params: { max: MAX_DAYS } }], 'range_too_long');
+  if (dates.length > MAX_DAYS)
+    throw new Invalid([{ field: 'to', code: 'range_too_long', params: { max: MAX_DAYS } }], 'range_too_long');
 
   const locationId = snapshot.location.id;
   const bookable = dates.filter((d) => dayInWindow(d, window) === 'bookable');
-  const { days, generation } = await daysFor(deps, snapshot, bookable, variantOf(eligibleCounters(snapshot, items, query.needs), duration), now);
+  const { days, generation } = await daysFor(
+    deps,
+    snapshot,
+    bookable,
+    variantOf(eligibleCounters(snapshot, items, query.needs), duration),
+    now,
+  );
 
   let validUntil = dayBounds(today, zone).end;
   let noticeCrossingFound = false;
   const { language } = query;
   const texts = textsFor(language);
   const words = texts.days;
-  const parts: AnswerPart[] = [`{"location":"${snapshot.location.slug}","timezone":"${zone}","durationMinutes":${duration},"days":[`];
-  dates.forEach((date, index) => {
+  const parts: AnswerPart[] = [
+    `{"location":"${snapshot.location.slug}","timezone":"${zone}","durationMinutes":${duration},"days":[`,
+  ];
+  for (const [index, date] of dates.entries()) {
     if (index > 0) parts.push(',');
     const state = dayInWindow(date, window);
-    if (state === 'past') return parts.push(closedDayJson(date, state, words.past()));
-    if (state === 'beyond-horizon') return parts.push(closedDayJson(date, state, words.beyondHorizon({ lastDate: window.lastDate })));
+    if (state === 'past') {
+      parts.push(closedDayJson(date, state, words.past()));
+      continue;
+    }
+    if (state === 'beyond-horizon') {
+      parts.push(closedDayJson(date, state, words.beyondHorizon({ lastDate: window.lastDate })));
+      continue;
+    }
     const { frame, counts, at, validUntil: dayValidUntil } = days.get(date)!;
     if (frame.closed) {
       const closed = frame.closed;
-      frame.closedJson[language] ??= Buffer.from(closedDayJson(date, closed.kind,
-        closed.kind === 'not-open' ? words.notOpen({ weekday: texts.weekdays[frame.weekday - 1]! }) : closed.text[language]));
-      return parts.push({ bytes: frame.closedJson[language]!, id: `${frame.id}:${language}` });
+      frame.closedJson[language] ??= Buffer.from(
+        closedDayJson(
+          date,
+          closed.kind,
+          closed.kind === 'not-open'
+            ? words.notOpen({ weekday: texts.weekdays[frame.weekday - 1]! })
+            : closed.text[language],
+        ),
+      );
+      parts.push({ bytes: frame.closedJson[language]!, id: `${frame.id}:${language}` });
+      continue;
     }
     validUntil = Math.min(validUntil, dayValidUntil);
     const from = firstAfterNotice(frame.grid.starts, window);
@@ -125,9 +189,9 @@ export async function getAvailability(deps: AvailabilityDeps, query: Availabilit
     }
     let full = true;
     for (let i = at + from; i < at + n && full; i++) full = counts[i] === 0;
-    if (full) return parts.push({ frame, counts, at, from, prefix: openDayStart(date, words.fullyBooked()) });
-    return parts.push(from === 0 ? { frame, counts, at, from } : { frame, counts, at, from, prefix: openDayStart(date) });
-  });
+    if (full) parts.push({ frame, counts, at, from, prefix: openDayStart(date, words.fullyBooked()) });
+    else parts.push(from === 0 ? { frame, counts, at, from } : { frame, counts, at, from, prefix: openDayStart(date) });
+  }
   parts.push(']}');
   const answer: Answer = { ...answerBytes(parts), validUntil, locationId, generation };
   deps.answers.set(query.cacheKey, answer);

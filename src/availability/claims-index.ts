@@ -1,8 +1,8 @@
-import { busyMinutes, type BusyMinutes } from './domain/free-slots.js';
-import type { Interval } from '../platform/time/interval.js';
-import { listLiveClaims, type Claim } from '../claims/claims-store.js';
+import { type Claim, listLiveClaims } from '../claims/claims-store.js';
 import type { Db } from '../platform/database/database.js';
+import type { Interval } from '../platform/time/interval.js';
 import type { DayCache } from './day-cache.js';
+import { type BusyMinutes, busyMinutes } from './domain/free-slots.js';
 
 /** A location's live claims over a span, per counter in whole minutes, with the holds among them. */
 export type ClaimSet = { busy: Map<number, BusyMinutes>; holds: Claim[] };
@@ -33,13 +33,23 @@ export class ClaimsIndex {
   private readonly entries = new Map<number, Entry>();
   private readonly loading = new Map<number, Promise<Entry>>();
 
-  constructor(private readonly db: Db, private readonly days: DayCache, private readonly maxLocations = 1_000) {}
+  constructor(
+    private readonly db: Db,
+    private readonly days: DayCache,
+    private readonly maxLocations = 1_000,
+  ) {}
 
   /** The live claims of a location that overlap `span`, at `now`. */
   async claimsFor(locationId: number, span: Interval, now: Date): Promise<ClaimSet> {
     const at = now.getTime();
-    const fresh = (e: Entry | undefined) => e && e.generation === this.days.generation(locationId) && at < e.validUntil && e.span.start <= span.start && span.end <= e.span.end;
-    if (this.maxLocations === 0) return groupClaims(await listLiveClaims(this.db, locationId, new Date(span.start), new Date(span.end), now));
+    const fresh = (e: Entry | undefined) =>
+      e &&
+      e.generation === this.days.generation(locationId) &&
+      at < e.validUntil &&
+      e.span.start <= span.start &&
+      span.end <= e.span.end;
+    if (this.maxLocations === 0)
+      return groupClaims(await listLiveClaims(this.db, locationId, new Date(span.start), new Date(span.end), now));
     const entry = this.entries.get(locationId);
     if (fresh(entry)) return entry!.claims;
     const pending = this.loading.get(locationId);
@@ -60,8 +70,15 @@ export class ClaimsIndex {
 
   private async load(locationId: number, span: Interval, now: Date): Promise<Entry> {
     const generation = this.days.generation(locationId);
-    const claims = groupClaims(await listLiveClaims(this.db, locationId, new Date(span.start), new Date(span.end), now));
-    const entry: Entry = { span, generation, validUntil: Math.min(...claims.holds.map((h) => h.holdExpiresAt!)), claims };
+    const claims = groupClaims(
+      await listLiveClaims(this.db, locationId, new Date(span.start), new Date(span.end), now),
+    );
+    const entry: Entry = {
+      span,
+      generation,
+      validUntil: Math.min(...claims.holds.map((h) => h.holdExpiresAt!)),
+      claims,
+    };
     // A change that came in while reading may be missing from what was read: use it once, keep it not.
     if (generation === this.days.generation(locationId)) {
       if (this.entries.size >= this.maxLocations) this.entries.delete(this.entries.keys().next().value!);

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import { dayGrid, type DayGrid } from './domain/free-slots.js';
-import type { Interval } from '../platform/time/interval.js';
 import type { ClosedReason } from '../catalogue/domain/opening-hours.js';
+import { type LocationSnapshot, planFor } from '../catalogue/location-snapshots.js';
+import type { Interval } from '../platform/time/interval.js';
 import { dayBounds, isoOnDate, weekdayOf } from '../platform/time/zoned-time.js';
 import type { Language } from '../texts/index.js';
-import { planFor, type LocationSnapshot } from '../catalogue/location-snapshots.js';
+import { type DayGrid, dayGrid } from './domain/free-slots.js';
 
 /**
  * One date of a location for one kind of request (duration and counters), as far as the catalogue decides it: whether
@@ -46,7 +46,9 @@ const MAX_DATES = 400;
 function buildFrame(snapshot: LocationSnapshot, date: string, counterIds: number[], durationMinutes: number): DayFrame {
   const zone = snapshot.location.timezone;
   const plan = planFor(snapshot, date, counterIds);
-  const grid = plan.closed ? { durationMinutes, starts: [], startMinutes: new Int32Array(0), fits: [] } : dayGrid({ periods: plan.periods, durationMinutes, gridMinutes: snapshot.location.gridMinutes, zone });
+  const grid = plan.closed
+    ? { durationMinutes, starts: [], startMinutes: new Int32Array(0), fits: [] }
+    : dayGrid({ periods: plan.periods, durationMinutes, gridMinutes: snapshot.location.gridMinutes, zone });
   // JSON allows spaces before a number: `"available":  7` is the same as 7, so every count has room for the largest.
   const width = String(grid.fits.length).length;
   const blank = `${' '.repeat(width - 1)}0`;
@@ -67,8 +69,19 @@ function buildFrame(snapshot: LocationSnapshot, date: string, counterIds: number
   // The text is ASCII, so string offsets are byte offsets.
   const json = Buffer.from(text, 'latin1');
   return {
-    date, weekday: weekdayOf(date), bounds: dayBounds(date, zone), ...(plan.closed && { closed: plan.closed }), grid, json, slotAt, countEnd, closedJson: {},
-    id: createHash('sha1').update(`${date}|${JSON.stringify(plan.closed ?? null)}|`).update(json).digest('base64url'),
+    date,
+    weekday: weekdayOf(date),
+    bounds: dayBounds(date, zone),
+    ...(plan.closed && { closed: plan.closed }),
+    grid,
+    json,
+    slotAt,
+    countEnd,
+    closedJson: {},
+    id: createHash('sha1')
+      .update(`${date}|${JSON.stringify(plan.closed ?? null)}|`)
+      .update(json)
+      .digest('base64url'),
   };
 }
 

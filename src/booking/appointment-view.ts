@@ -1,19 +1,39 @@
-import { isoInZone } from '../platform/time/zoned-time.js';
-import { bringList, serviceNames } from './appointment-words.js';
-import type { AppointmentWithItems } from './appointment-store.js';
-import type { Language } from '../texts/index.js';
-import type { BookingDeps } from './booking-deps.js';
 import type { LocationSnapshot } from '../catalogue/location-snapshots.js';
+import { isoInZone } from '../platform/time/zoned-time.js';
+import type { Language } from '../texts/index.js';
+import type { AppointmentWithItems } from './appointment-store.js';
+import { bringList, serviceNames } from './appointment-words.js';
+import type { BookingDeps } from './booking-deps.js';
 
 /** Where the resident manages the appointment; the token is in the fragment, which browsers never send. */
-export const manageUrl = (deps: Pick<BookingDeps, 'config' | 'clock'>, reference: string, token: string) => `${deps.config.PUBLIC_BASE_URL}/afspraak/${reference}#${token}`;
+export const manageUrl = (deps: Pick<BookingDeps, 'config' | 'clock'>, reference: string, token: string) =>
+  `${deps.config.PUBLIC_BASE_URL}/afspraak/${reference}#${token}`;
 export const calendarUrl = (deps: Pick<BookingDeps, 'config' | 'clock'>, reference: string, token: string) =>
   `${deps.config.PUBLIC_BASE_URL}/api/v1/appointments/${reference}/calendar.ics?token=${token}`;
 
-export type ViewSource = Pick<AppointmentWithItems, 'reference' | 'status' | 'startsAt' | 'endsAt' | 'items' | 'name' | 'email' | 'phone' | 'language' | 'needs' | 'sequence'>;
+export type ViewSource = Pick<
+  AppointmentWithItems,
+  | 'reference'
+  | 'status'
+  | 'startsAt'
+  | 'endsAt'
+  | 'items'
+  | 'name'
+  | 'email'
+  | 'phone'
+  | 'language'
+  | 'needs'
+  | 'sequence'
+>;
 
 /** The appointment as the API shows it to the resident who holds its token. */
-export function appointmentView(deps: Pick<BookingDeps, 'config' | 'clock'>, appointment: ViewSource, snapshot: LocationSnapshot, language: Language, token: string) {
+export function appointmentView(
+  deps: Pick<BookingDeps, 'config' | 'clock'>,
+  appointment: ViewSource,
+  snapshot: LocationSnapshot,
+  language: Language,
+  token: string,
+) {
   const zone = snapshot.location.timezone;
   const names = serviceNames(appointment.items, language);
   return {
@@ -25,7 +45,11 @@ export function appointmentView(deps: Pick<BookingDeps, 'config' | 'clock'>, app
     municipality: snapshot.municipality.slug,
     location: snapshot.location.slug,
     locationName: snapshot.location.name,
-    address: { street: snapshot.location.street, postalCode: snapshot.location.postalCode, city: snapshot.location.city },
+    address: {
+      street: snapshot.location.street,
+      postalCode: snapshot.location.postalCode,
+      city: snapshot.location.city,
+    },
     items: appointment.items.map((i, n) => ({ service: i.slug, persons: i.persons, name: names[n]! })),
     bring: bringList(appointment.items, language),
     name: appointment.name!,
@@ -35,7 +59,10 @@ export function appointmentView(deps: Pick<BookingDeps, 'config' | 'clock'>, app
     needs: appointment.needs ?? {},
     sequence: appointment.sequence,
     canCancel: appointment.status === 'booked' && appointment.startsAt.getTime() > deps.clock().getTime(),
-    canGiveFeedback: appointment.status !== 'cancelled' && appointment.status !== 'no_show' && appointment.startsAt.getTime() <= deps.clock().getTime(),
+    canGiveFeedback:
+      appointment.status !== 'cancelled' &&
+      appointment.status !== 'no_show' &&
+      appointment.startsAt.getTime() <= deps.clock().getTime(),
     manageUrl: manageUrl(deps, appointment.reference!, token),
     calendarUrl: calendarUrl(deps, appointment.reference!, token),
   };

@@ -1,17 +1,20 @@
 import type { Item } from '../catalogue/domain/items.js';
-import type { AppointmentItemRow, AppointmentWithItems } from './appointment-store.js';
-import type { Language } from '../texts/index.js';
 import type { LocationSnapshot } from '../catalogue/location-snapshots.js';
+import type { Language } from '../texts/index.js';
+import type { AppointmentItemRow, AppointmentWithItems } from './appointment-store.js';
 
 // What the API, the calendar file and the e-mails all say about an appointment, said once.
 
-export const serviceNames = (items: AppointmentItemRow[], language: Language) => items.map((i) => (language === 'en' ? i.nameEn : i.nameNl));
+export const serviceNames = (items: AppointmentItemRow[], language: Language) =>
+  items.map((i) => (language === 'en' ? i.nameEn : i.nameNl));
 
 /** What to bring for all items together, each thing once. */
-export const bringList = (items: AppointmentItemRow[], language: Language) =>
-  [...new Set(items.flatMap((i) => (language === 'en' ? i.bringEn : i.bringNl)))];
+export const bringList = (items: AppointmentItemRow[], language: Language) => [
+  ...new Set(items.flatMap((i) => (language === 'en' ? i.bringEn : i.bringNl))),
+];
 
-export const addressLine = (location: LocationSnapshot['location']) => `${location.name}, ${location.street}, ${location.postalCode} ${location.city}`;
+export const addressLine = (location: LocationSnapshot['location']) =>
+  `${location.name}, ${location.street}, ${location.postalCode} ${location.city}`;
 
 /** A stored appointment's items with their booking rules, for duration, alternatives and moves. */
 export const itemsOf = (appointment: Pick<AppointmentWithItems, 'items'>, snapshot: LocationSnapshot): Item[] =>

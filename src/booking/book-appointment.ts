@@ -1,22 +1,22 @@
-import { Conflict, Invalid, NotFound, Unprocessable } from '../platform/errors.js';
+import { findAlternatives } from '../availability/alternatives.js';
+import { type ItemRequest, resolveItems } from '../catalogue/booking-rules.js';
 import type { Item } from '../catalogue/domain/items.js';
 import type { Needs } from '../catalogue/domain/needs.js';
-import { dayBounds } from '../platform/time/zoned-time.js';
-import { findById } from './appointment-store.js';
+import type { LocationSnapshot } from '../catalogue/location-snapshots.js';
 import { writeClaims } from '../claims/claim-writes.js';
-import { readBeforeBooking, writeBooking, type BookingDetails } from './book-store.js';
 import { isDuplicate } from '../platform/database/sql-errors.js';
-import type { StoredAnswer } from './idempotency-store.js';
+import { Conflict, Invalid, NotFound, Unprocessable } from '../platform/errors.js';
+import { dayBounds } from '../platform/time/zoned-time.js';
 import type { Language } from '../texts/index.js';
-import { findAlternatives } from '../availability/alternatives.js';
+import { findById } from './appointment-store.js';
+import { type AppointmentView, appointmentView } from './appointment-view.js';
 import { itemsOf } from './appointment-words.js';
-import { appointmentView, type AppointmentView } from './appointment-view.js';
-import { resolveItems, type ItemRequest } from '../catalogue/booking-rules.js';
+import { type BookingDetails, readBeforeBooking, writeBooking } from './book-store.js';
 import type { BookingDeps } from './booking-deps.js';
 import { messagesFor } from './follow-ups.js';
-import type { LocationSnapshot } from '../catalogue/location-snapshots.js';
-import { checkStart, rankFreeCounters, type Wanted } from './placement.js';
+import type { StoredAnswer } from './idempotency-store.js';
 import { newManageToken, newReference, requestFingerprint } from './manage-tokens.js';
+import { checkStart, rankFreeCounters, type Wanted } from './placement.js';
 
 export type BookRequest = {
   holdId?: string;
@@ -38,13 +38,16 @@ const DOUBLE_CLICK_SECONDS = 60;
 async function whatToBook(deps: BookingDeps, request: BookRequest, language: Language) {
   if (request.holdId) {
     const hold = await findById(deps.db, request.holdId);
-    if (!hold || hold.kind !== 'appointment') throw new NotFound('hold_not_found');
+    if (hold?.kind !== 'appointment') throw new NotFound('hold_not_found');
     const snapshot = await deps.locations.require(hold.locationSlug);
     return { snapshot, items: itemsOf(hold, snapshot), start: hold.startsAt.toISOString(), holdId: hold.id };
   }
   if (!request.location || !request.items || !request.start) {
     const missing = (['location', 'items', 'start'] as const).filter((f) => !request[f]);
-    throw new Invalid(missing.map((field) => ({ field, code: 'required' })), 'missing_time');
+    throw new Invalid(
+      missing.map((field) => ({ field, code: 'required' })),
+      'missing_time',
+    );
   }
   const snapshot = await deps.locations.require(request.location);
   return { snapshot, items: resolveItems(snapshot, request.items, language), start: request.start, holdId: undefined };
@@ -53,8 +56,15 @@ async function whatToBook(deps: BookingDeps, request: BookRequest, language: Lan
 /** The resident's details as stored, with a new reference (drawn again in the rare case it exists). */
 function detailsFor(request: BookRequest, manageTokenHash: string, manageNonce: string): BookingDetails {
   return {
-    reference: newReference(), name: request.name.trim(), email: request.email.trim(), phone: request.phone?.trim() || null,
-    language: request.language ?? 'nl', needs: request.needs ?? null, channel: 'online', manageTokenHash, manageNonce,
+    reference: newReference(),
+    name: request.name.trim(),
+    email: request.email.trim(),
+    phone: request.phone?.trim() || null,
+    language: request.language ?? 'nl',
+    needs: request.needs ?? null,
+    channel: 'online',
+    manageTokenHash,
+    manageNonce,
   };
 }
 
@@ -62,14 +72,42 @@ function detailsFor(request: BookRequest, manageTokenHash: string, manageNonce: 
  * The answer to a booking, built from what is written rather than read back (the statement returns only the
  * sequence, which `balie_book` also sets in the stored copy).
  */
-function bookedView(deps: BookingDeps, snapshot: LocationSnapshot, items: Item[], wanted: Wanted, details: BookingDetails, language: Language, token: string): Booked {
-  const view = appointmentView(deps, {
-    ...details, status: 'booked', startsAt: new Date(wanted.start), endsAt: new Date(wanted.end), sequence: 0,
-    items: items.map((i) => {
-      const s = snapshot.services.find((service) => service.id === i.service.id)!;
-      return { serviceId: s.id, slug: s.slug, nameNl: s.nameNl, nameEn: s.nameEn, persons: i.persons, bringNl: s.bringNl, bringEn: s.bringEn };
-    }).sort((a, b) => a.serviceId - b.serviceId),
-  }, snapshot, language, token);
+function bookedView(
+  deps: BookingDeps,
+  snapshot: LocationSnapshot,
+  items: Item[],
+  wanted: Wanted,
+  details: BookingDetails,
+  language: Language,
+  token: string,
+): Booked {
+  const view = appointmentView(
+    deps,
+    {
+      ...details,
+      status: 'booked',
+      startsAt: new Date(wanted.start),
+      endsAt: new Date(wanted.end),
+      sequence: 0,
+      items: items
+        .map((i) => {
+          const s = snapshot.services.find((service) => service.id === i.service.id)!;
+          return {
+            serviceId: s.id,
+            slug: s.slug,
+            nameNl: s.nameNl,
+            nameEn: s.nameEn,
+            persons: i.persons,
+            bringNl: s.bringNl,
+            bringEn: s.bringEn,
+          };
+        })
+        .sort((a, b) => a.serviceId - b.serviceId),
+    },
+    snapshot,
+    language,
+    token,
+  );
   return { ...view, manageToken: token };
 }
 
@@ -78,15 +116,22 @@ function bookedView(deps: BookingDeps, snapshot: LocationSnapshot, items: Item[]
  * returns the first answer, also when both requests run at once; without a key, the same body within a minute
  * (a double click) does the same. Time, appointment, answer and messages are one statement (store/book.ts).
  */
-export async function bookAppointment(deps: BookingDeps, request: BookRequest, options: { idempotencyKey?: string; language: Language }): Promise<Booked> {
+export async function bookAppointment(
+  deps: BookingDeps,
+  request: BookRequest,
+  options: { idempotencyKey?: string; language: Language },
+): Promise<Booked> {
   const { snapshot, items, start, holdId } = await whatToBook(deps, request, options.language);
   const wanted = checkStart(deps, snapshot, items, request.needs, start, { held: holdId !== undefined });
   const fingerprint = requestFingerprint(request);
   const now = deps.clock();
   const key = options.idempotencyKey ? `key:${options.idempotencyKey}` : `auto:${fingerprint}`;
-  const staleBefore = new Date(now.getTime() - (options.idempotencyKey ? CLIENT_KEY_HOURS * 3_600_000 : DOUBLE_CLICK_SECONDS * 1000));
+  const staleBefore = new Date(
+    now.getTime() - (options.idempotencyKey ? CLIENT_KEY_HOURS * 3_600_000 : DOUBLE_CLICK_SECONDS * 1000),
+  );
 
-  const refuse = async () => new Conflict('time_taken', {}, await findAlternatives(deps, snapshot, items, request.needs, wanted.start));
+  const refuse = async () =>
+    new Conflict('time_taken', {}, await findAlternatives(deps, snapshot, items, request.needs, wanted.start));
   const replay = (earlier: StoredAnswer) => {
     if (earlier.requestHash !== fingerprint) throw new Unprocessable('idempotency_key_reused');
     return earlier.body as Booked;
@@ -95,7 +140,13 @@ export async function bookAppointment(deps: BookingDeps, request: BookRequest, o
   // now is refused with this plain read, without queueing for the time's locks. The answer of an identical request
   // that already succeeded (a double click, a retry) comes with the same read.
   const day = dayBounds(wanted.date, snapshot.location.timezone);
-  const { claims, earlier } = await readBeforeBooking(deps.db, { locationId: snapshot.location.id, from: new Date(day.start), to: new Date(day.end), now, key });
+  const { claims, earlier } = await readBeforeBooking(deps.db, {
+    locationId: snapshot.location.id,
+    from: new Date(day.start),
+    to: new Date(day.end),
+    now,
+    key,
+  });
   const free = rankFreeCounters(snapshot, wanted, holdId ? claims.filter((c) => c.id !== holdId) : claims);
   if (!holdId && free.length === 0) {
     if (earlier && earlier.createdAt >= staleBefore) return replay(earlier);
@@ -109,23 +160,43 @@ export async function bookAppointment(deps: BookingDeps, request: BookRequest, o
     const { token, hash, nonce } = newManageToken(deps.secretKey);
     const details = detailsFor(request, hash, nonce);
     const body = bookedView(deps, snapshot, items, wanted, details, options.language, token);
-    let written;
+    let written: Awaited<ReturnType<typeof writeBooking>>;
     try {
-      written = await writeClaims(deps, (writer) => writeBooking(writer, {
-        key, requestHash: fingerprint, now, staleBefore, municipalityId: snapshot.location.municipalityId, locationId: snapshot.location.id,
-        maxLive: deps.config.MAX_LIVE_APPOINTMENTS, holdId, counters, start: new Date(wanted.start), end: new Date(wanted.end), details,
-        items: items.map((i) => ({ serviceId: i.service.id, persons: i.persons })),
-        messages: messagesFor(deps, 'confirmation', wanted), body,
-      }), { transaction: false });
+      written = await writeClaims(
+        deps,
+        (writer) =>
+          writeBooking(writer, {
+            key,
+            requestHash: fingerprint,
+            now,
+            staleBefore,
+            municipalityId: snapshot.location.municipalityId,
+            locationId: snapshot.location.id,
+            maxLive: deps.config.MAX_LIVE_APPOINTMENTS,
+            holdId,
+            counters,
+            start: new Date(wanted.start),
+            end: new Date(wanted.end),
+            details,
+            items: items.map((i) => ({ serviceId: i.service.id, persons: i.persons })),
+            messages: messagesFor(deps, 'confirmation', wanted),
+            body,
+          }),
+        { transaction: false },
+      );
     } catch (error) {
       if (isDuplicate(error) && attempt < 3) continue;
       throw error;
     }
     switch (written.outcome) {
-      case 'earlier': return replay(written.answer);
-      case 'too_many': throw new Conflict('too_many_appointments', { max: deps.config.MAX_LIVE_APPOINTMENTS });
-      case 'hold_not_found': throw new NotFound('hold_not_found');
-      case 'taken': throw await refuse();
+      case 'earlier':
+        return replay(written.answer);
+      case 'too_many':
+        throw new Conflict('too_many_appointments', { max: deps.config.MAX_LIVE_APPOINTMENTS });
+      case 'hold_not_found':
+        throw new NotFound('hold_not_found');
+      case 'taken':
+        throw await refuse();
     }
     return { ...body, sequence: written.sequence };
   }

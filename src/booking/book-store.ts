@@ -2,32 +2,59 @@ import { sql } from 'drizzle-orm';
 import { idempotencyKeys } from '../../db/schema.js';
 import type { Needs } from '../catalogue/domain/needs.js';
 import type { ClaimWriter } from '../claims/claim-writes.js';
+import { type Claim, liveClaimsText, parseClaims } from '../claims/claims-store.js';
 import { timeLockKeys } from '../claims/time-locks.js';
-import { liveClaimsText, parseClaims, type Claim } from '../claims/claims-store.js';
-import { queryRows, type Executor } from '../platform/database/database.js';
+import { type Executor, queryRows } from '../platform/database/database.js';
 import { sqlState } from '../platform/database/sql-errors.js';
-import type { StoredAnswer } from './idempotency-store.js';
 import type { MessageKind } from '../platform/outbox-store.js';
+import type { StoredAnswer } from './idempotency-store.js';
 
 /**
  * What a booking request reads before it queues for the time's locks, in one round trip: the live claims of the
  * day, and the answer already stored under its key (a retry or a double click), if that one has committed.
  */
-export async function readBeforeBooking(ex: Executor, input: { locationId: number; from: Date; to: Date; now: Date; key: string }): Promise<{ claims: Claim[]; earlier?: StoredAnswer }> {
-  const [row] = await queryRows<{ claims: string | null; request_hash: string | null; status: number | null; body: string | null; created_ms: string | null }>(ex, sql`
+export async function readBeforeBooking(
+  ex: Executor,
+  input: { locationId: number; from: Date; to: Date; now: Date; key: string },
+): Promise<{ claims: Claim[]; earlier?: StoredAnswer }> {
+  const [row] = await queryRows<{
+    claims: string | null;
+    request_hash: string | null;
+    status: number | null;
+    body: string | null;
+    created_ms: string | null;
+  }>(
+    ex,
+    sql`
     select (${liveClaimsText(input.locationId, input.from, input.to, input.now)}) as claims,
       k.request_hash, k.status, k.body::text as body, (date_part('epoch', k.created_at) * 1000)::int8 as created_ms
     from (select 1) as one
-    left join ${idempotencyKeys} as k on k.key = ${input.key} and k.status <> 0`);
+    left join ${idempotencyKeys} as k on k.key = ${input.key} and k.status <> 0`,
+  );
   const claims = parseClaims(row?.claims ?? null);
   if (!row?.request_hash) return { claims };
-  return { claims, earlier: { requestHash: row.request_hash, status: Number(row.status), body: JSON.parse(row.body!), createdAt: new Date(Number(row.created_ms)) } };
+  return {
+    claims,
+    earlier: {
+      requestHash: row.request_hash,
+      status: Number(row.status),
+      body: JSON.parse(row.body!),
+      createdAt: new Date(Number(row.created_ms)),
+    },
+  };
 }
 
 /** The resident's details as a booking stores them. */
 export type BookingDetails = {
-  reference: string; name: string; email: string; phone: string | null; language: 'nl' | 'en'; needs: Needs | null;
-  channel: 'online' | 'phone' | 'counter'; manageTokenHash: string; manageNonce: string;
+  reference: string;
+  name: string;
+  email: string;
+  phone: string | null;
+  language: 'nl' | 'en';
+  needs: Needs | null;
+  channel: 'online' | 'phone' | 'counter';
+  manageTokenHash: string;
+  manageNonce: string;
 };
 
 export type BookingWrite = {
@@ -59,7 +86,11 @@ export type BookingOutcome =
   | { outcome: 'too_many' | 'taken' | 'hold_not_found' };
 
 /** The refusals of balie_book (migration 0005), by SQLSTATE. */
-const REFUSALS: Record<string, 'too_many' | 'taken' | 'hold_not_found'> = { BL001: 'too_many', BL002: 'taken', BL003: 'hold_not_found' };
+const REFUSALS: Record<string, 'too_many' | 'taken' | 'hold_not_found'> = {
+  BL001: 'too_many',
+  BL002: 'taken',
+  BL003: 'hold_not_found',
+};
 
 const isoArray = (dates: Date[]) => `{${dates.map((d) => d.toISOString()).join(',')}}`;
 const intArray = (values: (number | string)[]) => `{${values.join(',')}}`;
@@ -71,9 +102,18 @@ const intArray = (values: (number | string)[]) => `{${values.join(',')}}`;
  */
 export async function writeBooking(writer: ClaimWriter, w: BookingWrite): Promise<BookingOutcome> {
   const d = w.details;
-  let rows;
+  type Row = {
+    outcome: 'booked' | 'earlier';
+    sequence: number;
+    request_hash: string | null;
+    body: unknown;
+    created_at: string | Date | null;
+  };
+  let rows: Row[];
   try {
-    rows = await queryRows<{ outcome: 'booked' | 'earlier'; sequence: number; request_hash: string | null; body: unknown; created_at: string | Date | null }>(writer.ex, sql`
+    rows = await queryRows<Row>(
+      writer.ex,
+      sql`
       select * from balie_book(${w.key}, ${w.requestHash}, ${w.now.toISOString()}::timestamptz, ${w.staleBefore.toISOString()}::timestamptz,
         ${w.municipalityId}::int, ${w.locationId}::int, ${d.email.toLowerCase()}, ${w.maxLive}::int,
         ${intArray(timeLockKeys(w.locationId, w.start, w.end))}::int8[],
@@ -82,7 +122,8 @@ export async function writeBooking(writer: ClaimWriter, w: BookingWrite): Promis
         ${d.manageTokenHash}, ${d.manageNonce},
         ${intArray(w.items.map((i) => i.serviceId))}::int[], ${intArray(w.items.map((i) => i.persons))}::int[],
         ${`{${w.messages.map((m) => m.kind).join(',')}}`}::text[], ${isoArray(w.messages.map((m) => m.at))}::timestamptz[],
-        ${JSON.stringify(w.body)}::jsonb)`);
+        ${JSON.stringify(w.body)}::jsonb)`,
+    );
   } catch (error) {
     const refusal = REFUSALS[sqlState(error) ?? ''];
     if (refusal) return { outcome: refusal };
@@ -94,5 +135,8 @@ export async function writeBooking(writer: ClaimWriter, w: BookingWrite): Promis
     return { outcome: 'booked', sequence: row.sequence };
   }
   const body = typeof row.body === 'string' ? JSON.parse(row.body) : row.body;
-  return { outcome: 'earlier', answer: { requestHash: row.request_hash!, status: 201, body, createdAt: new Date(row.created_at!) } };
+  return {
+    outcome: 'earlier',
+    answer: { requestHash: row.request_hash!, status: 201, body, createdAt: new Date(row.created_at!) },
+  };
 }

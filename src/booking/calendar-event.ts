@@ -1,10 +1,10 @@
-import type { CalendarEvent } from './calendar-file.js';
-import type { AppointmentWithItems } from './appointment-store.js';
+import type { LocationSnapshot } from '../catalogue/location-snapshots.js';
 import type { Texts } from '../texts/index.js';
+import type { AppointmentWithItems } from './appointment-store.js';
 import { manageUrl } from './appointment-view.js';
 import { addressLine, bringList, serviceNames } from './appointment-words.js';
 import type { BookingDeps } from './booking-deps.js';
-import type { LocationSnapshot } from '../catalogue/location-snapshots.js';
+import type { CalendarEvent } from './calendar-file.js';
 
 /** Minutes before the start at which calendars remind the resident. */
 export const CALENDAR_ALARM_MINUTES = 60;
@@ -14,7 +14,14 @@ export const CALENDAR_ALARM_MINUTES = 60;
  * to bring, the location's accessibility facts and the manage link. Never needs or other personal details beyond
  * the resident's own name and address (the attendee).
  */
-export function calendarEvent(deps: Pick<BookingDeps, 'config' | 'clock'>, appointment: AppointmentWithItems, snapshot: LocationSnapshot, texts: Texts, token: string, method: CalendarEvent['method']): CalendarEvent {
+export function calendarEvent(
+  deps: Pick<BookingDeps, 'config' | 'clock'>,
+  appointment: AppointmentWithItems,
+  snapshot: LocationSnapshot,
+  texts: Texts,
+  token: string,
+  method: CalendarEvent['method'],
+): CalendarEvent {
   const { location, municipality } = snapshot;
   const services = serviceNames(appointment.items, appointment.language).join(', ');
   const bring = bringList(appointment.items, appointment.language);

@@ -1,5 +1,11 @@
 import { getVtimezoneComponent } from '@touch4it/ical-timezones';
-import ical, { ICalAlarmType, ICalAttendeeRole, ICalAttendeeStatus, ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
+import ical, {
+  ICalAlarmType,
+  ICalAttendeeRole,
+  ICalAttendeeStatus,
+  ICalCalendarMethod,
+  ICalEventStatus,
+} from 'ical-generator';
 import { DateTime } from 'luxon';
 
 export type CalendarEvent = {
@@ -19,7 +25,11 @@ export type CalendarEvent = {
   reminderMinutes: number;
 };
 
-const methods = { PUBLISH: ICalCalendarMethod.PUBLISH, REQUEST: ICalCalendarMethod.REQUEST, CANCEL: ICalCalendarMethod.CANCEL };
+const methods = {
+  PUBLISH: ICalCalendarMethod.PUBLISH,
+  REQUEST: ICalCalendarMethod.REQUEST,
+  CANCEL: ICalCalendarMethod.CANCEL,
+};
 
 /**
  * One event as an iCalendar file. The calendar itself has no zone (a named calendar zone makes ical-generator
@@ -45,7 +55,10 @@ export function calendarFile(event: CalendarEvent): string {
     status: event.method === 'CANCEL' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
     organizer: event.organizer,
     attendees: [{ ...event.attendee, rsvp: false, role: ICalAttendeeRole.REQ, status: ICalAttendeeStatus.ACCEPTED }],
-    alarms: event.method === 'CANCEL' ? [] : [{ type: ICalAlarmType.display, trigger: event.reminderMinutes * 60, description: event.summary }],
+    alarms:
+      event.method === 'CANCEL'
+        ? []
+        : [{ type: ICalAlarmType.display, trigger: event.reminderMinutes * 60, description: event.summary }],
   });
   return calendar.toString();
 }

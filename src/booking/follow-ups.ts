@@ -11,7 +11,11 @@ type Appointment = { id: string; sequence: number; start: number; end: number };
  * The message a change causes (due now), the reminder (REMINDER_HOURS before; not for an appointment made later than
  * that) and the feedback request.
  */
-export function messagesFor(deps: Pick<BookingDeps, 'config' | 'clock'>, kind: 'confirmation' | 'moved', time: { start: number; end: number }): { kind: MessageKind; at: Date }[] {
+export function messagesFor(
+  deps: Pick<BookingDeps, 'config' | 'clock'>,
+  kind: 'confirmation' | 'moved',
+  time: { start: number; end: number },
+): { kind: MessageKind; at: Date }[] {
   const now = deps.clock();
   const remindAt = time.start - deps.config.REMINDER_HOURS * 3_600_000;
   return [
@@ -27,5 +31,13 @@ export function messagesFor(deps: Pick<BookingDeps, 'config' | 'clock'>, kind: '
  */
 export async function queueMoved(tx: Executor, deps: Pick<BookingDeps, 'config' | 'clock'>, appointment: Appointment) {
   await dropScheduled(tx, appointment.id);
-  await enqueueMessages(tx, messagesFor(deps, 'moved', appointment).map((m) => ({ ...m, appointmentId: appointment.id, sequence: appointment.sequence })), deps.clock());
+  await enqueueMessages(
+    tx,
+    messagesFor(deps, 'moved', appointment).map((m) => ({
+      ...m,
+      appointmentId: appointment.id,
+      sequence: appointment.sequence,
+    })),
+    deps.clock(),
+  );
 }

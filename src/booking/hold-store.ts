@@ -1,7 +1,7 @@
 import { and, eq, lte, sql } from 'drizzle-orm';
 import { appointmentItems, appointments, locations } from '../../db/schema.js';
 import type { ClaimWriter } from '../claims/claim-writes.js';
-import { queryRows, type Executor } from '../platform/database/database.js';
+import { type Executor, queryRows } from '../platform/database/database.js';
 
 export type NewHold = {
   municipalityId: number;
@@ -20,7 +20,9 @@ export type NewHold = {
  * counter taken then (no savepoint needed). Bookings are written by `writeBooking` (store/book.ts).
  */
 export async function insertHold(w: ClaimWriter, hold: NewHold): Promise<string | undefined> {
-  const [row] = await queryRows<{ id: string }>(w.ex, sql`
+  const [row] = await queryRows<{ id: string }>(
+    w.ex,
+    sql`
     with a as (
       insert into ${appointments} (municipality_id, location_id, counter_id, starts_at, ends_at, status, hold_expires_at, created_at, updated_at)
       values (${hold.municipalityId}, ${hold.locationId}, ${hold.counterId}, ${hold.start.toISOString()}::timestamptz,
@@ -31,7 +33,8 @@ export async function insertHold(w: ClaimWriter, hold: NewHold): Promise<string 
     insert into ${appointmentItems} (appointment_id, service_id, persons)
     select a.id, x.service_id, x.persons
     from a, unnest(${`{${hold.items.map((i) => i.serviceId).join(',')}}`}::int[], ${`{${hold.items.map((i) => i.persons).join(',')}}`}::int[]) as x(service_id, persons)
-    returning appointment_id as id`);
+    returning appointment_id as id`,
+  );
   if (row) w.touched(hold.locationId, hold.start, hold.end);
   return row?.id;
 }
@@ -41,34 +44,69 @@ export async function insertHold(w: ClaimWriter, hold: NewHold): Promise<string 
  * everywhere (claims-store.ts), so its release changes nothing anyone sees.
  */
 export async function releaseAllExpiredHolds(ex: Executor, now: Date): Promise<number> {
-  const rows = await ex.update(appointments).set({ status: 'cancelled', updatedAt: now })
-    .where(and(eq(appointments.status, 'held'), lte(appointments.holdExpiresAt, now))).returning({ id: appointments.id });
+  const rows = await ex
+    .update(appointments)
+    .set({ status: 'cancelled', updatedAt: now })
+    .where(and(eq(appointments.status, 'held'), lte(appointments.holdExpiresAt, now)))
+    .returning({ id: appointments.id });
   return rows.length;
 }
 
-export type LiveHold = { id: string; locationId: number; locationSlug: string; start: Date; end: Date; expiresAt: Date };
+export type LiveHold = {
+  id: string;
+  locationId: number;
+  locationSlug: string;
+  start: Date;
+  end: Date;
+  expiresAt: Date;
+};
 
 /**
  * Gives a live hold a new end of `expiresAt`, but never past `createdAt + longest`. Returns the hold, or
  * undefined when it is unknown, booked, or ran out already.
  */
-export async function extendLiveHold(w: ClaimWriter, id: string, expiresAt: Date, longestMinutes: number, now: Date): Promise<LiveHold | undefined> {
-  const [row] = await queryRows<{ id: string; location_id: number; location_slug: string; start_ms: string; end_ms: string; expires_ms: string }>(w.ex, sql`
+export async function extendLiveHold(
+  w: ClaimWriter,
+  id: string,
+  expiresAt: Date,
+  longestMinutes: number,
+  now: Date,
+): Promise<LiveHold | undefined> {
+  const [row] = await queryRows<{
+    id: string;
+    location_id: number;
+    location_slug: string;
+    start_ms: string;
+    end_ms: string;
+    expires_ms: string;
+  }>(
+    w.ex,
+    sql`
     update ${appointments}
     set hold_expires_at = least(${expiresAt.toISOString()}::timestamptz, ${appointments.createdAt} + make_interval(mins => ${longestMinutes})),
         updated_at = ${now.toISOString()}::timestamptz
     where ${appointments.id} = ${id} and ${appointments.status} = 'held' and ${appointments.holdExpiresAt} > ${now.toISOString()}::timestamptz
     returning id, location_id, (select slug from ${locations} where ${locations.id} = location_id) as location_slug, (date_part('epoch', starts_at) * 1000)::int8 as start_ms, (date_part('epoch', ends_at) * 1000)::int8 as end_ms,
-      (date_part('epoch', hold_expires_at) * 1000)::int8 as expires_ms`);
+      (date_part('epoch', hold_expires_at) * 1000)::int8 as expires_ms`,
+  );
   if (!row) return undefined;
-  const hold = { id: row.id, locationId: row.location_id, locationSlug: row.location_slug, start: new Date(Number(row.start_ms)), end: new Date(Number(row.end_ms)), expiresAt: new Date(Number(row.expires_ms)) };
+  const hold = {
+    id: row.id,
+    locationId: row.location_id,
+    locationSlug: row.location_slug,
+    start: new Date(Number(row.start_ms)),
+    end: new Date(Number(row.end_ms)),
+    expiresAt: new Date(Number(row.expires_ms)),
+  };
   w.touched(hold.locationId, hold.start, hold.end);
   return hold;
 }
 
 /** Lets a live hold go at once (the resident chose another time). Returns it, or undefined when there was none. */
 export async function releaseLiveHold(w: ClaimWriter, id: string, now: Date): Promise<boolean> {
-  const [row] = await w.ex.update(appointments).set({ status: 'cancelled', updatedAt: now })
+  const [row] = await w.ex
+    .update(appointments)
+    .set({ status: 'cancelled', updatedAt: now })
     .where(and(eq(appointments.id, id), eq(appointments.status, 'held')))
     .returning({ locationId: appointments.locationId, start: appointments.startsAt, end: appointments.endsAt });
   if (row) w.touched(row.locationId, row.start, row.end);

@@ -1,14 +1,14 @@
-import { Conflict, NotFound } from '../platform/errors.js';
+import { findAlternatives } from '../availability/alternatives.js';
+import { type ItemRequest, resolveItems } from '../catalogue/booking-rules.js';
 import type { Needs } from '../catalogue/domain/needs.js';
-import { isoInZone } from '../platform/time/zoned-time.js';
+import type { LocationSnapshot } from '../catalogue/location-snapshots.js';
 import { writeClaims } from '../claims/claim-writes.js';
 import { lockLocationTime } from '../claims/time-locks.js';
-import { extendLiveHold, insertHold, releaseLiveHold } from './hold-store.js';
+import { Conflict, NotFound } from '../platform/errors.js';
+import { isoInZone } from '../platform/time/zoned-time.js';
 import type { Language } from '../texts/index.js';
-import { findAlternatives } from '../availability/alternatives.js';
-import { resolveItems, type ItemRequest } from '../catalogue/booking-rules.js';
 import type { BookingDeps } from './booking-deps.js';
-import type { LocationSnapshot } from '../catalogue/location-snapshots.js';
+import { extendLiveHold, insertHold, releaseLiveHold } from './hold-store.js';
 import { checkStart, placeClaim } from './placement.js';
 
 export type HoldRequest = { location: string; items: ItemRequest[]; start: string; needs?: Needs; language: Language };
@@ -25,8 +25,13 @@ export async function createHold(deps: BookingDeps, request: HoldRequest) {
     await lockLocationTime(writer.ex, snapshot.location.id, new Date(wanted.start), new Date(wanted.end));
     return placeClaim(writer, deps, snapshot, wanted, async (w, counterId) => {
       holdId = await insertHold(w, {
-        municipalityId: snapshot.location.municipalityId, locationId: snapshot.location.id, counterId,
-        start: new Date(wanted.start), end: new Date(wanted.end), expiresAt, createdAt: now,
+        municipalityId: snapshot.location.municipalityId,
+        locationId: snapshot.location.id,
+        counterId,
+        start: new Date(wanted.start),
+        end: new Date(wanted.end),
+        expiresAt,
+        createdAt: now,
         items: items.map((i) => ({ serviceId: i.service.id, persons: i.persons })),
       });
       return holdId !== undefined;
@@ -42,8 +47,11 @@ export async function createHold(deps: BookingDeps, request: HoldRequest) {
 function holdView(snapshot: LocationSnapshot, hold: { id: string; start: number; end: number; expiresAt: number }) {
   const zone = snapshot.location.timezone;
   return {
-    holdId: hold.id, expiresAt: isoInZone(hold.expiresAt, zone), location: snapshot.location.slug,
-    start: isoInZone(hold.start, zone), end: isoInZone(hold.end, zone),
+    holdId: hold.id,
+    expiresAt: isoInZone(hold.expiresAt, zone),
+    location: snapshot.location.slug,
+    start: isoInZone(hold.start, zone),
+    end: isoInZone(hold.end, zone),
   };
 }
 
@@ -56,10 +64,26 @@ export const HOLD_LENGTHS = 3;
  */
 export async function extendHold(deps: BookingDeps, holdId: string) {
   const now = deps.clock();
-  const hold = await writeClaims(deps, (w) => extendLiveHold(w, holdId, new Date(now.getTime() + deps.config.HOLD_MINUTES * 60_000), HOLD_LENGTHS * deps.config.HOLD_MINUTES, now), { transaction: false });
+  const hold = await writeClaims(
+    deps,
+    (w) =>
+      extendLiveHold(
+        w,
+        holdId,
+        new Date(now.getTime() + deps.config.HOLD_MINUTES * 60_000),
+        HOLD_LENGTHS * deps.config.HOLD_MINUTES,
+        now,
+      ),
+    { transaction: false },
+  );
   if (!hold) throw new NotFound('hold_not_found');
   const snapshot = await deps.locations.require(hold.locationSlug);
-  return holdView(snapshot, { id: hold.id, start: hold.start.getTime(), end: hold.end.getTime(), expiresAt: hold.expiresAt.getTime() });
+  return holdView(snapshot, {
+    id: hold.id,
+    start: hold.start.getTime(),
+    end: hold.end.getTime(),
+    expiresAt: hold.expiresAt.getTime(),
+  });
 }
 
 /** Lets a hold go at once, so the time is free for others (the resident chose another). Harmless when it is gone. */

@@ -5,5 +5,10 @@ import type { Executor } from '../platform/database/database.js';
 export type StoredAnswer = { requestHash: string; status: number; body: unknown; createdAt: Date };
 
 export async function deleteKeysBefore(ex: Executor, before: Date): Promise<number> {
-  return (await ex.delete(idempotencyKeys).where(lt(idempotencyKeys.createdAt, before)).returning({ key: idempotencyKeys.key })).length;
+  return (
+    await ex
+      .delete(idempotencyKeys)
+      .where(lt(idempotencyKeys.createdAt, before))
+      .returning({ key: idempotencyKeys.key })
+  ).length;
 }

@@ -1,38 +1,55 @@
-import { Conflict, NotFound } from '../platform/errors.js';
+import { findAlternatives } from '../availability/alternatives.js';
 import { writeClaims } from '../claims/claim-writes.js';
 import { lockLocationTime } from '../claims/time-locks.js';
-import { findByReference, lockById, moveClaim, setStatus, type AppointmentWithItems } from './appointment-store.js';
-import { saveFeedback } from './feedback-store.js';
+import { Conflict, NotFound } from '../platform/errors.js';
 import { dropScheduled, enqueueMessages } from '../platform/outbox-store.js';
-import { textsFor, type Language } from '../texts/index.js';
-import { findAlternatives } from '../availability/alternatives.js';
-import { queueMoved } from './follow-ups.js';
+import { type Language, textsFor } from '../texts/index.js';
+import { type AppointmentWithItems, findByReference, lockById, moveClaim, setStatus } from './appointment-store.js';
 import { appointmentView } from './appointment-view.js';
 import { itemsOf } from './appointment-words.js';
 import type { BookingDeps } from './booking-deps.js';
-import { checkStart, placeClaim, unlessOverlapping } from './placement.js';
+import { saveFeedback } from './feedback-store.js';
+import { queueMoved } from './follow-ups.js';
 import { tokenMatches } from './manage-tokens.js';
+import { checkStart, placeClaim, unlessOverlapping } from './placement.js';
 
 export type Access = { reference: string; token: string; language: Language };
 
 /** The appointment behind a reference and token; a wrong token and an unknown reference look the same. */
-export async function authorisedAppointment(deps: Pick<BookingDeps, 'db'>, access: Access): Promise<AppointmentWithItems> {
+export async function authorisedAppointment(
+  deps: Pick<BookingDeps, 'db'>,
+  access: Access,
+): Promise<AppointmentWithItems> {
   const appointment = await findByReference(deps.db, access.reference);
-  if (!appointment || !tokenMatches(access.token, appointment.manageTokenHash)) throw new NotFound('appointment_not_found');
+  if (!appointment || !tokenMatches(access.token, appointment.manageTokenHash))
+    throw new NotFound('appointment_not_found');
   return appointment;
 }
 
 async function view(deps: BookingDeps, reference: string, access: Access) {
   const appointment = (await findByReference(deps.db, reference))!;
-  return appointmentView(deps, appointment, await deps.locations.require(appointment.locationSlug), access.language, access.token);
+  return appointmentView(
+    deps,
+    appointment,
+    await deps.locations.require(appointment.locationSlug),
+    access.language,
+    access.token,
+  );
 }
 
 export async function viewAppointment(deps: BookingDeps, access: Access) {
   const appointment = await authorisedAppointment(deps, access);
-  return appointmentView(deps, appointment, await deps.locations.require(appointment.locationSlug), access.language, access.token);
+  return appointmentView(
+    deps,
+    appointment,
+    await deps.locations.require(appointment.locationSlug),
+    access.language,
+    access.token,
+  );
 }
 
-const notChangeable = (status: string, language: Language) => new Conflict('not_changeable', { status: textsFor(language).statuses[status] ?? status });
+const notChangeable = (status: string, language: Language) =>
+  new Conflict('not_changeable', { status: textsFor(language).statuses[status] ?? status });
 
 /**
  * Moves the appointment (DESIGN invariant 5): one update of the same row, so the new time is secured before the
@@ -50,10 +67,29 @@ export async function rescheduleAppointment(deps: BookingDeps, access: Access, s
     await lockLocationTime(tx, snapshot.location.id, new Date(wanted.start), new Date(wanted.end));
     const locked = await lockById(tx, appointment.id);
     if (locked?.status !== 'booked') throw notChangeable(locked?.status ?? 'cancelled', access.language);
-    const counter = await placeClaim(writer, deps, snapshot, wanted, (w, counterId) => unlessOverlapping(w, (sp) =>
-      moveClaim(sp, appointment.id, { counterId, start: new Date(wanted.start), end: new Date(wanted.end) }, deps.clock())), appointment.id);
+    const counter = await placeClaim(
+      writer,
+      deps,
+      snapshot,
+      wanted,
+      (w, counterId) =>
+        unlessOverlapping(w, (sp) =>
+          moveClaim(
+            sp,
+            appointment.id,
+            { counterId, start: new Date(wanted.start), end: new Date(wanted.end) },
+            deps.clock(),
+          ),
+        ),
+      appointment.id,
+    );
     if (counter === undefined) return false;
-    await queueMoved(tx, deps, { id: appointment.id, sequence: locked.sequence + 1, start: wanted.start, end: wanted.end });
+    await queueMoved(tx, deps, {
+      id: appointment.id,
+      sequence: locked.sequence + 1,
+      start: wanted.start,
+      end: wanted.end,
+    });
     return true;
   });
   if (!moved) throw new Conflict('time_taken', {}, await findAlternatives(deps, snapshot, items, needs, wanted.start));
@@ -70,7 +106,11 @@ export async function cancelAppointment(deps: BookingDeps, access: Access) {
       if (locked?.status === 'cancelled') return;
       if (locked?.status !== 'booked') throw notChangeable(locked?.status ?? 'cancelled', access.language);
       await setStatus(writer, appointment.id, 'cancelled', deps.clock(), true);
-      await enqueueMessages(tx, [{ appointmentId: appointment.id, kind: 'cancelled', sequence: locked.sequence + 1, at: deps.clock() }], deps.clock());
+      await enqueueMessages(
+        tx,
+        [{ appointmentId: appointment.id, kind: 'cancelled', sequence: locked.sequence + 1, at: deps.clock() }],
+        deps.clock(),
+      );
       await dropScheduled(tx, appointment.id);
     });
   }
@@ -80,9 +120,15 @@ export async function cancelAppointment(deps: BookingDeps, access: Access) {
 /** A score (1–5) and an optional comment, once the appointment has started; giving it again replaces it. */
 export async function giveFeedback(deps: BookingDeps, access: Access, input: { score: number; comment?: string }) {
   const appointment = await authorisedAppointment(deps, access);
-  if (appointment.status === 'cancelled' || appointment.status === 'no_show') throw new Conflict('feedback_not_possible');
+  if (appointment.status === 'cancelled' || appointment.status === 'no_show')
+    throw new Conflict('feedback_not_possible');
   if (deps.clock().getTime() < appointment.startsAt.getTime()) throw new Conflict('feedback_too_early');
-  const row = { appointmentId: appointment.id, score: input.score, comment: input.comment?.trim() || null, createdAt: deps.clock() };
+  const row = {
+    appointmentId: appointment.id,
+    score: input.score,
+    comment: input.comment?.trim() || null,
+    createdAt: deps.clock(),
+  };
   await saveFeedback(deps.db, row);
   return { reference: access.reference, score: row.score, comment: row.comment };
 }

@@ -1,16 +1,16 @@
 import { onGrid } from '../availability/domain/free-slots.js';
-import { rankCounters } from './domain/counter-choice.js';
-import { Unprocessable } from '../platform/errors.js';
+import { appointmentMinutes, eligibleCounters, windowFor } from '../catalogue/booking-rules.js';
 import type { Item } from '../catalogue/domain/items.js';
 import type { Needs } from '../catalogue/domain/needs.js';
-import { dateInZone, dayBounds, isoInZone } from '../platform/time/zoned-time.js';
-import { listLiveClaims, type Claim } from '../claims/claims-store.js';
+import { type LocationSnapshot, planFor } from '../catalogue/location-snapshots.js';
 import type { ClaimWriter } from '../claims/claim-writes.js';
+import { type Claim, listLiveClaims } from '../claims/claims-store.js';
 import type { Executor } from '../platform/database/database.js';
 import { isOverlap } from '../platform/database/sql-errors.js';
-import { appointmentMinutes, eligibleCounters, windowFor } from '../catalogue/booking-rules.js';
+import { Unprocessable } from '../platform/errors.js';
+import { dateInZone, dayBounds, isoInZone } from '../platform/time/zoned-time.js';
 import type { BookingDeps } from './booking-deps.js';
-import { planFor, type LocationSnapshot } from '../catalogue/location-snapshots.js';
+import { rankCounters } from './domain/counter-choice.js';
 
 export type Wanted = { start: number; end: number; date: string; counters: number[] };
 
@@ -18,22 +18,35 @@ export type Wanted = { start: number; end: number; date: string; counters: numbe
  * Checks a requested start against the rules before anything is written: not in the past, after the minimum
  * notice, within the horizon, on the grid, and inside opening hours of a counter that may serve it.
  */
-export function checkStart(deps: Pick<BookingDeps, 'clock'>, snapshot: LocationSnapshot, items: Item[], needs: Needs | undefined, startIso: string, options: { held?: boolean } = {}): Wanted {
+export function checkStart(
+  deps: Pick<BookingDeps, 'clock'>,
+  snapshot: LocationSnapshot,
+  items: Item[],
+  needs: Needs | undefined,
+  startIso: string,
+  options: { held?: boolean } = {},
+): Wanted {
   const zone = snapshot.location.timezone;
   const start = Date.parse(startIso);
   const now = deps.clock().getTime();
   const window = windowFor(items, now, zone);
-  const field = (code: 'in_the_past' | 'too_soon' | 'too_far' | 'off_grid' | 'not_open_then', params: Record<string, string | number> = {}) =>
-    new Unprocessable(code, params, [{ field: 'start', code, params }]);
+  const field = (
+    code: 'in_the_past' | 'too_soon' | 'too_far' | 'off_grid' | 'not_open_then',
+    params: Record<string, string | number> = {},
+  ) => new Unprocessable(code, params, [{ field: 'start', code, params }]);
   if (start < now) throw field('in_the_past');
   // A live hold keeps its time even when the notice has run out while the resident was typing.
-  if (start < window.earliest && !options.held) throw field('too_soon', { minutes: window.noticeMinutes, earliest: isoInZone(window.earliest, zone) });
+  if (start < window.earliest && !options.held)
+    throw field('too_soon', { minutes: window.noticeMinutes, earliest: isoInZone(window.earliest, zone) });
   const date = dateInZone(start, zone);
   if (date > window.lastDate) throw field('too_far', { lastDate: window.lastDate });
-  if (!onGrid(start, snapshot.location.gridMinutes, zone)) throw field('off_grid', { grid: snapshot.location.gridMinutes });
+  if (!onGrid(start, snapshot.location.gridMinutes, zone))
+    throw field('off_grid', { grid: snapshot.location.gridMinutes });
   const end = start + appointmentMinutes(items, needs) * 60_000;
   const plan = planFor(snapshot, date, eligibleCounters(snapshot, items, needs));
-  const counters = [...plan.periods].filter(([, periods]) => periods.some((p) => p.start <= start && end <= p.end)).map(([id]) => id);
+  const counters = [...plan.periods]
+    .filter(([, periods]) => periods.some((p) => p.start <= start && end <= p.end))
+    .map(([id]) => id);
   if (counters.length === 0) throw field('not_open_then');
   return { start, end, date, counters };
 }
@@ -42,18 +55,36 @@ export function checkStart(deps: Pick<BookingDeps, 'clock'>, snapshot: LocationS
  * The counters free for the wanted time as the database has it now, best first, inside the transaction that puts a
  * claim there: the holds that ran out in the wanted time are cancelled in the same statement.
  */
-async function freeCounters(tx: Executor, deps: Pick<BookingDeps, 'clock'>, snapshot: LocationSnapshot, wanted: Wanted, ignore?: string): Promise<number[]> {
+async function freeCounters(
+  tx: Executor,
+  deps: Pick<BookingDeps, 'clock'>,
+  snapshot: LocationSnapshot,
+  wanted: Wanted,
+  ignore?: string,
+): Promise<number[]> {
   const day = dayBounds(wanted.date, snapshot.location.timezone);
-  const claims = await listLiveClaims(tx, snapshot.location.id, new Date(day.start), new Date(day.end), deps.clock(), { releaseExpiredIn: wanted });
-  return rankFreeCounters(snapshot, wanted, claims.filter((c) => c.id !== ignore));
+  const claims = await listLiveClaims(tx, snapshot.location.id, new Date(day.start), new Date(day.end), deps.clock(), {
+    releaseExpiredIn: wanted,
+  });
+  return rankFreeCounters(
+    snapshot,
+    wanted,
+    claims.filter((c) => c.id !== ignore),
+  );
 }
 
 /** The counters that `claims` (of the wanted day) leave free for the wanted time, best first. */
 export function rankFreeCounters(snapshot: LocationSnapshot, wanted: Wanted, claims: Claim[]): number[] {
   const plan = planFor(snapshot, wanted.date, wanted.counters);
-  return rankCounters(wanted.counters.map((counterId) => ({
-    counterId, periods: plan.periods.get(counterId) ?? [], busy: claims.filter((c) => c.counterId === counterId),
-  })), wanted.start, wanted.end);
+  return rankCounters(
+    wanted.counters.map((counterId) => ({
+      counterId,
+      periods: plan.periods.get(counterId) ?? [],
+      busy: claims.filter((c) => c.counterId === counterId),
+    })),
+    wanted.start,
+    wanted.end,
+  );
 }
 
 /**
@@ -78,7 +109,10 @@ export async function placeClaim(
 }
 
 /** Runs a change that the exclusion constraint may refuse in a savepoint: false when it did. */
-export async function unlessOverlapping(writer: ClaimWriter, change: (sp: ClaimWriter) => Promise<unknown>): Promise<boolean> {
+export async function unlessOverlapping(
+  writer: ClaimWriter,
+  change: (sp: ClaimWriter) => Promise<unknown>,
+): Promise<boolean> {
   try {
     await writer.ex.transaction((sp) => change({ ex: sp, touched: writer.touched }));
     return true;

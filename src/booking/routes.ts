@@ -1,125 +1,215 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { bookAppointment } from './book-appointment.js';
-import { downloadCalendar } from './calendar-download.js';
-import type { BookingDeps } from './booking-deps.js';
-import { createHold, extendHold, releaseHold } from './holds.js';
-import { cancelAppointment, giveFeedback, rescheduleAppointment, viewAppointment, type Access } from './manage-appointment.js';
-import {
-  AppointmentSchema, BookedSchema, BookingRequestSchema, FeedbackRequestSchema, FeedbackSchema, HoldParamsSchema, HoldRequestSchema, HoldSchema,
-  ReferenceParamsSchema, RescheduleRequestSchema,
-} from './schemas.js';
 import { problemResponses } from '../platform/http/problem-schema.js';
+import { bookAppointment } from './book-appointment.js';
+import type { BookingDeps } from './booking-deps.js';
+import { downloadCalendar } from './calendar-download.js';
+import { createHold, extendHold, releaseHold } from './holds.js';
+import {
+  type Access,
+  cancelAppointment,
+  giveFeedback,
+  rescheduleAppointment,
+  viewAppointment,
+} from './manage-appointment.js';
+import {
+  AppointmentSchema,
+  BookedSchema,
+  BookingRequestSchema,
+  FeedbackRequestSchema,
+  FeedbackSchema,
+  HoldParamsSchema,
+  HoldRequestSchema,
+  HoldSchema,
+  ReferenceParamsSchema,
+  RescheduleRequestSchema,
+} from './schemas.js';
 
 const bearer = { security: [{ manageToken: [] }] };
 
 /** The manage token from `Authorization: Bearer …` (or `?token=` where a link must carry it). */
 export function access(request: FastifyRequest<{ Params: { reference: string } }>, queryToken?: string): Access {
   const header = request.headers.authorization;
-  const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : queryToken ?? '';
+  const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : (queryToken ?? '');
   return { reference: request.params.reference.toUpperCase(), token, language: request.language };
 }
 
-export async function appointmentRoutes(app: FastifyInstance, deps: BookingDeps & { config: { RATE_LIMIT_PER_MINUTE: number } }) {
+export async function appointmentRoutes(
+  app: FastifyInstance,
+  deps: BookingDeps & { config: { RATE_LIMIT_PER_MINUTE: number } },
+) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const limit = { rateLimit: { max: deps.config.RATE_LIMIT_PER_MINUTE, timeWindow: '1 minute' } };
 
-  r.post('/api/v1/holds', {
-    config: limit,
-    schema: {
-      operationId: 'createHold', tags: ['booking'], summary: 'Keep a time while the resident fills in the form',
-      description: 'Takes a counter for `HOLD_MINUTES` (10 by default). A taken time is a 409 with `alternatives`.',
-      body: HoldRequestSchema,
-      response: { 201: HoldSchema, ...problemResponses(400, 404, 409, 413, 415, 422, 429) },
+  r.post(
+    '/api/v1/holds',
+    {
+      config: limit,
+      schema: {
+        operationId: 'createHold',
+        tags: ['booking'],
+        summary: 'Keep a time while the resident fills in the form',
+        description: 'Takes a counter for `HOLD_MINUTES` (10 by default). A taken time is a 409 with `alternatives`.',
+        body: HoldRequestSchema,
+        response: { 201: HoldSchema, ...problemResponses(400, 404, 409, 413, 415, 422, 429) },
+      },
     },
-  }, async (request, reply) => reply.code(201).send(await createHold(deps, { ...request.body, language: request.language })));
+    async (request, reply) =>
+      reply.code(201).send(await createHold(deps, { ...request.body, language: request.language })),
+  );
 
-  r.post('/api/v1/holds/:holdId/extend', {
-    config: limit,
-    schema: {
-      operationId: 'extendHold', tags: ['booking'], summary: 'Keep the held time longer',
-      description: 'Gives a live hold `HOLD_MINUTES` more from now, up to three times its first length in all. '
-        + 'A hold that ran out, was booked or is unknown is a 404: choose a time again.',
-      params: HoldParamsSchema,
-      response: { 200: HoldSchema, ...problemResponses(400, 404, 429) },
+  r.post(
+    '/api/v1/holds/:holdId/extend',
+    {
+      config: limit,
+      schema: {
+        operationId: 'extendHold',
+        tags: ['booking'],
+        summary: 'Keep the held time longer',
+        description:
+          'Gives a live hold `HOLD_MINUTES` more from now, up to three times its first length in all. ' +
+          'A hold that ran out, was booked or is unknown is a 404: choose a time again.',
+        params: HoldParamsSchema,
+        response: { 200: HoldSchema, ...problemResponses(400, 404, 429) },
+      },
     },
-  }, (request) => extendHold(deps, request.params.holdId));
+    (request) => extendHold(deps, request.params.holdId),
+  );
 
-  r.delete('/api/v1/holds/:holdId', {
-    config: limit,
-    schema: {
-      operationId: 'releaseHold', tags: ['booking'], summary: 'Let the held time go',
-      description: 'Frees the time at once, for a resident who chose another. Harmless when the hold is gone already.',
-      params: HoldParamsSchema,
-      response: { 204: z.null().meta({ description: 'The time is free again' }), ...problemResponses(400, 429) },
+  r.delete(
+    '/api/v1/holds/:holdId',
+    {
+      config: limit,
+      schema: {
+        operationId: 'releaseHold',
+        tags: ['booking'],
+        summary: 'Let the held time go',
+        description:
+          'Frees the time at once, for a resident who chose another. Harmless when the hold is gone already.',
+        params: HoldParamsSchema,
+        response: { 204: z.null().meta({ description: 'The time is free again' }), ...problemResponses(400, 429) },
+      },
     },
-  }, async (request, reply) => {
-    await releaseHold(deps, request.params.holdId);
-    return reply.code(204).send(null);
-  });
+    async (request, reply) => {
+      await releaseHold(deps, request.params.holdId);
+      return reply.code(204).send(null);
+    },
+  );
 
-  r.post('/api/v1/appointments', {
-    config: limit,
-    schema: {
-      operationId: 'bookAppointment', tags: ['booking'], summary: 'Book an appointment, from a hold or directly',
-      description: 'With `Idempotency-Key`, the same key and body return the same answer (a different body: 422). '
-        + 'Without a key, the same body within a minute is answered with the first booking. A taken time is a 409 '
-        + 'with the three nearest `alternatives`. `manageToken` is returned only here.',
-      headers: z.object({ 'idempotency-key': z.string().min(8).max(200).optional() }),
-      body: BookingRequestSchema,
-      response: { 201: BookedSchema, ...problemResponses(400, 404, 409, 413, 415, 422, 429) },
+  r.post(
+    '/api/v1/appointments',
+    {
+      config: limit,
+      schema: {
+        operationId: 'bookAppointment',
+        tags: ['booking'],
+        summary: 'Book an appointment, from a hold or directly',
+        description:
+          'With `Idempotency-Key`, the same key and body return the same answer (a different body: 422). ' +
+          'Without a key, the same body within a minute is answered with the first booking. A taken time is a 409 ' +
+          'with the three nearest `alternatives`. `manageToken` is returned only here.',
+        headers: z.object({ 'idempotency-key': z.string().min(8).max(200).optional() }),
+        body: BookingRequestSchema,
+        response: { 201: BookedSchema, ...problemResponses(400, 404, 409, 413, 415, 422, 429) },
+      },
     },
-  }, async (request, reply) => reply.code(201).send(
-    await bookAppointment(deps, request.body, { idempotencyKey: request.headers['idempotency-key'], language: request.language }),
-  ));
+    async (request, reply) =>
+      reply.code(201).send(
+        await bookAppointment(deps, request.body, {
+          idempotencyKey: request.headers['idempotency-key'],
+          language: request.language,
+        }),
+      ),
+  );
 
-  r.get('/api/v1/appointments/:reference', {
-    schema: {
-      operationId: 'getAppointment', tags: ['booking'], summary: 'The appointment, for the holder of its manage token',
-      description: 'A wrong token and an unknown reference both give 404.', ...bearer,
-      params: ReferenceParamsSchema,
-      response: { 200: AppointmentSchema, ...problemResponses(404) },
+  r.get(
+    '/api/v1/appointments/:reference',
+    {
+      schema: {
+        operationId: 'getAppointment',
+        tags: ['booking'],
+        summary: 'The appointment, for the holder of its manage token',
+        description: 'A wrong token and an unknown reference both give 404.',
+        ...bearer,
+        params: ReferenceParamsSchema,
+        response: { 200: AppointmentSchema, ...problemResponses(404) },
+      },
     },
-  }, (request) => viewAppointment(deps, access(request)));
+    (request) => viewAppointment(deps, access(request)),
+  );
 
-  r.get('/api/v1/appointments/:reference/calendar.ics', {
-    schema: {
-      operationId: 'getCalendarFile', tags: ['booking'], summary: 'The appointment as a calendar file (iCalendar, METHOD:PUBLISH)',
-      description: 'The token goes in `Authorization: Bearer …` or, for a plain link, in `?token=`.', ...bearer,
-      params: ReferenceParamsSchema,
-      querystring: z.object({ token: z.string().max(100).optional() }),
-      produces: ['text/calendar'],
-      response: { 200: z.string().meta({ description: 'text/calendar' }), ...problemResponses(404) },
+  r.get(
+    '/api/v1/appointments/:reference/calendar.ics',
+    {
+      schema: {
+        operationId: 'getCalendarFile',
+        tags: ['booking'],
+        summary: 'The appointment as a calendar file (iCalendar, METHOD:PUBLISH)',
+        description: 'The token goes in `Authorization: Bearer …` or, for a plain link, in `?token=`.',
+        ...bearer,
+        params: ReferenceParamsSchema,
+        querystring: z.object({ token: z.string().max(100).optional() }),
+        produces: ['text/calendar'],
+        response: { 200: z.string().meta({ description: 'text/calendar' }), ...problemResponses(404) },
+      },
     },
-  }, async (request, reply) => {
-    const file = await downloadCalendar(deps, access(request, request.query.token));
-    return reply.type('text/calendar; charset=utf-8').header('content-disposition', `attachment; filename="${file.filename}"`)
-      .header('cache-control', 'private, no-store').send(file.content);
-  });
+    async (request, reply) => {
+      const file = await downloadCalendar(deps, access(request, request.query.token));
+      return reply
+        .type('text/calendar; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${file.filename}"`)
+        .header('cache-control', 'private, no-store')
+        .send(file.content);
+    },
+  );
 
-  r.post('/api/v1/appointments/:reference/reschedule', {
-    schema: {
-      operationId: 'rescheduleAppointment', tags: ['booking'], summary: 'Move the appointment to another time',
-      description: 'The new time is secured before the old one is released. A taken time is a 409 with `alternatives`; the old time is kept.', ...bearer,
-      params: ReferenceParamsSchema, body: RescheduleRequestSchema,
-      response: { 200: AppointmentSchema, ...problemResponses(400, 404, 409, 415, 422) },
+  r.post(
+    '/api/v1/appointments/:reference/reschedule',
+    {
+      schema: {
+        operationId: 'rescheduleAppointment',
+        tags: ['booking'],
+        summary: 'Move the appointment to another time',
+        description:
+          'The new time is secured before the old one is released. A taken time is a 409 with `alternatives`; the old time is kept.',
+        ...bearer,
+        params: ReferenceParamsSchema,
+        body: RescheduleRequestSchema,
+        response: { 200: AppointmentSchema, ...problemResponses(400, 404, 409, 415, 422) },
+      },
     },
-  }, (request) => rescheduleAppointment(deps, access(request), request.body.start));
+    (request) => rescheduleAppointment(deps, access(request), request.body.start),
+  );
 
-  r.post('/api/v1/appointments/:reference/cancel', {
-    schema: {
-      operationId: 'cancelAppointment', tags: ['booking'], summary: 'Cancel the appointment; doing it twice is harmless', ...bearer,
-      params: ReferenceParamsSchema,
-      response: { 200: AppointmentSchema, ...problemResponses(404, 409) },
+  r.post(
+    '/api/v1/appointments/:reference/cancel',
+    {
+      schema: {
+        operationId: 'cancelAppointment',
+        tags: ['booking'],
+        summary: 'Cancel the appointment; doing it twice is harmless',
+        ...bearer,
+        params: ReferenceParamsSchema,
+        response: { 200: AppointmentSchema, ...problemResponses(404, 409) },
+      },
     },
-  }, (request) => cancelAppointment(deps, access(request)));
+    (request) => cancelAppointment(deps, access(request)),
+  );
 
-  r.post('/api/v1/appointments/:reference/feedback', {
-    schema: {
-      operationId: 'giveFeedback', tags: ['booking'], summary: 'A score from 1 to 5 after the visit, with an optional comment', ...bearer,
-      params: ReferenceParamsSchema, body: FeedbackRequestSchema,
-      response: { 200: FeedbackSchema, ...problemResponses(400, 404, 409, 415) },
+  r.post(
+    '/api/v1/appointments/:reference/feedback',
+    {
+      schema: {
+        operationId: 'giveFeedback',
+        tags: ['booking'],
+        summary: 'A score from 1 to 5 after the visit, with an optional comment',
+        ...bearer,
+        params: ReferenceParamsSchema,
+        body: FeedbackRequestSchema,
+        response: { 200: FeedbackSchema, ...problemResponses(400, 404, 409, 415) },
+      },
     },
-  }, (request) => giveFeedback(deps, access(request), request.body));
+    (request) => giveFeedback(deps, access(request), request.body),
+  );
 }

@@ -1,7 +1,7 @@
-import { NotFound, Unprocessable, type FieldError } from '../platform/errors.js';
+import { type FieldError, NotFound, Unprocessable } from '../platform/errors.js';
 import { addDays, dateInZone } from '../platform/time/zoned-time.js';
 import type { Language } from '../texts/index.js';
-import { durationMinutes, itemProblems, noticeAndHorizon, type Item } from './domain/items.js';
+import { durationMinutes, type Item, itemProblems, noticeAndHorizon } from './domain/items.js';
 import { extraMinutes, type Needs } from './domain/needs.js';
 import type { LocationSnapshot } from './location-snapshots.js';
 
@@ -22,7 +22,11 @@ export function resolveItems(snapshot: LocationSnapshot, requested: ItemRequest[
     const name = language === 'en' ? service.nameEn : service.nameNl;
     if (!snapshot.location.services.includes(slug)) {
       const elsewhere = service.locations.map((l) => snapshot.locationNames.get(l) ?? l).join(', ');
-      offeredElsewhere.push({ field: `items.${index}.service`, code: 'service_not_offered', params: { service: name, location: snapshot.location.name, elsewhere } });
+      offeredElsewhere.push({
+        field: `items.${index}.service`,
+        code: 'service_not_offered',
+        params: { service: name, location: snapshot.location.name, elsewhere },
+      });
     }
     items.push({ service, persons });
   });
@@ -30,7 +34,10 @@ export function resolveItems(snapshot: LocationSnapshot, requested: ItemRequest[
   if (first) throw new Unprocessable('service_not_offered', first.params, offeredElsewhere);
   const problems = itemProblems(items);
   if (problems.length > 0) {
-    const named = problems.map((p) => ({ ...p, params: { ...p.params, ...serviceNames(snapshot, p.params, language) } }));
+    const named = problems.map((p) => ({
+      ...p,
+      params: { ...p.params, ...serviceNames(snapshot, p.params, language) },
+    }));
     throw new Unprocessable(named[0]!.code as 'too_many_persons', named[0]!.params, named);
   }
   return items;
@@ -47,8 +54,12 @@ function serviceNames(snapshot: LocationSnapshot, params: FieldError['params'], 
 /** Counters that take online bookings, may serve every item and, when asked, have a step-free desk. */
 export function eligibleCounters(snapshot: LocationSnapshot, items: Item[], needs?: Needs): number[] {
   return snapshot.counters
-    .filter((c) => c.onlineBookable && (!needs?.stepFree || c.stepFree)
-      && (c.serviceIds.length === 0 || items.every((i) => c.serviceIds.includes(i.service.id))))
+    .filter(
+      (c) =>
+        c.onlineBookable &&
+        (!needs?.stepFree || c.stepFree) &&
+        (c.serviceIds.length === 0 || items.every((i) => c.serviceIds.includes(i.service.id))),
+    )
     .map((c) => c.id);
 }
 
@@ -62,5 +73,10 @@ export function appointmentMinutes(items: Item[], needs?: Needs): number {
 export function windowFor(items: Item[], now: number, zone: string): BookingWindow & { noticeMinutes: number } {
   const rules = noticeAndHorizon(items);
   const today = dateInZone(now, zone);
-  return { today, lastDate: addDays(today, rules.horizonDays), earliest: now + rules.minNoticeMinutes * 60_000, noticeMinutes: rules.minNoticeMinutes };
+  return {
+    today,
+    lastDate: addDays(today, rules.horizonDays),
+    earliest: now + rules.minNoticeMinutes * 60_000,
+    noticeMinutes: rules.minNoticeMinutes,
+  };
 }

@@ -27,11 +27,22 @@ export const corsPlugin = fp(async (app: FastifyInstance, deps: CorsDeps) => {
    */
   const foreignApiOrigin = (request: FastifyRequest) => {
     const origin = request.headers.origin;
-    if (!origin || !request.url.startsWith('/api/') || origin === publicOrigin || origin === `${request.protocol}://${request.host}`) return undefined;
+    if (
+      !origin ||
+      !request.url.startsWith('/api/') ||
+      origin === publicOrigin ||
+      origin === `${request.protocol}://${request.host}`
+    )
+      return undefined;
     return origin;
   };
-  const allowed = { methods: ['GET', 'POST', 'DELETE'], allowedHeaders: ['content-type', 'accept-language', 'authorization', 'idempotency-key', 'if-none-match'],
-    exposedHeaders: ['etag', 'retry-after', 'content-language', 'location'], maxAge: 600, credentials: false };
+  const allowed = {
+    methods: ['GET', 'POST', 'DELETE'],
+    allowedHeaders: ['content-type', 'accept-language', 'authorization', 'idempotency-key', 'if-none-match'],
+    exposedHeaders: ['etag', 'retry-after', 'content-language', 'location'],
+    maxAge: 600,
+    credentials: false,
+  };
   await app.register(cors, {
     hook: 'onRequest',
     delegator: (request, callback) => {
@@ -49,7 +60,8 @@ export const corsPlugin = fp(async (app: FastifyInstance, deps: CorsDeps) => {
     if (!origin || request.method === 'OPTIONS') return;
     const municipalities = await deps.origins.municipalitiesOf(origin);
     const municipality = await municipalityNamed(deps, source);
-    if (municipalities.size === 0 || (municipality && !municipalities.has(municipality))) throw new Forbidden('origin_not_allowed', { origin });
+    if (municipalities.size === 0 || (municipality && !municipalities.has(municipality)))
+      throw new Forbidden('origin_not_allowed', { origin });
   };
   // The query is known before the availability route answers from its cache; a body only after parsing.
   app.addHook('onRequest', async (request) => check(request, request.query));

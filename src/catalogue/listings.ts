@@ -1,7 +1,7 @@
-import { NotFound, Unprocessable } from '../platform/errors.js';
-import * as store from './store.js';
-import { textsFor, type Language } from '../texts/index.js';
 import type { Executor } from '../platform/database/database.js';
+import { NotFound, Unprocessable } from '../platform/errors.js';
+import { type Language, textsFor } from '../texts/index.js';
+import * as store from './store.js';
 
 export async function listMunicipalities(deps: { db: Executor }) {
   const rows = await store.listMunicipalities(deps.db);
@@ -20,13 +20,16 @@ export async function requireLocation(deps: { db: Executor }, slug: string, muni
   const location = await store.findLocation(deps.db, slug);
   if (!location) throw new NotFound('location_not_found', { slug });
   if (municipality !== undefined && location.municipality !== municipality) {
-    throw new Unprocessable('location_not_in_municipality', { location: slug, municipality }, [{ field: 'location', code: 'location_not_in_municipality', params: { location: slug, municipality } }]);
+    throw new Unprocessable('location_not_in_municipality', { location: slug, municipality }, [
+      { field: 'location', code: 'location_not_in_municipality', params: { location: slug, municipality } },
+    ]);
   }
   return location;
 }
 
 export async function listLocations(deps: { db: Executor }, query: { municipality?: string; language: Language }) {
-  const municipalityId = query.municipality === undefined ? undefined : (await requireMunicipality(deps, query.municipality)).id;
+  const municipalityId =
+    query.municipality === undefined ? undefined : (await requireMunicipality(deps, query.municipality)).id;
   const texts = textsFor(query.language);
   const rows = await store.listLocations(deps.db, { municipalityId });
   return rows.map((l) => ({
@@ -40,9 +43,14 @@ export async function listLocations(deps: { db: Executor }, query: { municipalit
   }));
 }
 
-export async function listServices(deps: { db: Executor }, query: { municipality?: string; location?: string; language: Language }) {
-  const municipalityId = query.municipality === undefined ? undefined : (await requireMunicipality(deps, query.municipality)).id;
-  const locationId = query.location === undefined ? undefined : (await requireLocation(deps, query.location, query.municipality)).id;
+export async function listServices(
+  deps: { db: Executor },
+  query: { municipality?: string; location?: string; language: Language },
+) {
+  const municipalityId =
+    query.municipality === undefined ? undefined : (await requireMunicipality(deps, query.municipality)).id;
+  const locationId =
+    query.location === undefined ? undefined : (await requireLocation(deps, query.location, query.municipality)).id;
   const rows = await store.listServices(deps.db, { municipalityId, locationId });
   const en = query.language === 'en';
   return rows.map((s) => ({

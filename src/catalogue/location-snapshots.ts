@@ -1,9 +1,9 @@
-import { holidayOn } from './domain/holidays.js';
-import { planDay, type DateException, type DayPlan, type WeeklyRule } from './domain/opening-hours.js';
-import * as catalogue from './store.js';
 import type { Executor } from '../platform/database/database.js';
-import { loadSchedule } from './schedule-store.js';
 import { NotFound } from '../platform/errors.js';
+import { holidayOn } from './domain/holidays.js';
+import { type DateException, type DayPlan, planDay, type WeeklyRule } from './domain/opening-hours.js';
+import { loadSchedule } from './schedule-store.js';
+import * as catalogue from './store.js';
 
 /** Everything about a location that availability needs and that changes only when an administrator edits it. */
 export type LocationSnapshot = {
@@ -31,7 +31,14 @@ export function planFor(snapshot: LocationSnapshot, date: string, counterIds: nu
   const key = `${date}|${counterIds.join(',')}`;
   let plan = snapshot.plans.get(key);
   if (!plan) {
-    plan = planDay({ date, zone: snapshot.location.timezone, counterIds, weekly: snapshot.weekly, exceptions: snapshot.exceptions, holiday: holidayOn(date) });
+    plan = planDay({
+      date,
+      zone: snapshot.location.timezone,
+      counterIds,
+      weekly: snapshot.weekly,
+      exceptions: snapshot.exceptions,
+      holiday: holidayOn(date),
+    });
     if (snapshot.plans.size >= MAX_PLANS) snapshot.plans.clear();
     snapshot.plans.set(key, plan);
   }
@@ -55,7 +62,9 @@ export class LocationSnapshots {
     const loading = this.load(slug, version);
     this.loaded.set(slug, loading);
     loading.then(
-      (snapshot) => { if (!snapshot || version !== this.version) this.loaded.delete(slug); },
+      (snapshot) => {
+        if (!snapshot || version !== this.version) this.loaded.delete(slug);
+      },
       () => this.loaded.delete(slug),
     );
     return loading;
@@ -86,6 +95,16 @@ export class LocationSnapshots {
     const locations = await catalogue.listLocations(this.db, { municipalityId: location.municipalityId });
     const counters = await catalogue.listCounters(this.db, location.id);
     const { weekly, exceptions } = await loadSchedule(this.db, location.id);
-    return { location, municipality, services, locationNames: new Map(locations.map((l) => [l.slug, l.name])), counters, weekly, exceptions, plans: new Map(), version };
+    return {
+      location,
+      municipality,
+      services,
+      locationNames: new Map(locations.map((l) => [l.slug, l.name])),
+      counters,
+      weekly,
+      exceptions,
+      plans: new Map(),
+      version,
+    };
   }
 }

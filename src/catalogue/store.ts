@@ -1,5 +1,5 @@
 import { and, asc, eq, exists, sql } from 'drizzle-orm';
-import { counters, counterServices, locations, locationServices, municipalities, services } from '../../db/schema.js';
+import { counterServices, counters, locationServices, locations, municipalities, services } from '../../db/schema.js';
 import type { Executor } from '../platform/database/database.js';
 
 export type Municipality = typeof municipalities.$inferSelect;
@@ -31,8 +31,12 @@ function locationQuery(ex: Executor) {
     .innerJoin(municipalities, eq(municipalities.id, locations.municipalityId));
 }
 
-const toLocation = (row: { location: typeof locations.$inferSelect; municipality: string; timezone: string; services: string[] }): Location =>
-  ({ ...row.location, municipality: row.municipality, timezone: row.timezone, services: row.services });
+const toLocation = (row: {
+  location: typeof locations.$inferSelect;
+  municipality: string;
+  timezone: string;
+  services: string[];
+}): Location => ({ ...row.location, municipality: row.municipality, timezone: row.timezone, services: row.services });
 
 export async function listLocations(ex: Executor, filter: { municipalityId?: number } = {}): Promise<Location[]> {
   const rows = await locationQuery(ex)
@@ -46,7 +50,10 @@ export async function findLocation(ex: Executor, slug: string): Promise<Location
   return row && toLocation(row);
 }
 
-export async function listServices(ex: Executor, filter: { municipalityId?: number; locationId?: number } = {}): Promise<Service[]> {
+export async function listServices(
+  ex: Executor,
+  filter: { municipalityId?: number; locationId?: number } = {},
+): Promise<Service[]> {
   const rows = await ex
     .select({
       service: services,
@@ -58,11 +65,21 @@ export async function listServices(ex: Executor, filter: { municipalityId?: numb
     })
     .from(services)
     .innerJoin(municipalities, eq(municipalities.id, services.municipalityId))
-    .where(and(
-      filter.municipalityId === undefined ? undefined : eq(services.municipalityId, filter.municipalityId),
-      filter.locationId === undefined ? undefined : exists(ex.select({ one: sql`1` }).from(locationServices)
-        .where(and(eq(locationServices.serviceId, services.id), eq(locationServices.locationId, filter.locationId)))),
-    ))
+    .where(
+      and(
+        filter.municipalityId === undefined ? undefined : eq(services.municipalityId, filter.municipalityId),
+        filter.locationId === undefined
+          ? undefined
+          : exists(
+              ex
+                .select({ one: sql`1` })
+                .from(locationServices)
+                .where(
+                  and(eq(locationServices.serviceId, services.id), eq(locationServices.locationId, filter.locationId)),
+                ),
+            ),
+      ),
+    )
     .orderBy(asc(municipalities.name), asc(services.sortOrder), asc(services.slug));
   return rows.map((row) => ({ ...row.service, municipality: row.municipality, locations: row.locations }));
 }

@@ -1,5 +1,5 @@
-import { listMunicipalities } from './store.js';
 import type { Db } from '../platform/database/database.js';
+import { listMunicipalities } from './store.js';
 
 /**
  * Which web sites may use the API from a browser: every municipality lists the origins of its own sites
@@ -13,10 +13,14 @@ export class WidgetOrigins {
   /** The municipalities (slugs) that allow this origin; empty when none does. */
   async municipalitiesOf(origin: string): Promise<Set<string>> {
     this.loaded ??= this.load();
-    return (await this.loaded.catch((error) => {
-      this.loaded = undefined;
-      throw error;
-    })).get(origin) ?? new Set();
+    return (
+      (
+        await this.loaded.catch((error) => {
+          this.loaded = undefined;
+          throw error;
+        })
+      ).get(origin) ?? new Set()
+    );
   }
 
   clear() {

@@ -1,7 +1,5 @@
 /** What changed: a claim on a counter's time at a location, or the catalogue (hours, counters, services). */
-export type Change =
-  | { kind: 'claims'; locationId: number; start: number; end: number }
-  | { kind: 'catalogue' };
+export type Change = { kind: 'claims'; locationId: number; start: number; end: number } | { kind: 'catalogue' };
 
 export type ChangeListener = (change: Change) => void;
 

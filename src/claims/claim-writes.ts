@@ -5,7 +5,10 @@ import type { ChangeSignal } from './change-signal.js';
  * An executor for writes that change claims. Every store function that puts, moves or frees a claim takes one and
  * says what it touched (`touched`), so that no writer can leave the caches unaware.
  */
-export type ClaimWriter = { ex: Executor; touched: (locationId: number, start: Date | number, end: Date | number) => void };
+export type ClaimWriter = {
+  ex: Executor;
+  touched: (locationId: number, start: Date | number, end: Date | number) => void;
+};
 
 type Touched = { locationId: number; start: number; end: number };
 
@@ -22,9 +25,10 @@ export async function writeClaims<T>(
   const touchedList: Touched[] = [];
   const touched = (locationId: number, start: Date | number, end: Date | number) =>
     touchedList.push({ locationId, start: +start, end: +end });
-  const result = options.transaction === false
-    ? await work({ ex: deps.db, touched })
-    : await deps.db.transaction((tx) => work({ ex: tx, touched }));
+  const result =
+    options.transaction === false
+      ? await work({ ex: deps.db, touched })
+      : await deps.db.transaction((tx) => work({ ex: tx, touched }));
   for (const t of touchedList) deps.changes.raise({ kind: 'claims', ...t });
   return result;
 }

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { appointments } from '../../db/schema.js';
+import { type Executor, queryRows } from '../platform/database/database.js';
 import type { Interval } from '../platform/time/interval.js';
-import { queryRows, type Executor } from '../platform/database/database.js';
 
 export type Claim = Interval & { id: string; counterId: number; holdExpiresAt: number | null };
 
@@ -9,19 +9,31 @@ export type Claim = Interval & { id: string; counterId: number; holdExpiresAt: n
  * Live claims (appointments, unexpired holds, blocks) of a location that overlap `[from, to)`, sorted by counter
  * and start. Times come back as epoch milliseconds: parsing thousands of timestamps is the slow part otherwise.
  */
-export async function listLiveClaims(ex: Executor, locationId: number, from: Date, to: Date, now: Date, options: { releaseExpiredIn?: Interval } = {}): Promise<Claim[]> {
+export async function listLiveClaims(
+  ex: Executor,
+  locationId: number,
+  from: Date,
+  to: Date,
+  now: Date,
+  options: { releaseExpiredIn?: Interval } = {},
+): Promise<Claim[]> {
   // With `releaseExpiredIn`, holds that ran out in that span are cancelled in the same statement (a booking's
   // transaction does this for its own time, one round trip less while it holds the lock); expired holds are never
   // listed either way.
   const span = options.releaseExpiredIn;
-  const release = span ? sql`
+  const release = span
+    ? sql`
     with released as (
       update ${appointments} set status = 'cancelled', updated_at = ${now.toISOString()}::timestamptz
       where ${appointments.locationId} = ${locationId} and ${appointments.status} = 'held'
         and ${appointments.holdExpiresAt} <= ${now.toISOString()}::timestamptz
         and ${appointments.startsAt} < ${new Date(span.end).toISOString()}::timestamptz and ${appointments.endsAt} > ${new Date(span.start).toISOString()}::timestamptz
-      returning 1)` : sql``;
-  const [row] = await queryRows<{ claims: string | null }>(ex, sql`${release} select (${liveClaimsText(locationId, from, to, now)}) as claims`);
+      returning 1)`
+    : sql``;
+  const [row] = await queryRows<{ claims: string | null }>(
+    ex,
+    sql`${release} select (${liveClaimsText(locationId, from, to, now)}) as claims`,
+  );
   return parseClaims(row?.claims ?? null);
 }
 
@@ -44,8 +56,17 @@ export function liveClaimsText(locationId: number, from: Date, to: Date, now: Da
 /** The claims of `liveClaimsText`, sorted by counter and start (cheaper here than an ordered aggregate). */
 export function parseClaims(text: string | null): Claim[] {
   if (!text) return [];
-  return text.split('|').map((claim) => {
-    const [id, counterId, start, end, holdExpiresAt] = claim.split(';');
-    return { id: id!, counterId: Number(counterId), start: Number(start) * 1000, end: Number(end) * 1000, holdExpiresAt: holdExpiresAt ? Number(holdExpiresAt) * 1000 : null };
-  }).sort((a, b) => a.counterId - b.counterId || a.start - b.start);
+  return text
+    .split('|')
+    .map((claim) => {
+      const [id, counterId, start, end, holdExpiresAt] = claim.split(';');
+      return {
+        id: id!,
+        counterId: Number(counterId),
+        start: Number(start) * 1000,
+        end: Number(end) * 1000,
+        holdExpiresAt: holdExpiresAt ? Number(holdExpiresAt) * 1000 : null,
+      };
+    })
+    .sort((a, b) => a.counterId - b.counterId || a.start - b.start);
 }

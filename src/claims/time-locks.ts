@@ -10,7 +10,9 @@ import type { Executor } from '../platform/database/database.js';
  * e-mail lock.)
  */
 export async function lockLocationTime(ex: Executor, locationId: number, start: Date, end: Date): Promise<void> {
-  await ex.execute(sql`select count(pg_advisory_xact_lock(k)) from unnest(${`{${timeLockKeys(locationId, start, end).join(',')}}`}::int8[]) as k`);
+  await ex.execute(
+    sql`select count(pg_advisory_xact_lock(k)) from unnest(${`{${timeLockKeys(locationId, start, end).join(',')}}`}::int8[]) as k`,
+  );
 }
 
 const QUARTER = 15 * 60_000;
@@ -18,6 +20,7 @@ const QUARTER = 15 * 60_000;
 /** The advisory lock keys of `[start, end)`'s quarter hours at a location, ascending (no deadlock between them). */
 export function timeLockKeys(locationId: number, start: Date, end: Date): string[] {
   const keys: string[] = [];
-  for (let q = Math.floor(start.getTime() / QUARTER); q * QUARTER < end.getTime(); q++) keys.push(String(locationId * 100_000_000 + q));
+  for (let q = Math.floor(start.getTime() / QUARTER); q * QUARTER < end.getTime(); q++)
+    keys.push(String(locationId * 100_000_000 + q));
   return keys;
 }

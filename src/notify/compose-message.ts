@@ -29,7 +29,6 @@ export function spokenTime(t: Date, zone: string, language: Language): string {
   return local.toFormat(language === 'nl' ? "cccc d LLLL yyyy 'om' HH:mm" : "cccc d LLLL yyyy 'at' HH:mm");
 }
 
-
 /**
  * The words of one e-mail, as plain text and as simple HTML with the same content: what, when, where, the
  * reference, what to bring, how to move or cancel, and whom to call when it does not work.
@@ -53,7 +52,12 @@ export function composeMessage(texts: Texts, facts: MessageFacts): { subject: st
   }
   if (facts.kind === 'cancelled') {
     if (facts.alternatives.length) {
-      blocks.push({ text: mail.alternatives, list: facts.alternatives.map((a) => `${spokenTime(new Date(a.start), facts.zone, facts.language)} (${a.location})`) });
+      blocks.push({
+        text: mail.alternatives,
+        list: facts.alternatives.map(
+          (a) => `${spokenTime(new Date(a.start), facts.zone, facts.language)} (${a.location})`,
+        ),
+      });
     }
     blocks.push({ text: mail.bookAgain({ url: facts.bookUrl }) });
   }
@@ -62,9 +66,15 @@ export function composeMessage(texts: Texts, facts: MessageFacts): { subject: st
   blocks.push({ text: mail.help(p) }, { text: mail.closing(p) });
 
   const text = blocks.map((b) => [b.text, ...(b.list ?? []).map((item) => `- ${item}`)].join('\n')).join('\n\n');
-  const html = `<!doctype html><html lang="${facts.language}"><head><meta charset="utf-8"><title>${escapeHtml(mail.subject[facts.kind](p))}</title></head>`
-    + `<body style="font-family: Arial, sans-serif; font-size: 16px; line-height: 1.5; color: #1a1a1a">`
-    + blocks.map((b) => `<p>${escapeHtml(b.text).replaceAll('\n', '<br>')}</p>${b.list?.length ? `<ul>${b.list.map((i) => `<li>${escapeHtml(i)}</li>`).join('')}</ul>` : ''}`).join('')
-    + '</body></html>';
+  const html =
+    `<!doctype html><html lang="${facts.language}"><head><meta charset="utf-8"><title>${escapeHtml(mail.subject[facts.kind](p))}</title></head>` +
+    `<body style="font-family: Arial, sans-serif; font-size: 16px; line-height: 1.5; color: #1a1a1a">` +
+    blocks
+      .map(
+        (b) =>
+          `<p>${escapeHtml(b.text).replaceAll('\n', '<br>')}</p>${b.list?.length ? `<ul>${b.list.map((i) => `<li>${escapeHtml(i)}</li>`).join('')}</ul>` : ''}`,
+      )
+      .join('') +
+    '</body></html>';
   return { subject: mail.subject[facts.kind](p), text, html };
 }

@@ -27,7 +27,9 @@ function message(mail: Mail): SendMailOptions {
     text: mail.text,
     html: mail.html,
     headers: { 'Content-Language': mail.language, 'Auto-Submitted': 'auto-generated' },
-    ...(mail.calendar && { icalEvent: { method: mail.calendar.method, filename: 'afspraak.ics', content: mail.calendar.content } }),
+    ...(mail.calendar && {
+      icalEvent: { method: mail.calendar.method, filename: 'afspraak.ics', content: mail.calendar.content },
+    }),
   };
 }
 
@@ -35,7 +37,10 @@ function message(mail: Mail): SendMailOptions {
  * SMTP when SMTP_URL is set; otherwise every message is written as an .eml file under DATA_DIR/mail, so that
  * the service works without a mail server. Log lines name the message, never the resident.
  */
-export function createMailer(config: { SMTP_URL?: string | undefined; DATA_DIR: string }, log: { info: (obj: object, msg: string) => void }): Mailer {
+export function createMailer(
+  config: { SMTP_URL?: string | undefined; DATA_DIR: string },
+  log: { info: (obj: object, msg: string) => void },
+): Mailer {
   if (config.SMTP_URL) {
     const transport: Transporter = nodemailer.createTransport(config.SMTP_URL);
     return {

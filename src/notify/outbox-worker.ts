@@ -1,15 +1,15 @@
 import { findAlternatives } from '../availability/alternatives.js';
+import { findById } from '../booking/appointment-store.js';
 import { manageUrl } from '../booking/appointment-view.js';
 import { addressLine, bringList, itemsOf, serviceNames } from '../booking/appointment-words.js';
-import { calendarEvent } from '../booking/calendar-event.js';
 import type { BookingDeps } from '../booking/booking-deps.js';
+import { calendarEvent } from '../booking/calendar-event.js';
+import { calendarFile } from '../booking/calendar-file.js';
 import { deriveToken } from '../booking/manage-tokens.js';
-import { findById } from '../booking/appointment-store.js';
 import { claimMessages, markFailed, markSent, type OutboxRow } from '../platform/outbox-store.js';
 import { textsFor } from '../texts/index.js';
-import { calendarFile } from '../booking/calendar-file.js';
-import type { Mail, Mailer } from './mailer.js';
 import { composeMessage } from './compose-message.js';
+import type { Mail, Mailer } from './mailer.js';
 
 export const MAX_ATTEMPTS = 8;
 const LEASE_MS = 2 * 60_000;
@@ -44,7 +44,16 @@ async function mailFor(deps: BookingDeps, row: OutboxRow): Promise<Mail | undefi
     accessibility: location.accessibility.map((code) => texts.accessibility[code] ?? code),
     manageUrl: manageUrl(deps, appointment.reference!, token),
     bookUrl: municipality.websiteUrl,
-    alternatives: row.kind === 'cancelled' ? await findAlternatives(deps, snapshot, itemsOf(appointment, snapshot), appointment.needs ?? undefined, appointment.startsAt.getTime()) : [],
+    alternatives:
+      row.kind === 'cancelled'
+        ? await findAlternatives(
+            deps,
+            snapshot,
+            itemsOf(appointment, snapshot),
+            appointment.needs ?? undefined,
+            appointment.startsAt.getTime(),
+          )
+        : [],
   });
   const withCalendar = row.kind === 'confirmation' || row.kind === 'moved' || row.kind === 'cancelled';
   const method = row.kind === 'cancelled' ? 'CANCEL' : 'REQUEST';
@@ -55,7 +64,13 @@ async function mailFor(deps: BookingDeps, row: OutboxRow): Promise<Mail | undefi
     language,
     ...words,
     ...(withCalendar && {
-      calendar: { method, content: calendarFile({ ...calendarEvent(deps, appointment, snapshot, texts, token, method), sequence: row.sequence }) },
+      calendar: {
+        method,
+        content: calendarFile({
+          ...calendarEvent(deps, appointment, snapshot, texts, token, method),
+          sequence: row.sequence,
+        }),
+      },
     }),
   };
 }
@@ -65,7 +80,11 @@ async function mailFor(deps: BookingDeps, row: OutboxRow): Promise<Mail | undefi
  * `failed`. Safe with several workers (SKIP LOCKED) and after a crash (the claim is a lease). Returns how many
  * messages were handled.
  */
-export async function processOutbox(deps: BookingDeps, mailer: Mailer, options: { limit?: number; log?: { warn: (o: object, m: string) => void } } = {}): Promise<number> {
+export async function processOutbox(
+  deps: BookingDeps,
+  mailer: Mailer,
+  options: { limit?: number; log?: { warn: (o: object, m: string) => void } } = {},
+): Promise<number> {
   const rows = await claimMessages(deps.db, deps.clock(), options.limit ?? 20, LEASE_MS);
   for (const row of rows) {
     try {
@@ -73,7 +92,13 @@ export async function processOutbox(deps: BookingDeps, mailer: Mailer, options: 
       if (mail) await mailer.send(mail);
       await markSent(deps.db, row.id, deps.clock(), mail ? null : 'not needed any more');
     } catch (error) {
-      const outcome = await markFailed(deps.db, row, String((error as Error).message ?? error), new Date(deps.clock().getTime() + retryDelayMs(row.attempts)), MAX_ATTEMPTS);
+      const outcome = await markFailed(
+        deps.db,
+        row,
+        String((error as Error).message ?? error),
+        new Date(deps.clock().getTime() + retryDelayMs(row.attempts)),
+        MAX_ATTEMPTS,
+      );
       options.log?.warn({ messageId: row.id, attempts: row.attempts, outcome }, 'mail not sent');
     }
   }
@@ -81,7 +106,12 @@ export async function processOutbox(deps: BookingDeps, mailer: Mailer, options: 
 }
 
 /** Runs passes every `everyMs` (and straight again while there is work) until the returned function is called. */
-export function startOutboxWorker(deps: BookingDeps, mailer: Mailer, log: { warn: (o: object, m: string) => void; error: (o: object, m: string) => void }, everyMs = 1000): () => Promise<void> {
+export function startOutboxWorker(
+  deps: BookingDeps,
+  mailer: Mailer,
+  log: { warn: (o: object, m: string) => void; error: (o: object, m: string) => void },
+  everyMs = 1000,
+): () => Promise<void> {
   let stopped = false;
   let running: Promise<void> = Promise.resolve();
   const loop = async () => {

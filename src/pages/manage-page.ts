@@ -8,19 +8,30 @@ import { PAGE_HEADERS, widgetPage } from './widget-routes.js';
  */
 function page(language: 'nl' | 'en', reference: string): string {
   const t = language === 'en' ? widgetEn : widgetNl;
-  return widgetPage(language, t.manageTitle, `<body>
+  return widgetPage(
+    language,
+    t.manageTitle,
+    `<body>
 <main id="main">
 <h1>${t.pageTitle}</h1>
 <balie-afspraak reference="${reference}"${language === 'en' ? ' lang="en"' : ''}></balie-afspraak>
 </main>
-</body>`);
+</body>`,
+  );
 }
 
 /** A GET here never changes anything: seeing, moving, cancelling and feedback are explicit button presses. */
 export async function managePageRoutes(app: FastifyInstance) {
   app.get('/afspraak/:reference', { schema: { hide: true } }, async (request, reply) => {
     // Only the reference's own alphabet goes into the page (K7M-4QX); anything else cannot be an appointment.
-    const reference = (request.params as { reference: string }).reference.toUpperCase().replace(/[^A-Z0-9-]/g, '').slice(0, 16);
-    return reply.headers(PAGE_HEADERS).header('cache-control', 'no-store').type('text/html; charset=utf-8').send(page(request.language, reference));
+    const reference = (request.params as { reference: string }).reference
+      .toUpperCase()
+      .replace(/[^A-Z0-9-]/g, '')
+      .slice(0, 16);
+    return reply
+      .headers(PAGE_HEADERS)
+      .header('cache-control', 'no-store')
+      .type('text/html; charset=utf-8')
+      .send(page(request.language, reference));
   });
 }

@@ -1,14 +1,15 @@
 import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
-import { escapeHtml as escape } from '../texts/escape-html.js';
-import { widgetBundle } from '../widget/build.js';
 import { chooseEncoding } from '../platform/http/content-encoding.js';
+import { escapeHtml } from '../texts/escape-html.js';
+import { widgetBundle } from '../widget/bundle.js';
 
 const demoStyle = readFileSync(new URL('./static/demo.css', import.meta.url), 'utf8');
 
 /** The demo page runs under the CSP a careful municipal site would use: no inline script or style at all. */
 export const PAGE_HEADERS = {
-  'content-security-policy': "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+  'content-security-policy':
+    "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
   'referrer-policy': 'no-referrer',
   'x-content-type-options': 'nosniff',
 };
@@ -39,10 +40,17 @@ function demoPage(query: Record<string, string | undefined>): string {
   const m = municipalities[slug];
   const english = query.lang === 'en';
   const attributes = [
-    `municipality="${slug}"`, english ? 'lang="en"' : '',
-    query.service ? `service="${escape(query.service)}"` : '', query.location ? `location="${escape(query.location)}"` : '',
-  ].filter(Boolean).join(' ');
-  return widgetPage(english ? 'en' : 'nl', `${english ? 'Make an appointment' : 'Afspraak maken'} | ${m.name}`, `<body class="${slug}">
+    `municipality="${slug}"`,
+    english ? 'lang="en"' : '',
+    query.service ? `service="${escapeHtml(query.service)}"` : '',
+    query.location ? `location="${escapeHtml(query.location)}"` : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+  return widgetPage(
+    english ? 'en' : 'nl',
+    `${english ? 'Make an appointment' : 'Afspraak maken'} | ${m.name}`,
+    `<body class="${slug}">
 <a class="skip" href="#main">${english ? 'Skip to content' : 'Naar de inhoud'}</a>
 <header><p class="logo">${m.name}</p>
 <nav aria-label="${english ? 'Main menu' : 'Hoofdmenu'}"><ul>${m.nav.map((n) => `<li><a href="/widget/demo.html?gemeente=${slug}">${n}</a></li>`).join('')}</ul></nav></header>
@@ -52,31 +60,52 @@ function demoPage(query: Record<string, string | undefined>): string {
 <balie-afspraak ${attributes}></balie-afspraak>
 </main>
 <footer><p>${english ? 'Demo page' : 'Demopagina'}: <a href="/widget/demo.html?gemeente=stadswaard">Stadswaard</a> · <a href="/widget/demo.html?gemeente=veenhoven">Veenhoven</a> · <a href="/widget/demo.html?gemeente=${slug}&amp;lang=en">English</a></p></footer>
-</body>`);
+</body>`,
+  );
 }
 
 /** `GET /widget/balie.js` (any site may load it; the API decides who may book) and the demo page. */
 export async function widgetRoutes(app: FastifyInstance) {
   let reported = false;
-  app.get('/widget/balie.js', {
-    schema: { summary: 'The booking widget: `<balie-afspraak municipality="…">`', tags: ['widget'], operationId: 'getWidget' },
-  }, async (request, reply) => {
-    const bundle = await widgetBundle();
-    if (!reported) {
-      reported = true;
-      request.log.info({ bytes: bundle.code.length, gzipBytes: bundle.gzip.length }, 'widget built');
-    }
-    reply.headers({
-      'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'public, max-age=300', etag: bundle.etag, vary: 'Accept-Encoding',
-      // A module script from another site is fetched with CORS; it is public, like any script tag's source.
-      'access-control-allow-origin': '*', 'cross-origin-resource-policy': 'cross-origin', 'x-content-type-options': 'nosniff',
-    });
-    if (request.headers['if-none-match'] === bundle.etag) return reply.code(304).send();
-    if (chooseEncoding(request, ['gzip']) === 'gzip') return reply.header('content-encoding', 'gzip').send(bundle.gzip);
-    return reply.send(bundle.code);
-  });
+  app.get(
+    '/widget/balie.js',
+    {
+      schema: {
+        summary: 'The booking widget: `<balie-afspraak municipality="…">`',
+        tags: ['widget'],
+        operationId: 'getWidget',
+      },
+    },
+    async (request, reply) => {
+      const bundle = await widgetBundle();
+      if (!reported) {
+        reported = true;
+        request.log.info({ bytes: bundle.code.length, gzipBytes: bundle.gzip.length }, 'widget built');
+      }
+      reply.headers({
+        'content-type': 'text/javascript; charset=utf-8',
+        'cache-control': 'public, max-age=300',
+        etag: bundle.etag,
+        vary: 'Accept-Encoding',
+        // A module script from another site is fetched with CORS; it is public, like any script tag's source.
+        'access-control-allow-origin': '*',
+        'cross-origin-resource-policy': 'cross-origin',
+        'x-content-type-options': 'nosniff',
+      });
+      if (request.headers['if-none-match'] === bundle.etag) return reply.code(304).send();
+      if (chooseEncoding(request, ['gzip']) === 'gzip')
+        return reply.header('content-encoding', 'gzip').send(bundle.gzip);
+      return reply.send(bundle.code);
+    },
+  );
   app.get('/widget/demo.html', { schema: { hide: true } }, async (request, reply) =>
-    reply.headers(PAGE_HEADERS).header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(demoPage(request.query as Record<string, string>)));
+    reply
+      .headers(PAGE_HEADERS)
+      .header('cache-control', 'no-cache')
+      .type('text/html; charset=utf-8')
+      .send(demoPage(request.query as Record<string, string>)),
+  );
   app.get('/widget/demo.css', { schema: { hide: true } }, async (_request, reply) =>
-    reply.header('cache-control', 'no-cache').type('text/css; charset=utf-8').send(demoStyle));
+    reply.header('cache-control', 'no-cache').type('text/css; charset=utf-8').send(demoStyle),
+  );
 }

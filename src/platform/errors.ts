@@ -7,7 +7,10 @@ export type Alternative = { start: string; end: string; location: string };
 /** A failure the resident or integrator can act on; the HTTP layer turns it into problem details. */
 export abstract class DomainError extends Error {
   abstract readonly status: number;
-  constructor(readonly code: ProblemCode, readonly params: TextParams = {}) {
+  constructor(
+    readonly code: ProblemCode,
+    readonly params: TextParams = {},
+  ) {
     super(code);
     this.name = new.target.name;
   }
@@ -20,7 +23,11 @@ export class NotFound extends DomainError {
 /** Well-formed input that breaks a rule (a service not offered here, too many persons). */
 export class Unprocessable extends DomainError {
   readonly status = 422;
-  constructor(code: ProblemCode, params: TextParams = {}, readonly errors: FieldError[] = []) {
+  constructor(
+    code: ProblemCode,
+    params: TextParams = {},
+    readonly errors: FieldError[] = [],
+  ) {
     super(code, params);
   }
 }
@@ -28,14 +35,21 @@ export class Unprocessable extends DomainError {
 /** Input that is malformed field by field. */
 export class Invalid extends DomainError {
   readonly status = 400;
-  constructor(readonly errors: FieldError[], code: ProblemCode = 'invalid_request') {
+  constructor(
+    readonly errors: FieldError[],
+    code: ProblemCode = 'invalid_request',
+  ) {
     super(code);
   }
 }
 
 export class Conflict extends DomainError {
   readonly status = 409;
-  constructor(code: ProblemCode, params: TextParams = {}, readonly alternatives: Alternative[] = []) {
+  constructor(
+    code: ProblemCode,
+    params: TextParams = {},
+    readonly alternatives: Alternative[] = [],
+  ) {
     super(code, params);
   }
 }
@@ -46,7 +60,11 @@ export class Forbidden extends DomainError {
 
 export class TooMany extends DomainError {
   readonly status = 429;
-  constructor(code: ProblemCode, readonly retryAfterSeconds: number, params: TextParams = {}) {
+  constructor(
+    code: ProblemCode,
+    readonly retryAfterSeconds: number,
+    params: TextParams = {},
+  ) {
     super(code, params);
   }
 }

@@ -1,6 +1,6 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { outbox } from '../../db/schema.js';
-import { queryRows, type Executor } from './database/database.js';
+import { type Executor, queryRows } from './database/database.js';
 
 export type MessageKind = (typeof outbox.$inferInsert)['kind'];
 export type OutboxRow = { id: string; appointmentId: string; kind: MessageKind; sequence: number; attempts: number };
@@ -13,12 +13,28 @@ export type NewMessage = { appointmentId: string; kind: MessageKind; sequence: n
  */
 export async function enqueueMessages(ex: Executor, messages: NewMessage[], now: Date): Promise<void> {
   if (messages.length === 0) return;
-  await ex.insert(outbox).values(messages.map((m) => ({ appointmentId: m.appointmentId, kind: m.kind, sequence: m.sequence, nextAttemptAt: m.at, createdAt: now })));
+  await ex.insert(outbox).values(
+    messages.map((m) => ({
+      appointmentId: m.appointmentId,
+      kind: m.kind,
+      sequence: m.sequence,
+      nextAttemptAt: m.at,
+      createdAt: now,
+    })),
+  );
 }
 
 /** Drops the reminder and feedback request not sent yet (after a move or a cancellation). */
 export async function dropScheduled(ex: Executor, appointmentId: string): Promise<void> {
-  await ex.delete(outbox).where(and(eq(outbox.appointmentId, appointmentId), inArray(outbox.kind, ['reminder', 'feedback']), eq(outbox.status, 'pending')));
+  await ex
+    .delete(outbox)
+    .where(
+      and(
+        eq(outbox.appointmentId, appointmentId),
+        inArray(outbox.kind, ['reminder', 'feedback']),
+        eq(outbox.status, 'pending'),
+      ),
+    );
 }
 
 /**
@@ -26,7 +42,15 @@ export async function dropScheduled(ex: Executor, appointmentId: string): Promis
  * is a lease: a worker that dies before marking its messages leaves them to be claimed again after `leaseMs`.
  */
 export async function claimMessages(ex: Executor, now: Date, limit: number, leaseMs: number): Promise<OutboxRow[]> {
-  const rows = await queryRows<{ id: string; appointment_id: string; kind: MessageKind; sequence: number; attempts: number }>(ex, sql`
+  const rows = await queryRows<{
+    id: string;
+    appointment_id: string;
+    kind: MessageKind;
+    sequence: number;
+    attempts: number;
+  }>(
+    ex,
+    sql`
     update ${outbox} set status = 'sending', attempts = ${outbox.attempts} + 1,
       next_attempt_at = ${new Date(now.getTime() + leaseMs).toISOString()}::timestamptz
     where ${outbox.id} in (
@@ -35,8 +59,15 @@ export async function claimMessages(ex: Executor, now: Date, limit: number, leas
       order by ${outbox.nextAttemptAt}
       limit ${limit}
       for update skip locked)
-    returning id, appointment_id, kind, sequence, attempts`);
-  return rows.map((r) => ({ id: r.id, appointmentId: r.appointment_id, kind: r.kind, sequence: r.sequence, attempts: r.attempts }));
+    returning id, appointment_id, kind, sequence, attempts`,
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    appointmentId: r.appointment_id,
+    kind: r.kind,
+    sequence: r.sequence,
+    attempts: r.attempts,
+  }));
 }
 
 export async function markSent(ex: Executor, id: string, now: Date, note: string | null = null): Promise<void> {
@@ -44,8 +75,17 @@ export async function markSent(ex: Executor, id: string, now: Date, note: string
 }
 
 /** Tries again later, or gives up into `failed` (visible to staff) after `maxAttempts`. */
-export async function markFailed(ex: Executor, row: OutboxRow, error: string, retryAt: Date, maxAttempts: number): Promise<'retry' | 'failed'> {
+export async function markFailed(
+  ex: Executor,
+  row: OutboxRow,
+  error: string,
+  retryAt: Date,
+  maxAttempts: number,
+): Promise<'retry' | 'failed'> {
   const failed = row.attempts >= maxAttempts;
-  await ex.update(outbox).set({ status: failed ? 'failed' : 'pending', nextAttemptAt: retryAt, lastError: error.slice(0, 500) }).where(eq(outbox.id, row.id));
+  await ex
+    .update(outbox)
+    .set({ status: failed ? 'failed' : 'pending', nextAttemptAt: retryAt, lastError: error.slice(0, 500) })
+    .where(eq(outbox.id, row.id));
   return failed ? 'failed' : 'retry';
 }

@@ -5,44 +5,173 @@ const list = (items: string | number | undefined) => String(items ?? '');
 
 export const en: Texts = {
   problems: {
-    route_not_found: { title: 'Page not found', detail: (p) => `The address ${p.path} does not exist. See the API documentation at /docs for the addresses there are.` },
-    method_not_allowed: { title: 'This is not possible at this address', detail: (p) => `You cannot use ${p.method} on ${p.path}. This address accepts: ${p.allowed}.` },
-    malformed_json: { title: 'We cannot read the data', detail: () => 'The data you sent is not valid JSON. Check the format and try again.' },
-    empty_body: { title: 'There is no data', detail: () => 'You did not send any data. Send the data as JSON and try again.' },
-    body_too_large: { title: 'Too much data', detail: (p) => `You sent more than ${p.limit} bytes. Send less data and try again.` },
-    unsupported_media_type: { title: 'Wrong kind of data', detail: (p) => `We only read JSON (application/json), not ${p.contentType}. Send the data as JSON.` },
-    invalid_request: { title: 'Not everything is filled in correctly', detail: () => 'One or more values are not right. See what is wrong with each field, correct it and try again.' },
-    internal_error: { title: 'Something went wrong on our side', detail: (p) => `This is our fault, not yours. Please try again in a few minutes. Still not working? Call the municipality and mention code ${p.requestId}.` },
-    too_many_requests: { title: 'A little too much at once', detail: () => 'You made many requests in a short time. Please wait a moment and try again.' },
-    not_ready: { title: 'Briefly unavailable', detail: () => 'The appointment service cannot be reached right now. Please try again in a few minutes.' },
-    municipality_not_found: { title: 'Municipality not found', detail: (p) => `We do not know a municipality "${p.slug}". You can choose from: ${list(p.known)}.` },
-    location_not_found: { title: 'Location not found', detail: (p) => `We do not know a location "${p.slug}". Get the list of locations at /api/v1/locations.` },
-    location_not_in_municipality: { title: 'Location belongs to another municipality', detail: (p) => `Location "${p.location}" does not belong to municipality "${p.municipality}". Choose a location of this municipality.` },
-    service_not_found: { title: 'Service not found', detail: (p) => `We do not know a service "${p.slug}" in this municipality. Get the list of services at /api/v1/services.` },
-    service_not_offered: { title: 'Not at this location', detail: (p) => `"${p.service}" is not possible at ${p.location}. ${p.elsewhere ? `You can at: ${p.elsewhere}.` : 'Call the municipality and we will find a solution together.'}` },
-    too_many_persons: { title: 'Too many persons', detail: (p) => `"${p.service}" allows at most ${p.max} persons in one appointment. Make a second appointment for the others.` },
-    service_twice: { title: 'Service chosen twice', detail: (p) => `You chose "${p.service}" twice. Choose each service once and give the number of persons.` },
-    not_combinable: { title: 'Not in one appointment', detail: (p) => `You cannot arrange "${p.service}" and "${p.other}" in one appointment. Make two appointments.` },
-    items_malformed: { title: 'Cannot read the services', detail: () => 'Name the services like this: paspoort:2,rijbewijs:1 (service, colon, number of persons).' },
-    range_reversed: { title: 'Dates the wrong way round', detail: () => 'The end date is before the start date. Swap them and try again.' },
-    range_too_long: { title: 'Period too long', detail: (p) => `Ask for at most ${p.max} days at a time. Choose a shorter period.` },
-    in_the_past: { title: 'This time has passed', detail: () => 'You chose a time that has already passed. Choose a time in the future.' },
-    too_soon: { title: 'Too short notice', detail: (p) => `This appointment must be booked at least ${p.minutes} minutes ahead. The first possible time is from ${p.earliest}.` },
-    too_far: { title: 'Too far ahead', detail: (p) => `You cannot book this far ahead yet. Choose a date up to and including ${p.lastDate}.` },
-    off_grid: { title: 'Not a start time', detail: (p) => `Appointments here start every ${p.grid} minutes. Choose a time from the list of free times.` },
-    not_open_then: { title: 'We are closed then', detail: () => 'The counter is closed at that moment, or the appointment does not fit before closing time. Choose a time from the list of free times.' },
-    time_taken: { title: 'This time was just taken', detail: () => 'Someone else was just ahead of you. Choose one of the other times below, or look at another location.' },
-    too_many_appointments: { title: 'You already have enough appointments', detail: (p) => `This e-mail address already has ${p.max} appointments planned. Move or cancel one first, or call the municipality.` },
-    origin_not_allowed: { title: 'This website may not use this service', detail: (p) => `The website ${p.origin} may not make appointments for this municipality. Make your appointment on your municipality's website, or call the municipality.` },
-    hold_not_found: { title: 'Chosen time not found', detail: () => 'We can no longer find the time you chose. Please choose a time again.' },
-    appointment_not_found: { title: 'Appointment not found', detail: () => 'We cannot find an appointment with this code, or the link is not right. Use the link in your confirmation e-mail, or call the municipality.' },
-    not_changeable: { title: 'This is no longer possible', detail: (p) => `This appointment is ${p.status}, so it cannot be moved any more. Make a new appointment if you need one.` },
-    idempotency_key_reused: { title: 'Key already used', detail: () => 'This Idempotency-Key belongs to another request. Use a new key for every new request.' },
-    missing_time: { title: 'Choose a time first', detail: () => 'Send the holdId of a chosen time, or location, items and start.' },
-    feedback_too_early: { title: 'Please wait a little', detail: () => 'You can give your opinion after your appointment. Thank you for wanting to help!' },
-    feedback_not_possible: { title: 'Feedback is not possible', detail: () => 'This appointment did not take place, so you cannot give feedback on it.' },
+    route_not_found: {
+      title: 'Page not found',
+      detail: (p) =>
+        `The address ${p.path} does not exist. See the API documentation at /docs for the addresses there are.`,
+    },
+    method_not_allowed: {
+      title: 'This is not possible at this address',
+      detail: (p) => `You cannot use ${p.method} on ${p.path}. This address accepts: ${p.allowed}.`,
+    },
+    malformed_json: {
+      title: 'We cannot read the data',
+      detail: () => 'The data you sent is not valid JSON. Check the format and try again.',
+    },
+    empty_body: {
+      title: 'There is no data',
+      detail: () => 'You did not send any data. Send the data as JSON and try again.',
+    },
+    body_too_large: {
+      title: 'Too much data',
+      detail: (p) => `You sent more than ${p.limit} bytes. Send less data and try again.`,
+    },
+    unsupported_media_type: {
+      title: 'Wrong kind of data',
+      detail: (p) => `We only read JSON (application/json), not ${p.contentType}. Send the data as JSON.`,
+    },
+    invalid_request: {
+      title: 'Not everything is filled in correctly',
+      detail: () => 'One or more values are not right. See what is wrong with each field, correct it and try again.',
+    },
+    internal_error: {
+      title: 'Something went wrong on our side',
+      detail: (p) =>
+        `This is our fault, not yours. Please try again in a few minutes. Still not working? Call the municipality and mention code ${p.requestId}.`,
+    },
+    too_many_requests: {
+      title: 'A little too much at once',
+      detail: () => 'You made many requests in a short time. Please wait a moment and try again.',
+    },
+    not_ready: {
+      title: 'Briefly unavailable',
+      detail: () => 'The appointment service cannot be reached right now. Please try again in a few minutes.',
+    },
+    municipality_not_found: {
+      title: 'Municipality not found',
+      detail: (p) => `We do not know a municipality "${p.slug}". You can choose from: ${list(p.known)}.`,
+    },
+    location_not_found: {
+      title: 'Location not found',
+      detail: (p) => `We do not know a location "${p.slug}". Get the list of locations at /api/v1/locations.`,
+    },
+    location_not_in_municipality: {
+      title: 'Location belongs to another municipality',
+      detail: (p) =>
+        `Location "${p.location}" does not belong to municipality "${p.municipality}". Choose a location of this municipality.`,
+    },
+    service_not_found: {
+      title: 'Service not found',
+      detail: (p) =>
+        `We do not know a service "${p.slug}" in this municipality. Get the list of services at /api/v1/services.`,
+    },
+    service_not_offered: {
+      title: 'Not at this location',
+      detail: (p) =>
+        `"${p.service}" is not possible at ${p.location}. ${p.elsewhere ? `You can at: ${p.elsewhere}.` : 'Call the municipality and we will find a solution together.'}`,
+    },
+    too_many_persons: {
+      title: 'Too many persons',
+      detail: (p) =>
+        `"${p.service}" allows at most ${p.max} persons in one appointment. Make a second appointment for the others.`,
+    },
+    service_twice: {
+      title: 'Service chosen twice',
+      detail: (p) => `You chose "${p.service}" twice. Choose each service once and give the number of persons.`,
+    },
+    not_combinable: {
+      title: 'Not in one appointment',
+      detail: (p) => `You cannot arrange "${p.service}" and "${p.other}" in one appointment. Make two appointments.`,
+    },
+    items_malformed: {
+      title: 'Cannot read the services',
+      detail: () => 'Name the services like this: paspoort:2,rijbewijs:1 (service, colon, number of persons).',
+    },
+    range_reversed: {
+      title: 'Dates the wrong way round',
+      detail: () => 'The end date is before the start date. Swap them and try again.',
+    },
+    range_too_long: {
+      title: 'Period too long',
+      detail: (p) => `Ask for at most ${p.max} days at a time. Choose a shorter period.`,
+    },
+    in_the_past: {
+      title: 'This time has passed',
+      detail: () => 'You chose a time that has already passed. Choose a time in the future.',
+    },
+    too_soon: {
+      title: 'Too short notice',
+      detail: (p) =>
+        `This appointment must be booked at least ${p.minutes} minutes ahead. The first possible time is from ${p.earliest}.`,
+    },
+    too_far: {
+      title: 'Too far ahead',
+      detail: (p) => `You cannot book this far ahead yet. Choose a date up to and including ${p.lastDate}.`,
+    },
+    off_grid: {
+      title: 'Not a start time',
+      detail: (p) => `Appointments here start every ${p.grid} minutes. Choose a time from the list of free times.`,
+    },
+    not_open_then: {
+      title: 'We are closed then',
+      detail: () =>
+        'The counter is closed at that moment, or the appointment does not fit before closing time. Choose a time from the list of free times.',
+    },
+    time_taken: {
+      title: 'This time was just taken',
+      detail: () =>
+        'Someone else was just ahead of you. Choose one of the other times below, or look at another location.',
+    },
+    too_many_appointments: {
+      title: 'You already have enough appointments',
+      detail: (p) =>
+        `This e-mail address already has ${p.max} appointments planned. Move or cancel one first, or call the municipality.`,
+    },
+    origin_not_allowed: {
+      title: 'This website may not use this service',
+      detail: (p) =>
+        `The website ${p.origin} may not make appointments for this municipality. Make your appointment on your municipality's website, or call the municipality.`,
+    },
+    hold_not_found: {
+      title: 'Chosen time not found',
+      detail: () => 'We can no longer find the time you chose. Please choose a time again.',
+    },
+    appointment_not_found: {
+      title: 'Appointment not found',
+      detail: () =>
+        'We cannot find an appointment with this code, or the link is not right. Use the link in your confirmation e-mail, or call the municipality.',
+    },
+    not_changeable: {
+      title: 'This is no longer possible',
+      detail: (p) =>
+        `This appointment is ${p.status}, so it cannot be moved any more. Make a new appointment if you need one.`,
+    },
+    idempotency_key_reused: {
+      title: 'Key already used',
+      detail: () => 'This Idempotency-Key belongs to another request. Use a new key for every new request.',
+    },
+    missing_time: {
+      title: 'Choose a time first',
+      detail: () => 'Send the holdId of a chosen time, or location, items and start.',
+    },
+    feedback_too_early: {
+      title: 'Please wait a little',
+      detail: () => 'You can give your opinion after your appointment. Thank you for wanting to help!',
+    },
+    feedback_not_possible: {
+      title: 'Feedback is not possible',
+      detail: () => 'This appointment did not take place, so you cannot give feedback on it.',
+    },
   },
-  statuses: { held: 'held', booked: 'booked', checked_in: 'checked in', serving: 'being served', done: 'done', no_show: 'missed', cancelled: 'cancelled' },
+  statuses: {
+    held: 'held',
+    booked: 'booked',
+    checked_in: 'checked in',
+    serving: 'being served',
+    done: 'done',
+    no_show: 'missed',
+    cancelled: 'cancelled',
+  },
   weekdays: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'],
   calendar: {
     summary: (p: Params) => `Appointment municipality of ${p.municipality}: ${p.services}`,
@@ -61,13 +190,19 @@ export const en: Texts = {
       feedback: () => 'How was your visit to the counter?',
     },
     intro: {
-      confirmation: (p: Params) => `Dear ${p.name},\n\nYour appointment with the municipality of ${p.municipality} is confirmed.`,
+      confirmation: (p: Params) =>
+        `Dear ${p.name},\n\nYour appointment with the municipality of ${p.municipality} is confirmed.`,
       moved: (p: Params) => `Dear ${p.name},\n\nYour appointment has been moved. This is the new time.`,
       cancelled: (p: Params) => `Dear ${p.name},\n\nYour appointment has been cancelled. You do not need to come.`,
-      reminder: (p: Params) => `Dear ${p.name},\n\nWe look forward to seeing you at the counter. Here is your appointment once more.`,
-      feedback: (p: Params) => `Dear ${p.name},\n\nYou visited the counter of the municipality of ${p.municipality}. Would you tell us how it went? It takes half a minute, and it helps us learn.`,
+      reminder: (p: Params) =>
+        `Dear ${p.name},\n\nWe look forward to seeing you at the counter. Here is your appointment once more.`,
+      feedback: (p: Params) =>
+        `Dear ${p.name},\n\nYou visited the counter of the municipality of ${p.municipality}. Would you tell us how it went? It takes half a minute, and it helps us learn.`,
     },
-    what: 'What', when: 'When', where: 'Where', reference: 'Appointment code',
+    what: 'What',
+    when: 'When',
+    where: 'Where',
+    reference: 'Appointment code',
     bring: 'Please bring',
     accessibility: 'Accessibility',
     manage: (p: Params) => `Do you want to move or cancel the appointment? You can do that here: ${p.url}`,
@@ -87,10 +222,17 @@ export const en: Texts = {
   fields: {
     required: () => 'Please fill this in.',
     invalid_type: (p: Params) => `This must be ${p.expected === 'number' ? 'a number' : 'text'}.`,
-    too_small: (p: Params) => (p.origin === 'string' ? `Use at least ${p.minimum} characters.` : `This must be ${p.minimum} or more.`),
-    too_big: (p: Params) => (p.origin === 'string' ? `Use at most ${p.maximum} characters.` : `This may be at most ${p.maximum}.`),
+    too_small: (p: Params) =>
+      p.origin === 'string' ? `Use at least ${p.minimum} characters.` : `This must be ${p.minimum} or more.`,
+    too_big: (p: Params) =>
+      p.origin === 'string' ? `Use at most ${p.maximum} characters.` : `This may be at most ${p.maximum}.`,
     invalid_value: (p: Params) => `Choose one of: ${p.options}.`,
-    invalid_format: (p: Params) => (p.format === 'date' ? 'This is not a valid date. Write it as YYYY-MM-DD, for example 2026-12-01.' : p.format === 'datetime' ? 'This is not a valid time. Write it like 2026-12-01T09:00:00+01:00.' : 'This value is not right.'),
+    invalid_format: (p: Params) =>
+      p.format === 'date'
+        ? 'This is not a valid date. Write it as YYYY-MM-DD, for example 2026-12-01.'
+        : p.format === 'datetime'
+          ? 'This is not a valid time. Write it like 2026-12-01T09:00:00+01:00.'
+          : 'This value is not right.',
     unrecognized_keys: (p: Params) => `We do not know this field: ${p.keys}. Leave it out.`,
     invalid: () => 'This value is not right.',
     email: () => 'Enter a valid e-mail address, like name@example.com.',

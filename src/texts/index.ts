@@ -1,7 +1,7 @@
 import { en } from './en.js';
 import { nl, type Texts } from './nl.js';
 
-export type { Texts, ProblemCode, FieldCode } from './nl.js';
+export type { FieldCode, ProblemCode, Texts } from './nl.js';
 export const languages = ['nl', 'en'] as const;
 export type Language = (typeof languages)[number];
 

@@ -9,45 +9,175 @@ const list = (items: string | number | undefined) => String(items ?? '');
 
 export const nl = {
   problems: {
-    route_not_found: { title: 'Pagina niet gevonden', detail: (p) => `Het adres ${p.path} bestaat niet. Kijk in de API-documentatie op /docs welke adressen er zijn.` },
-    method_not_allowed: { title: 'Dit kan niet op dit adres', detail: (p) => `Op ${p.path} kun je geen ${p.method} doen. Dit adres kent: ${p.allowed}.` },
-    malformed_json: { title: 'De gegevens zijn niet te lezen', detail: () => 'De gegevens die je stuurde zijn geen geldige JSON. Controleer de opmaak en probeer het opnieuw.' },
-    empty_body: { title: 'Er zijn geen gegevens', detail: () => 'Je stuurde geen gegevens mee. Stuur de gegevens als JSON en probeer het opnieuw.' },
-    body_too_large: { title: 'Te veel gegevens', detail: (p) => `Je stuurde meer dan ${p.limit} bytes. Stuur minder gegevens en probeer het opnieuw.` },
-    unsupported_media_type: { title: 'Verkeerd soort gegevens', detail: (p) => `Wij lezen alleen JSON (application/json), niet ${p.contentType}. Stuur de gegevens als JSON.` },
-    invalid_request: { title: 'Niet alles is goed ingevuld', detail: () => 'Een of meer gegevens kloppen niet. Kijk bij elk veld wat er mis is, verbeter het en probeer het opnieuw.' },
-    internal_error: { title: 'Er ging iets mis bij ons', detail: (p) => `Dit is onze fout, niet de jouwe. Probeer het over een paar minuten opnieuw. Lukt het dan nog niet? Bel de gemeente en noem code ${p.requestId}.` },
-    too_many_requests: { title: 'Even te veel tegelijk', detail: () => 'Je hebt in korte tijd veel verzoeken gedaan. Wacht even en probeer het dan opnieuw.' },
-    not_ready: { title: 'Even niet beschikbaar', detail: () => 'De afsprakenservice is even niet bereikbaar. Probeer het over een paar minuten opnieuw.' },
-    municipality_not_found: { title: 'Gemeente niet gevonden', detail: (p) => `Wij kennen geen gemeente "${p.slug}". Je kunt kiezen uit: ${list(p.known)}.` },
-    location_not_found: { title: 'Locatie niet gevonden', detail: (p) => `Wij kennen geen locatie "${p.slug}". Vraag de lijst van locaties op via /api/v1/locations.` },
-    location_not_in_municipality: { title: 'Locatie hoort bij een andere gemeente', detail: (p) => `Locatie "${p.location}" hoort niet bij gemeente "${p.municipality}". Kies een locatie van deze gemeente.` },
-    service_not_found: { title: 'Dienst niet gevonden', detail: (p) => `Wij kennen geen dienst "${p.slug}" bij deze gemeente. Vraag de lijst van diensten op via /api/v1/services.` },
-    service_not_offered: { title: 'Niet op deze locatie', detail: (p) => `"${p.service}" kan niet bij ${p.location}. ${p.elsewhere ? `Dat kan wel bij: ${p.elsewhere}.` : 'Bel de gemeente: dan zoeken we samen naar een oplossing.'}` },
-    too_many_persons: { title: 'Te veel personen', detail: (p) => `Bij "${p.service}" kunnen hoogstens ${p.max} personen in één afspraak. Maak voor de anderen een tweede afspraak.` },
-    service_twice: { title: 'Dienst dubbel gekozen', detail: (p) => `Je koos "${p.service}" twee keer. Kies elke dienst één keer en geef het aantal personen op.` },
-    not_combinable: { title: 'Niet in één afspraak', detail: (p) => `"${p.service}" en "${p.other}" kun je niet in één afspraak regelen. Maak er twee afspraken van.` },
-    items_malformed: { title: 'Diensten niet te lezen', detail: () => 'Noem de diensten zo: paspoort:2,rijbewijs:1 (dienst, dubbele punt, aantal personen).' },
-    range_reversed: { title: 'Datums omgedraaid', detail: () => 'De einddatum ligt voor de begindatum. Draai ze om en probeer het opnieuw.' },
-    range_too_long: { title: 'Te lange periode', detail: (p) => `Vraag hoogstens ${p.max} dagen tegelijk op. Kies een kortere periode.` },
-    in_the_past: { title: 'Deze tijd is al voorbij', detail: () => 'Je koos een tijd die al voorbij is. Kies een tijd in de toekomst.' },
-    too_soon: { title: 'Te kort van tevoren', detail: (p) => `Voor deze afspraak moet je minstens ${p.minutes} minuten van tevoren boeken. De eerste mogelijke tijd is vanaf ${p.earliest}.` },
-    too_far: { title: 'Te ver vooruit', detail: (p) => `Zo ver vooruit kun je nog niet boeken. Kies een datum tot en met ${p.lastDate}.` },
-    off_grid: { title: 'Geen begintijd', detail: (p) => `Afspraken beginnen hier elke ${p.grid} minuten. Kies een tijd uit de lijst met vrije tijden.` },
-    not_open_then: { title: 'Dan zijn we dicht', detail: () => 'Op dat moment is de balie dicht, of de afspraak past niet meer voor sluitingstijd. Kies een tijd uit de lijst met vrije tijden.' },
-    time_taken: { title: 'Deze tijd is net bezet', detail: () => 'Iemand anders was je net voor. Kies een van de andere tijden hieronder, of kijk bij een andere locatie.' },
-    too_many_appointments: { title: 'Je hebt al genoeg afspraken', detail: (p) => `Met dit e-mailadres staan al ${p.max} afspraken gepland. Verzet of annuleer eerst een afspraak, of bel de gemeente.` },
-    origin_not_allowed: { title: 'Deze website mag hier niet bij', detail: (p) => `De website ${p.origin} mag voor deze gemeente geen afspraken maken. Maak je afspraak op de website van je gemeente, of bel de gemeente.` },
-    hold_not_found: { title: 'Gekozen tijd niet gevonden', detail: () => 'We kunnen de tijd die je koos niet meer vinden. Kies opnieuw een tijd.' },
-    appointment_not_found: { title: 'Afspraak niet gevonden', detail: () => 'We vinden geen afspraak met deze code, of de link klopt niet. Gebruik de link uit je bevestigingsmail, of bel de gemeente.' },
-    not_changeable: { title: 'Dit kan niet meer', detail: (p) => `Deze afspraak is ${p.status}. Dan kun je hem niet meer verzetten. Maak zo nodig een nieuwe afspraak.` },
-    idempotency_key_reused: { title: 'Sleutel al gebruikt', detail: () => 'Deze Idempotency-Key hoort bij een ander verzoek. Gebruik voor elk nieuw verzoek een nieuwe sleutel.' },
-    missing_time: { title: 'Kies eerst een tijd', detail: () => 'Stuur een holdId van een gekozen tijd, of location, items en start.' },
-    feedback_too_early: { title: 'Nog even wachten', detail: () => 'Je kunt je mening geven na je afspraak. Fijn dat je wilt helpen!' },
-    feedback_not_possible: { title: 'Reageren kan niet', detail: () => 'Deze afspraak is niet doorgegaan. Daarom kun je er geen mening over geven.' },
+    route_not_found: {
+      title: 'Pagina niet gevonden',
+      detail: (p) => `Het adres ${p.path} bestaat niet. Kijk in de API-documentatie op /docs welke adressen er zijn.`,
+    },
+    method_not_allowed: {
+      title: 'Dit kan niet op dit adres',
+      detail: (p) => `Op ${p.path} kun je geen ${p.method} doen. Dit adres kent: ${p.allowed}.`,
+    },
+    malformed_json: {
+      title: 'De gegevens zijn niet te lezen',
+      detail: () => 'De gegevens die je stuurde zijn geen geldige JSON. Controleer de opmaak en probeer het opnieuw.',
+    },
+    empty_body: {
+      title: 'Er zijn geen gegevens',
+      detail: () => 'Je stuurde geen gegevens mee. Stuur de gegevens als JSON en probeer het opnieuw.',
+    },
+    body_too_large: {
+      title: 'Te veel gegevens',
+      detail: (p) => `Je stuurde meer dan ${p.limit} bytes. Stuur minder gegevens en probeer het opnieuw.`,
+    },
+    unsupported_media_type: {
+      title: 'Verkeerd soort gegevens',
+      detail: (p) => `Wij lezen alleen JSON (application/json), niet ${p.contentType}. Stuur de gegevens als JSON.`,
+    },
+    invalid_request: {
+      title: 'Niet alles is goed ingevuld',
+      detail: () =>
+        'Een of meer gegevens kloppen niet. Kijk bij elk veld wat er mis is, verbeter het en probeer het opnieuw.',
+    },
+    internal_error: {
+      title: 'Er ging iets mis bij ons',
+      detail: (p) =>
+        `Dit is onze fout, niet de jouwe. Probeer het over een paar minuten opnieuw. Lukt het dan nog niet? Bel de gemeente en noem code ${p.requestId}.`,
+    },
+    too_many_requests: {
+      title: 'Even te veel tegelijk',
+      detail: () => 'Je hebt in korte tijd veel verzoeken gedaan. Wacht even en probeer het dan opnieuw.',
+    },
+    not_ready: {
+      title: 'Even niet beschikbaar',
+      detail: () => 'De afsprakenservice is even niet bereikbaar. Probeer het over een paar minuten opnieuw.',
+    },
+    municipality_not_found: {
+      title: 'Gemeente niet gevonden',
+      detail: (p) => `Wij kennen geen gemeente "${p.slug}". Je kunt kiezen uit: ${list(p.known)}.`,
+    },
+    location_not_found: {
+      title: 'Locatie niet gevonden',
+      detail: (p) => `Wij kennen geen locatie "${p.slug}". Vraag de lijst van locaties op via /api/v1/locations.`,
+    },
+    location_not_in_municipality: {
+      title: 'Locatie hoort bij een andere gemeente',
+      detail: (p) =>
+        `Locatie "${p.location}" hoort niet bij gemeente "${p.municipality}". Kies een locatie van deze gemeente.`,
+    },
+    service_not_found: {
+      title: 'Dienst niet gevonden',
+      detail: (p) =>
+        `Wij kennen geen dienst "${p.slug}" bij deze gemeente. Vraag de lijst van diensten op via /api/v1/services.`,
+    },
+    service_not_offered: {
+      title: 'Niet op deze locatie',
+      detail: (p) =>
+        `"${p.service}" kan niet bij ${p.location}. ${p.elsewhere ? `Dat kan wel bij: ${p.elsewhere}.` : 'Bel de gemeente: dan zoeken we samen naar een oplossing.'}`,
+    },
+    too_many_persons: {
+      title: 'Te veel personen',
+      detail: (p) =>
+        `Bij "${p.service}" kunnen hoogstens ${p.max} personen in één afspraak. Maak voor de anderen een tweede afspraak.`,
+    },
+    service_twice: {
+      title: 'Dienst dubbel gekozen',
+      detail: (p) => `Je koos "${p.service}" twee keer. Kies elke dienst één keer en geef het aantal personen op.`,
+    },
+    not_combinable: {
+      title: 'Niet in één afspraak',
+      detail: (p) => `"${p.service}" en "${p.other}" kun je niet in één afspraak regelen. Maak er twee afspraken van.`,
+    },
+    items_malformed: {
+      title: 'Diensten niet te lezen',
+      detail: () => 'Noem de diensten zo: paspoort:2,rijbewijs:1 (dienst, dubbele punt, aantal personen).',
+    },
+    range_reversed: {
+      title: 'Datums omgedraaid',
+      detail: () => 'De einddatum ligt voor de begindatum. Draai ze om en probeer het opnieuw.',
+    },
+    range_too_long: {
+      title: 'Te lange periode',
+      detail: (p) => `Vraag hoogstens ${p.max} dagen tegelijk op. Kies een kortere periode.`,
+    },
+    in_the_past: {
+      title: 'Deze tijd is al voorbij',
+      detail: () => 'Je koos een tijd die al voorbij is. Kies een tijd in de toekomst.',
+    },
+    too_soon: {
+      title: 'Te kort van tevoren',
+      detail: (p) =>
+        `Voor deze afspraak moet je minstens ${p.minutes} minuten van tevoren boeken. De eerste mogelijke tijd is vanaf ${p.earliest}.`,
+    },
+    too_far: {
+      title: 'Te ver vooruit',
+      detail: (p) => `Zo ver vooruit kun je nog niet boeken. Kies een datum tot en met ${p.lastDate}.`,
+    },
+    off_grid: {
+      title: 'Geen begintijd',
+      detail: (p) => `Afspraken beginnen hier elke ${p.grid} minuten. Kies een tijd uit de lijst met vrije tijden.`,
+    },
+    not_open_then: {
+      title: 'Dan zijn we dicht',
+      detail: () =>
+        'Op dat moment is de balie dicht, of de afspraak past niet meer voor sluitingstijd. Kies een tijd uit de lijst met vrije tijden.',
+    },
+    time_taken: {
+      title: 'Deze tijd is net bezet',
+      detail: () =>
+        'Iemand anders was je net voor. Kies een van de andere tijden hieronder, of kijk bij een andere locatie.',
+    },
+    too_many_appointments: {
+      title: 'Je hebt al genoeg afspraken',
+      detail: (p) =>
+        `Met dit e-mailadres staan al ${p.max} afspraken gepland. Verzet of annuleer eerst een afspraak, of bel de gemeente.`,
+    },
+    origin_not_allowed: {
+      title: 'Deze website mag hier niet bij',
+      detail: (p) =>
+        `De website ${p.origin} mag voor deze gemeente geen afspraken maken. Maak je afspraak op de website van je gemeente, of bel de gemeente.`,
+    },
+    hold_not_found: {
+      title: 'Gekozen tijd niet gevonden',
+      detail: () => 'We kunnen de tijd die je koos niet meer vinden. Kies opnieuw een tijd.',
+    },
+    appointment_not_found: {
+      title: 'Afspraak niet gevonden',
+      detail: () =>
+        'We vinden geen afspraak met deze code, of de link klopt niet. Gebruik de link uit je bevestigingsmail, of bel de gemeente.',
+    },
+    not_changeable: {
+      title: 'Dit kan niet meer',
+      detail: (p) =>
+        `Deze afspraak is ${p.status}. Dan kun je hem niet meer verzetten. Maak zo nodig een nieuwe afspraak.`,
+    },
+    idempotency_key_reused: {
+      title: 'Sleutel al gebruikt',
+      detail: () =>
+        'Deze Idempotency-Key hoort bij een ander verzoek. Gebruik voor elk nieuw verzoek een nieuwe sleutel.',
+    },
+    missing_time: {
+      title: 'Kies eerst een tijd',
+      detail: () => 'Stuur een holdId van een gekozen tijd, of location, items en start.',
+    },
+    feedback_too_early: {
+      title: 'Nog even wachten',
+      detail: () => 'Je kunt je mening geven na je afspraak. Fijn dat je wilt helpen!',
+    },
+    feedback_not_possible: {
+      title: 'Reageren kan niet',
+      detail: () => 'Deze afspraak is niet doorgegaan. Daarom kun je er geen mening over geven.',
+    },
   } satisfies Record<string, Problem>,
   /** Monday first, as ISO weekdays 1–7. */
-  statuses: { held: 'vastgehouden', booked: 'geboekt', checked_in: 'aangemeld', serving: 'bezig', done: 'afgerond', no_show: 'niet doorgegaan', cancelled: 'geannuleerd' } as Record<string, string>,
+  statuses: {
+    held: 'vastgehouden',
+    booked: 'geboekt',
+    checked_in: 'aangemeld',
+    serving: 'bezig',
+    done: 'afgerond',
+    no_show: 'niet doorgegaan',
+    cancelled: 'geannuleerd',
+  } as Record<string, string>,
   weekdays: ['maandag', 'dinsdag', 'woensdag', 'donderdag', 'vrijdag', 'zaterdag', 'zondag'],
   calendar: {
     summary: (p: Params) => `Afspraak gemeente ${p.municipality}: ${p.services}`,
@@ -69,10 +199,15 @@ export const nl = {
       confirmation: (p: Params) => `Beste ${p.name},\n\nJe afspraak bij de gemeente ${p.municipality} staat vast.`,
       moved: (p: Params) => `Beste ${p.name},\n\nJe afspraak is verzet. Dit is de nieuwe tijd.`,
       cancelled: (p: Params) => `Beste ${p.name},\n\nJe afspraak is geannuleerd. Je hoeft niet te komen.`,
-      reminder: (p: Params) => `Beste ${p.name},\n\nWe zien je graag bij de balie. Hier staat je afspraak nog een keer.`,
-      feedback: (p: Params) => `Beste ${p.name},\n\nJe was bij de balie van de gemeente ${p.municipality}. Wil je ons vertellen hoe het ging? Het kost je een halve minuut. Daar leren we van.`,
+      reminder: (p: Params) =>
+        `Beste ${p.name},\n\nWe zien je graag bij de balie. Hier staat je afspraak nog een keer.`,
+      feedback: (p: Params) =>
+        `Beste ${p.name},\n\nJe was bij de balie van de gemeente ${p.municipality}. Wil je ons vertellen hoe het ging? Het kost je een halve minuut. Daar leren we van.`,
     },
-    what: 'Wat', when: 'Wanneer', where: 'Waar', reference: 'Afspraakcode',
+    what: 'Wat',
+    when: 'Wanneer',
+    where: 'Waar',
+    reference: 'Afspraakcode',
     bring: 'Neem mee',
     accessibility: 'Toegankelijkheid',
     manage: (p: Params) => `Wil je de afspraak verzetten of annuleren? Dat kan hier: ${p.url}`,
@@ -92,10 +227,17 @@ export const nl = {
   fields: {
     required: () => 'Vul dit in.',
     invalid_type: (p: Params) => `Dit moet ${p.expected === 'number' ? 'een getal' : 'tekst'} zijn.`,
-    too_small: (p: Params) => (p.origin === 'string' ? `Gebruik minstens ${p.minimum} tekens.` : `Dit moet ${p.minimum} of meer zijn.`),
-    too_big: (p: Params) => (p.origin === 'string' ? `Gebruik hoogstens ${p.maximum} tekens.` : `Dit mag hoogstens ${p.maximum} zijn.`),
+    too_small: (p: Params) =>
+      p.origin === 'string' ? `Gebruik minstens ${p.minimum} tekens.` : `Dit moet ${p.minimum} of meer zijn.`,
+    too_big: (p: Params) =>
+      p.origin === 'string' ? `Gebruik hoogstens ${p.maximum} tekens.` : `Dit mag hoogstens ${p.maximum} zijn.`,
     invalid_value: (p: Params) => `Kies een van: ${p.options}.`,
-    invalid_format: (p: Params): string => (p.format === 'date' ? 'Dit is geen geldige datum. Schrijf hem als JJJJ-MM-DD, bijvoorbeeld 2026-12-01.' : p.format === 'datetime' ? 'Dit is geen geldige tijd. Schrijf hem bijvoorbeeld als 2026-12-01T09:00:00+01:00.' : 'Deze waarde klopt niet.'),
+    invalid_format: (p: Params): string =>
+      p.format === 'date'
+        ? 'Dit is geen geldige datum. Schrijf hem als JJJJ-MM-DD, bijvoorbeeld 2026-12-01.'
+        : p.format === 'datetime'
+          ? 'Dit is geen geldige tijd. Schrijf hem bijvoorbeeld als 2026-12-01T09:00:00+01:00.'
+          : 'Deze waarde klopt niet.',
     unrecognized_keys: (p: Params) => `Dit veld kennen wij niet: ${p.keys}. Laat het weg.`,
     invalid: () => 'Deze waarde klopt niet.',
     email: () => 'Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl.',

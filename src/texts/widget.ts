@@ -27,7 +27,8 @@ export const widgetNl = {
   bring: 'Neem mee',
   // Step 2
   locationHeading: 'Waar wil je heen?',
-  noLocation: 'Er is geen locatie waar je dit allemaal in één afspraak kunt regelen. Maak er twee afspraken van, of bel de gemeente.',
+  noLocation:
+    'Er is geen locatie waar je dit allemaal in één afspraak kunt regelen. Maak er twee afspraken van, of bel de gemeente.',
   chooseLocation: 'Kies een locatie.',
   accessibility: 'Toegankelijkheid',
   // Step 3
@@ -54,7 +55,8 @@ export const widgetNl = {
   alternative: (p: P) => `${p.day} om ${p.time} uur bij ${p.location}`,
   // Step 4
   detailsHeading: 'Je gegevens',
-  heldUntil: (p: P) => `We houden ${p.time} uur voor je vast tot ${p.until} uur. Je hebt nog ${p.minutes} ${p.minutes === 1 ? 'minuut' : 'minuten'}.`,
+  heldUntil: (p: P) =>
+    `We houden ${p.time} uur voor je vast tot ${p.until} uur. Je hebt nog ${p.minutes} ${p.minutes === 1 ? 'minuut' : 'minuten'}.`,
   holdWarning: 'Je tijd loopt bijna af. Heb je meer tijd nodig?',
   extend: 'Ik heb meer tijd nodig',
   extended: (p: P) => `Prima. We houden de tijd nu vast tot ${p.until} uur.`,
@@ -165,7 +167,8 @@ export const widgetEn: WidgetTexts = {
   alternativesHeading: 'These times are still free',
   alternative: (p) => `${p.day} at ${p.time} at ${p.location}`,
   detailsHeading: 'Your details',
-  heldUntil: (p) => `We keep ${p.time} for you until ${p.until}. You have ${p.minutes} ${p.minutes === 1 ? 'minute' : 'minutes'} left.`,
+  heldUntil: (p) =>
+    `We keep ${p.time} for you until ${p.until}. You have ${p.minutes} ${p.minutes === 1 ? 'minute' : 'minutes'} left.`,
   holdWarning: 'Your time is almost up. Do you need more time?',
   extend: 'I need more time',
   extended: (p) => `Fine. We now keep the time for you until ${p.until}.`,

@@ -16,7 +16,8 @@ export type Availability = z.output<typeof AvailabilitySchema>;
 export type Hold = z.output<typeof HoldSchema>;
 export type Item = z.output<typeof ItemSchema>;
 export type Needs = z.input<typeof NeedsSchema>;
-export type Appointment = z.output<typeof AppointmentSchema> & Partial<Pick<z.output<typeof BookedSchema>, 'manageToken'>>;
+export type Appointment = z.output<typeof AppointmentSchema> &
+  Partial<Pick<z.output<typeof BookedSchema>, 'manageToken'>>;
 export type Alternative = z.output<typeof AlternativeSchema>;
 export type Problem = Partial<z.output<typeof ProblemSchema>> & { status: number };
 
@@ -27,16 +28,30 @@ export class ApiError extends Error {
 }
 
 export class Api {
-  constructor(private readonly base: string, private readonly language: string) {}
+  constructor(
+    private readonly base: string,
+    private readonly language: string,
+  ) {}
 
-  private async call<T>(method: string, path: string, options: { body?: unknown; token?: string; key?: string; keepalive?: boolean } = {}): Promise<T> {
+  private async call<T>(
+    method: string,
+    path: string,
+    options: { body?: unknown; token?: string; key?: string; keepalive?: boolean } = {},
+  ): Promise<T> {
     const headers: Record<string, string> = { 'accept-language': this.language, accept: 'application/json' };
     if (options.body !== undefined) headers['content-type'] = 'application/json';
     if (options.token) headers.authorization = `Bearer ${options.token}`;
     if (options.key) headers['idempotency-key'] = options.key;
     let response: Response;
     try {
-      response = await fetch(new URL(path, this.base), { method, headers, body: options.body === undefined ? undefined : JSON.stringify(options.body), credentials: 'omit', cache: 'no-cache', keepalive: options.keepalive });
+      response = await fetch(new URL(path, this.base), {
+        method,
+        headers,
+        body: options.body === undefined ? undefined : JSON.stringify(options.body),
+        credentials: 'omit',
+        cache: 'no-cache',
+        keepalive: options.keepalive,
+      });
     } catch {
       throw new ApiError({ status: 0 });
     }
@@ -47,19 +62,36 @@ export class Api {
   }
 
   municipalities = () => this.call<Municipality[]>('GET', '/api/v1/municipalities');
-  services = (municipality: string) => this.call<Service[]>('GET', `/api/v1/services?municipality=${encodeURIComponent(municipality)}`);
-  locations = (municipality: string) => this.call<Location[]>('GET', `/api/v1/locations?municipality=${encodeURIComponent(municipality)}`);
+  services = (municipality: string) =>
+    this.call<Service[]>('GET', `/api/v1/services?municipality=${encodeURIComponent(municipality)}`);
+  locations = (municipality: string) =>
+    this.call<Location[]>('GET', `/api/v1/locations?municipality=${encodeURIComponent(municipality)}`);
   /** Four weeks from `from`, or from today as the service sees it. */
   availability = (location: string, items: Item[], from?: string) =>
-    this.call<Availability>('GET', `/api/v1/availability?location=${encodeURIComponent(location)}&items=${items.map((i) => `${i.service}:${i.persons}`).join(',')}${from ? `&from=${from}` : ''}`);
-  hold = (location: string, items: Item[], start: string, needs: Needs) => this.call<Hold>('POST', '/api/v1/holds', { body: { location, items, start, needs } });
+    this.call<Availability>(
+      'GET',
+      `/api/v1/availability?location=${encodeURIComponent(location)}&items=${items.map((i) => `${i.service}:${i.persons}`).join(',')}${from ? `&from=${from}` : ''}`,
+    );
+  hold = (location: string, items: Item[], start: string, needs: Needs) =>
+    this.call<Hold>('POST', '/api/v1/holds', { body: { location, items, start, needs } });
   extendHold = (holdId: string) => this.call<Hold>('POST', `/api/v1/holds/${holdId}/extend`);
   /** `keepalive` lets the request outlive the page (the resident leaves it). */
-  releaseHold = (holdId: string, keepalive = false) => this.call<void>('DELETE', `/api/v1/holds/${holdId}`, { keepalive });
-  book = (body: Record<string, unknown>, key: string) => this.call<Appointment>('POST', '/api/v1/appointments', { body, key });
-  appointment = (reference: string, token: string) => this.call<Appointment>('GET', `/api/v1/appointments/${encodeURIComponent(reference)}`, { token });
-  reschedule = (reference: string, token: string, start: string) => this.call<Appointment>('POST', `/api/v1/appointments/${encodeURIComponent(reference)}/reschedule`, { token, body: { start } });
+  releaseHold = (holdId: string, keepalive = false) =>
+    this.call<void>('DELETE', `/api/v1/holds/${holdId}`, { keepalive });
+  book = (body: Record<string, unknown>, key: string) =>
+    this.call<Appointment>('POST', '/api/v1/appointments', { body, key });
+  appointment = (reference: string, token: string) =>
+    this.call<Appointment>('GET', `/api/v1/appointments/${encodeURIComponent(reference)}`, { token });
+  reschedule = (reference: string, token: string, start: string) =>
+    this.call<Appointment>('POST', `/api/v1/appointments/${encodeURIComponent(reference)}/reschedule`, {
+      token,
+      body: { start },
+    });
   feedback = (reference: string, token: string, score: number, comment: string) =>
-    this.call<unknown>('POST', `/api/v1/appointments/${encodeURIComponent(reference)}/feedback`, { token, body: { score, ...(comment && { comment }) } });
-  cancel = (reference: string, token: string) => this.call<Appointment>('POST', `/api/v1/appointments/${encodeURIComponent(reference)}/cancel`, { token });
+    this.call<unknown>('POST', `/api/v1/appointments/${encodeURIComponent(reference)}/feedback`, {
+      token,
+      body: { score, ...(comment && { comment }) },
+    });
+  cancel = (reference: string, token: string) =>
+    this.call<Appointment>('POST', `/api/v1/appointments/${encodeURIComponent(reference)}/cancel`, { token });
 }

@@ -1,21 +1,41 @@
 import { html, LitElement, nothing, type TemplateResult } from 'lit';
-import { durationMinutes } from '../catalogue/domain/items.js';
 import { phonePattern } from '../booking/domain/phone.js';
-import { widgetEn, widgetNl, type WidgetTexts } from '../texts/widget.js';
-import { Api, ApiError, type Alternative, type Appointment, type Availability, type Hold, type Item, type Location, type Municipality, type Needs, type Problem, type Service } from './api.js';
+import { durationMinutes } from '../catalogue/domain/items.js';
+import { type WidgetTexts, widgetEn, widgetNl } from '../texts/widget.js';
+import {
+  type Alternative,
+  Api,
+  ApiError,
+  type Appointment,
+  type Availability,
+  type Hold,
+  type Item,
+  type Location,
+  type Municipality,
+  type Needs,
+  type Problem,
+  type Service,
+} from './api.js';
 import { timeOf } from './format.js';
 import { styles } from './styles.js';
-import type { Alert, Details, FieldError, Step, WidgetHost } from './widget-host.js';
+import { renderAppointment, renderCancel, renderDone, renderManage, renderMoveConfirm } from './views/appointment.js';
+import { renderCheck, renderDetails } from './views/details.js';
 import { renderAlert, renderErrorSummary } from './views/messages.js';
 import { renderLocations, renderServices } from './views/what-where.js';
 import { renderTime } from './views/when.js';
-import { renderCheck, renderDetails } from './views/details.js';
-import { renderAppointment, renderCancel, renderDone, renderManage, renderMoveConfirm } from './views/appointment.js';
-
+import type { Alert, Details, FieldError, Step, WidgetHost } from './widget-host.js';
 
 const BOOKING_STEPS: Step[] = ['services', 'location', 'time', 'details', 'check'];
 const WARN_SECONDS = 120;
-const emptyDetails = (): Details => ({ name: '', email: '', phone: '', extraTime: false, stepFree: false, interpreter: false, interpreterLanguage: '' });
+const emptyDetails = (): Details => ({
+  name: '',
+  email: '',
+  phone: '',
+  extraTime: false,
+  stepFree: false,
+  interpreter: false,
+  interpreterLanguage: '',
+});
 
 /**
  * `<balie-afspraak municipality="stadswaard">`: book an appointment in five steps; with `reference` (and the manage
@@ -101,13 +121,18 @@ export class BalieAfspraak extends LitElement implements WidgetHost {
         this.booked = await this.api.appointment(reference, this.manageToken);
       } catch (error) {
         const notFound = error instanceof ApiError && error.problem.status === 404;
-        return this.go('failed', { alert: { kind: 'error', text: notFound ? this.t.notFound : this.t.failed }, focus: false });
+        return this.go('failed', {
+          alert: { kind: 'error', text: notFound ? this.t.notFound : this.t.failed },
+          focus: false,
+        });
       }
       this.municipality = this.booked.municipality;
     }
     try {
       [this.services, this.locations, this.municipalities] = await Promise.all([
-        this.api.services(this.municipality), this.api.locations(this.municipality), this.api.municipalities(),
+        this.api.services(this.municipality),
+        this.api.locations(this.municipality),
+        this.api.municipalities(),
       ]);
     } catch {
       return this.go('failed', { alert: { kind: 'error', text: this.t.failed }, focus: false });
@@ -115,7 +140,10 @@ export class BalieAfspraak extends LitElement implements WidgetHost {
     if (this.booked) {
       this.location = this.booked.location;
       for (const item of this.booked.items) this.chosen.set(item.service, item.persons);
-      return this.go('manage', { focus: false, alert: this.booked.status === 'cancelled' ? { kind: 'info', text: this.t.isCancelled } : undefined });
+      return this.go('manage', {
+        focus: false,
+        alert: this.booked.status === 'cancelled' ? { kind: 'info', text: this.t.isCancelled } : undefined,
+      });
     }
     const service = this.getAttribute('service');
     if (service && this.services.some((s) => s.slug === service)) this.chosen.set(service, 1);
@@ -132,7 +160,7 @@ export class BalieAfspraak extends LitElement implements WidgetHost {
     this.alert = options.alert;
     this.errors = [];
     this.announcement = options.announce ?? '';
-    this.focusAfterRender = options.focus === false ? undefined : options.focus ?? 'heading';
+    this.focusAfterRender = options.focus === false ? undefined : (options.focus ?? 'heading');
     this.requestUpdate();
   }
 
@@ -153,7 +181,9 @@ export class BalieAfspraak extends LitElement implements WidgetHost {
   }
 
   get minutes(): number {
-    return durationMinutes(this.items.map((i) => ({ service: this.services.find((s) => s.slug === i.service)!, persons: i.persons })));
+    return durationMinutes(
+      this.items.map((i) => ({ service: this.services.find((s) => s.slug === i.service)!, persons: i.persons })),
+    );
   }
 
   get offeringLocations(): Location[] {
@@ -170,7 +200,7 @@ export class BalieAfspraak extends LitElement implements WidgetHost {
 
   fail(error: unknown, fallbackStep?: Step) {
     const problem: Problem = error instanceof ApiError ? error.problem : { status: 0 };
-    const text = problem.status === 0 ? this.t.failed : problem.detail ?? this.t.failed;
+    const text = problem.status === 0 ? this.t.failed : (problem.detail ?? this.t.failed);
     if (fallbackStep) this.go(fallbackStep, { alert: { kind: 'error', text }, focus: 'alert' });
     else {
       this.alert = { kind: 'error', text };
@@ -182,7 +212,8 @@ export class BalieAfspraak extends LitElement implements WidgetHost {
     event.preventDefault();
     if (this.chosen.size === 0) return this.showErrors([{ field: 'services', message: this.t.chooseService }]);
     const offering = this.offeringLocations;
-    if (!this.location || !offering.some((l) => l.slug === this.location)) this.location = offering.length === 1 ? offering[0]!.slug : undefined;
+    if (!this.location || !offering.some((l) => l.slug === this.location))
+      this.location = offering.length === 1 ? offering[0]!.slug : undefined;
     this.go('location');
   }
 
@@ -195,7 +226,8 @@ export class BalieAfspraak extends LitElement implements WidgetHost {
   /** Four weeks of free times from `from` (or today); later weeks are added to the list. */
   async fetchDays(from?: string) {
     const answer = await this.api.availability(this.location!, this.items, from);
-    this.availability = from && this.availability ? { ...answer, days: [...this.availability.days, ...answer.days] } : answer;
+    this.availability =
+      from && this.availability ? { ...answer, days: [...this.availability.days, ...answer.days] } : answer;
     this.periodEnd = answer.days[answer.days.length - 1]?.date;
     return answer;
   }
@@ -255,9 +287,20 @@ export class BalieAfspraak extends LitElement implements WidgetHost {
   showTaken(error: unknown) {
     if (error instanceof ApiError && error.problem.status === 409) {
       const { alternatives = [] } = error.problem;
-      this.go(this.step === 'manage' || this.step === 'move-confirm' ? 'manage' : 'time', { alert: { kind: 'warning', title: error.problem.title ?? this.t.taken, text: error.problem.detail ?? '', alternatives }, focus: 'alert' });
+      this.go(this.step === 'manage' || this.step === 'move-confirm' ? 'manage' : 'time', {
+        alert: {
+          kind: 'warning',
+          title: error.problem.title ?? this.t.taken,
+          text: error.problem.detail ?? '',
+          alternatives,
+        },
+        focus: 'alert',
+      });
       // What was on screen is out of date: fetch it again, without moving focus from the message.
-      void this.fetchDays().then(() => this.requestUpdate(), () => undefined);
+      void this.fetchDays().then(
+        () => this.requestUpdate(),
+        () => undefined,
+      );
       return;
     }
     this.fail(error);
@@ -320,7 +363,8 @@ export class BalieAfspraak extends LitElement implements WidgetHost {
     if (!d.email.trim()) errors.push({ field: 'email', message: t.emailMissing });
     else if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(d.email.trim())) errors.push({ field: 'email', message: t.emailWrong });
     if (d.phone.trim() && !phonePattern.test(d.phone.trim())) errors.push({ field: 'phone', message: t.phoneWrong });
-    if (d.interpreter && d.interpreterLanguage.trim().length < 2) errors.push({ field: 'interpreterLanguage', message: t.interpreterMissing });
+    if (d.interpreter && d.interpreterLanguage.trim().length < 2)
+      errors.push({ field: 'interpreterLanguage', message: t.interpreterMissing });
     if (errors.length > 0) return this.showErrors(errors);
     this.idempotencyKey ??= crypto.randomUUID();
     this.go('check');
@@ -337,10 +381,17 @@ export class BalieAfspraak extends LitElement implements WidgetHost {
     this.requestUpdate();
     const d = this.details;
     try {
-      const booked = await this.api.book({
-        holdId: this.hold.holdId, name: d.name.trim(), email: d.email.trim(), ...(d.phone.trim() && { phone: d.phone.trim() }),
-        language: this.language, needs: this.needs(),
-      }, this.idempotencyKey!);
+      const booked = await this.api.book(
+        {
+          holdId: this.hold.holdId,
+          name: d.name.trim(),
+          email: d.email.trim(),
+          ...(d.phone.trim() && { phone: d.phone.trim() }),
+          language: this.language,
+          needs: this.needs(),
+        },
+        this.idempotencyKey!,
+      );
       window.clearInterval(this.timer);
       this.booked = booked;
       this.hold = undefined;
@@ -351,7 +402,9 @@ export class BalieAfspraak extends LitElement implements WidgetHost {
       this.busy = false;
       if (error instanceof ApiError && error.problem.errors?.length && error.problem.status < 409) {
         this.go('details');
-        return this.showErrors(error.problem.errors.map((e) => ({ field: e.field.split('.')[0]!, message: e.message })));
+        return this.showErrors(
+          error.problem.errors.map((e) => ({ field: e.field.split('.')[0]!, message: e.message })),
+        );
       }
       if (error instanceof ApiError && (error.problem.status === 409 || error.problem.status === 404)) {
         this.hold = undefined;
@@ -423,9 +476,18 @@ export class BalieAfspraak extends LitElement implements WidgetHost {
     const t = this.t;
     const stepNumber = BOOKING_STEPS.indexOf(this.step) + 1;
     const title: Partial<Record<Step, string>> = {
-      loading: t.title, failed: this.getAttribute('reference') ? t.manageTitle : t.title, services: t.servicesHeading, location: t.locationHeading,
-      time: t.timeHeading, details: t.detailsHeading, check: t.checkHeading, done: t.doneHeading, manage: t.manageTitle,
-      cancel: t.cancel, cancelled: t.manageTitle, 'move-confirm': t.move,
+      loading: t.title,
+      failed: this.getAttribute('reference') ? t.manageTitle : t.title,
+      services: t.servicesHeading,
+      location: t.locationHeading,
+      time: t.timeHeading,
+      details: t.detailsHeading,
+      check: t.checkHeading,
+      done: t.doneHeading,
+      manage: t.manageTitle,
+      cancel: t.cancel,
+      cancelled: t.manageTitle,
+      'move-confirm': t.move,
     };
     return html`
       <section lang=${this.language} aria-labelledby="heading" aria-busy=${this.busy ? 'true' : 'false'}>
@@ -439,18 +501,30 @@ export class BalieAfspraak extends LitElement implements WidgetHost {
 
   renderStep(): TemplateResult | typeof nothing {
     switch (this.step) {
-      case 'loading': return html`<p>${this.t.loading}</p>`;
-      case 'failed': return html`<button type="button" class="secondary" @click=${() => this.start()}>${this.t.retry}</button>`;
-      case 'services': return renderServices(this);
-      case 'location': return renderLocations(this);
-      case 'time': return renderTime(this);
-      case 'details': return renderDetails(this);
-      case 'check': return renderCheck(this);
-      case 'done': return renderDone(this);
-      case 'manage': return renderManage(this);
-      case 'cancel': return renderCancel(this);
-      case 'cancelled': return renderAppointment(this, this.booked!);
-      case 'move-confirm': return renderMoveConfirm(this);
+      case 'loading':
+        return html`<p>${this.t.loading}</p>`;
+      case 'failed':
+        return html`<button type="button" class="secondary" @click=${() => this.start()}>${this.t.retry}</button>`;
+      case 'services':
+        return renderServices(this);
+      case 'location':
+        return renderLocations(this);
+      case 'time':
+        return renderTime(this);
+      case 'details':
+        return renderDetails(this);
+      case 'check':
+        return renderCheck(this);
+      case 'done':
+        return renderDone(this);
+      case 'manage':
+        return renderManage(this);
+      case 'cancel':
+        return renderCancel(this);
+      case 'cancelled':
+        return renderAppointment(this, this.booked!);
+      case 'move-confirm':
+        return renderMoveConfirm(this);
     }
   }
 
@@ -476,7 +550,6 @@ export class BalieAfspraak extends LitElement implements WidgetHost {
     this.alert = undefined;
     this.refresh('move');
   }
-
 }
 
 if (!customElements.get('balie-afspraak')) customElements.define('balie-afspraak', BalieAfspraak);

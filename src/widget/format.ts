@@ -4,13 +4,19 @@ const cache = new Map<string, Intl.DateTimeFormat>();
 function formatter(language: string, zone: string, options: Intl.DateTimeFormatOptions) {
   const key = `${language}|${zone}|${JSON.stringify(options)}`;
   let f = cache.get(key);
-  if (!f) cache.set(key, (f = new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'nl-NL', { timeZone: zone, ...options })));
+  if (!f)
+    cache.set(
+      key,
+      (f = new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'nl-NL', { timeZone: zone, ...options })),
+    );
   return f;
 }
 
 /** "dinsdag 1 december" for a calendar date (YYYY-MM-DD). */
 export function dayName(date: string, language: string): string {
-  return formatter(language, 'UTC', { weekday: 'long', day: 'numeric', month: 'long' }).format(new Date(`${date}T12:00:00Z`));
+  return formatter(language, 'UTC', { weekday: 'long', day: 'numeric', month: 'long' }).format(
+    new Date(`${date}T12:00:00Z`),
+  );
 }
 
 /** "dinsdag 1 december" for an instant, in a zone. */

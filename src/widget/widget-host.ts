@@ -1,13 +1,35 @@
 import type { WidgetTexts } from '../texts/widget.js';
 import type { Alternative, Appointment, Availability, Hold, Item, Location, Municipality, Service } from './api.js';
 
-export type Step = 'loading' | 'failed' | 'services' | 'location' | 'time' | 'details' | 'check' | 'done'
-  | 'manage' | 'cancel' | 'cancelled' | 'move-confirm';
+export type Step =
+  | 'loading'
+  | 'failed'
+  | 'services'
+  | 'location'
+  | 'time'
+  | 'details'
+  | 'check'
+  | 'done'
+  | 'manage'
+  | 'cancel'
+  | 'cancelled'
+  | 'move-confirm';
 export type FieldError = { field: string; message: string };
 export type Details = {
-  name: string; email: string; phone: string; extraTime: boolean; stepFree: boolean; interpreter: boolean; interpreterLanguage: string;
+  name: string;
+  email: string;
+  phone: string;
+  extraTime: boolean;
+  stepFree: boolean;
+  interpreter: boolean;
+  interpreterLanguage: string;
 };
-export type Alert = { kind: 'error' | 'warning' | 'info' | 'ok'; title?: string; text: string; alternatives?: Alternative[] };
+export type Alert = {
+  kind: 'error' | 'warning' | 'info' | 'ok';
+  title?: string;
+  text: string;
+  alternatives?: Alternative[];
+};
 type Day = Availability['days'][number];
 
 /**

@@ -11,7 +11,9 @@ t.test('defaults need no set-up: embedded database in ./data, port 3000', async 
 });
 
 t.test('every wrong variable is named in one clear message', async (t) => {
-  const error = t.throws(() => loadConfig({ PORT: 'abc', DATABASE_URL: 'mysql://x', LOG_LEVEL: 'loud' })) as ConfigError;
+  const error = t.throws(() =>
+    loadConfig({ PORT: 'abc', DATABASE_URL: 'mysql://x', LOG_LEVEL: 'loud' }),
+  ) as ConfigError;
   t.ok(error instanceof ConfigError);
   t.match(error.message, /PORT="abc"/);
   t.match(error.message, /DATABASE_URL="mysql:\/\/x"/);

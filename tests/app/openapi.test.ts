@@ -15,22 +15,31 @@ t.test('the document is valid OpenAPI 3.1 and every operation has an id, a tag a
   const document = JSON.parse(await generated);
   t.equal(document.openapi, '3.1.0');
   await SwaggerParser.validate(structuredClone(document));
-  for (const [path, item] of Object.entries<Record<string, { operationId?: string; tags?: string[]; summary?: string }>>(document.paths)) {
+  for (const [path, item] of Object.entries<
+    Record<string, { operationId?: string; tags?: string[]; summary?: string }>
+  >(document.paths)) {
     for (const [method, operation] of Object.entries(item)) {
-      t.ok(operation.operationId && operation.tags?.length && operation.summary, `${method.toUpperCase()} ${path} is described`);
+      t.ok(
+        operation.operationId && operation.tags?.length && operation.summary,
+        `${method.toUpperCase()} ${path} is described`,
+      );
     }
   }
   t.ok(document.components.schemas.Problem, 'Problem is a shared component');
 });
 
-onEachDatabase(t, async (t, { app }) => {
-  t.test('the running service serves its document at /openapi.json and a viewer at /docs', async (t) => {
-    const document = await app.inject({ url: '/openapi.json' });
-    t.equal(document.statusCode, 200);
-    t.equal(document.json().openapi, '3.1.0');
-    t.ok(document.json().paths['/api/v1/appointments'], 'booking routes are in it');
-    const docs = await app.inject({ url: '/docs/' });
-    t.equal(docs.statusCode, 200);
-    t.match(docs.headers['content-type'], /text\/html/);
-  });
-}, { seed: false });
+onEachDatabase(
+  t,
+  async (t, { app }) => {
+    t.test('the running service serves its document at /openapi.json and a viewer at /docs', async (t) => {
+      const document = await app.inject({ url: '/openapi.json' });
+      t.equal(document.statusCode, 200);
+      t.equal(document.json().openapi, '3.1.0');
+      t.ok(document.json().paths['/api/v1/appointments'], 'booking routes are in it');
+      const docs = await app.inject({ url: '/docs/' });
+      t.equal(docs.statusCode, 200);
+      t.match(docs.headers['content-type'], /text\/html/);
+    });
+  },
+  { seed: false },
+);

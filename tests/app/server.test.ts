@@ -79,32 +79,51 @@ async function emptyDatabase(t: Test, prefix: string): Promise<string> {
 }
 
 // PostgreSQL runs where TEST_DATABASE_URL is set (CI sets it), like every database test.
-if (process.env.TEST_DATABASE_URL) t.test('on PostgreSQL: an empty database gets migrations and demo data once', async (t) => {
-  await startTwice(t, { DATABASE_URL: await emptyDatabase(t, 'balie_server') });
-});
+if (process.env.TEST_DATABASE_URL)
+  t.test('on PostgreSQL: an empty database gets migrations and demo data once', async (t) => {
+    await startTwice(t, { DATABASE_URL: await emptyDatabase(t, 'balie_server') });
+  });
 
-if (process.env.TEST_DATABASE_URL) t.test('on PostgreSQL with WORKERS=2: two processes share the port, a dead one is started again, SIGTERM stops all', async (t) => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'balie-data-'));
-  t.teardown(() => rmSync(dataDir, { recursive: true, force: true }));
-  const server = startServer({ DATABASE_URL: await emptyDatabase(t, 'balie_workers'), WORKERS: '2', DATA_DIR: dataDir, SECRET_KEY: '' });
-  const origin = await server.url;
-  const listening = () => [...server.output().matchAll(/"pid":(\d+)[^\n]*Server listening at/g)].map((m) => Number(m[1]));
-  const until = async (check: () => boolean) => {
-    for (let i = 0; i < 300 && !check(); i++) await new Promise((r) => setTimeout(r, 100));
-    return check();
-  };
-  t.ok(await until(() => new Set(listening()).size === 2), 'two worker processes listen');
-  t.equal((await serviceCount(origin)).status, 200);
-  t.equal((server.output().match(/demo data loaded/g) ?? []).length, 1, 'the demo data is loaded once, before the workers start');
-  t.equal((server.output().match(/no SECRET_KEY set/g) ?? []).length, 1, 'one key is made, and said so once, for all workers');
-  process.kill(listening()[0]!, 'SIGKILL');
-  t.ok(await until(() => new Set(listening()).size === 3), 'the dead worker is started again');
-  t.match(server.output(), /a worker stopped: starting it again/);
-  t.equal((await serviceCount(origin)).status, 200, 'and the service answers');
-  server.stop();
-  t.equal(await server.exited, 0, 'SIGTERM stops the supervisor and its workers cleanly');
-  for (const pid of listening().slice(1)) t.throws(() => process.kill(pid, 0), `worker ${pid} is gone`);
-});
+if (process.env.TEST_DATABASE_URL)
+  t.test(
+    'on PostgreSQL with WORKERS=2: two processes share the port, a dead one is started again, SIGTERM stops all',
+    async (t) => {
+      const dataDir = mkdtempSync(join(tmpdir(), 'balie-data-'));
+      t.teardown(() => rmSync(dataDir, { recursive: true, force: true }));
+      const server = startServer({
+        DATABASE_URL: await emptyDatabase(t, 'balie_workers'),
+        WORKERS: '2',
+        DATA_DIR: dataDir,
+        SECRET_KEY: '',
+      });
+      const origin = await server.url;
+      const listening = () =>
+        [...server.output().matchAll(/"pid":(\d+)[^\n]*Server listening at/g)].map((m) => Number(m[1]));
+      const until = async (check: () => boolean) => {
+        for (let i = 0; i < 300 && !check(); i++) await new Promise((r) => setTimeout(r, 100));
+        return check();
+      };
+      t.ok(await until(() => new Set(listening()).size === 2), 'two worker processes listen');
+      t.equal((await serviceCount(origin)).status, 200);
+      t.equal(
+        (server.output().match(/demo data loaded/g) ?? []).length,
+        1,
+        'the demo data is loaded once, before the workers start',
+      );
+      t.equal(
+        (server.output().match(/no SECRET_KEY set/g) ?? []).length,
+        1,
+        'one key is made, and said so once, for all workers',
+      );
+      process.kill(listening()[0]!, 'SIGKILL');
+      t.ok(await until(() => new Set(listening()).size === 3), 'the dead worker is started again');
+      t.match(server.output(), /a worker stopped: starting it again/);
+      t.equal((await serviceCount(origin)).status, 200, 'and the service answers');
+      server.stop();
+      t.equal(await server.exited, 0, 'SIGTERM stops the supervisor and its workers cleanly');
+      for (const pid of listening().slice(1)) t.throws(() => process.kill(pid, 0), `worker ${pid} is gone`);
+    },
+  );
 
 t.test('WORKERS over 1 without PostgreSQL stops the start and says why', async (t) => {
   const server = startServer({ WORKERS: '2', DATABASE_URL: '' });

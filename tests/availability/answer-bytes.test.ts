@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import t from 'tap';
-import { isoInZone } from '../../src/platform/time/zoned-time.js';
-import { answerBytes, type AnswerPart } from '../../src/availability/answer-bytes.js';
-import { openDayStart, frameFor, variantOf } from '../../src/availability/day-frames.js';
 import { buildApp } from '../../src/app/http-app.js';
+import { type AnswerPart, answerBytes } from '../../src/availability/answer-bytes.js';
+import { frameFor, openDayStart, variantOf } from '../../src/availability/day-frames.js';
+import { isoInZone } from '../../src/platform/time/zoned-time.js';
 import { testConfig } from '../helpers/app.js';
 import { freshDatabase } from '../helpers/databases.js';
 
@@ -45,9 +45,13 @@ function build(days: { date: string; duration: number; seed: number[]; cut: numb
     const prefix = full ? openDayStart(date, 'Volgeboekt') : from > 0 ? openDayStart(date) : undefined;
     parts.push(prefix === undefined ? { frame, counts, at, from } : { frame, counts, at, from, prefix });
     expected.push({
-      date, open: true, ...(full && { reasonCode: 'fully-booked', reason: 'Volgeboekt' }),
+      date,
+      open: true,
+      ...(full && { reasonCode: 'fully-booked', reason: 'Volgeboekt' }),
       slots: frame.grid.starts.slice(from).map((start, i) => ({
-        start: isoInZone(start, zone), end: isoInZone(start + duration * 60_000, zone), available: counts[at + from + i]!,
+        start: isoInZone(start, zone),
+        end: isoInZone(start + duration * 60_000, zone),
+        available: counts[at + from + i]!,
       })),
     });
   });
@@ -56,42 +60,56 @@ function build(days: { date: string; duration: number; seed: number[]; cut: numb
 }
 
 t.test('the bytes are the plain JSON of the slots, whatever the counts and the notice', async () => {
-  fc.assert(fc.property(fc.array(day, { minLength: 1, maxLength: 5 }), (days) => {
-    const { parts, expected } = build(days);
-    const { bytes } = answerBytes(parts);
-    return JSON.stringify(JSON.parse(bytes.toString('utf8'))) === JSON.stringify(expected);
-  }), { numRuns });
+  fc.assert(
+    fc.property(fc.array(day, { minLength: 1, maxLength: 5 }), (days) => {
+      const { parts, expected } = build(days);
+      const { bytes } = answerBytes(parts);
+      return JSON.stringify(JSON.parse(bytes.toString('utf8'))) === JSON.stringify(expected);
+    }),
+    { numRuns },
+  );
 });
 
 t.test('two answers with different bytes have different ETags', async () => {
   // The second answer is the first with one thing changed, or nothing: where the notice cuts, fully booked or not,
   // the date, the duration, or one count.
   const change = fc.constantFrom('nothing', 'cut', 'full', 'date', 'duration', 'count');
-  fc.assert(fc.property(day, change, fc.double({ min: 0, max: 1, noNaN: true }), (d, what, x) => {
-    const other = {
-      ...d,
-      ...(what === 'cut' && { cut: x }),
-      ...(what === 'full' && { full: !d.full }),
-      ...(what === 'date' && { date: dates[Math.min(dates.length - 1, Math.floor(x * dates.length))]! }),
-      ...(what === 'duration' && { duration: [10, 20, 30, 45, 70][Math.min(4, Math.floor(x * 5))]! }),
-    };
-    const a = answerBytes(build([d]).parts);
-    const second = build([other]);
-    if (what === 'count') {
-      const part = second.parts[1] as { counts: Uint16Array; at: number; from: number; frame: { grid: { starts: number[] } } };
-      const i = part.at + Math.min(part.from, part.frame.grid.starts.length - 1);
-      part.counts[i] = part.counts[i] === 0 ? 1 : part.counts[i]! - 1;
-    }
-    const b = answerBytes(second.parts);
-    // (Equal bytes may still differ in ETag: a frame is named by its whole text, also where no slot of it is sent.)
-    return a.bytes.equals(b.bytes) || a.etag !== b.etag;
-  }), { numRuns });
+  fc.assert(
+    fc.property(day, change, fc.double({ min: 0, max: 1, noNaN: true }), (d, what, x) => {
+      const other = {
+        ...d,
+        ...(what === 'cut' && { cut: x }),
+        ...(what === 'full' && { full: !d.full }),
+        ...(what === 'date' && { date: dates[Math.min(dates.length - 1, Math.floor(x * dates.length))]! }),
+        ...(what === 'duration' && { duration: [10, 20, 30, 45, 70][Math.min(4, Math.floor(x * 5))]! }),
+      };
+      const a = answerBytes(build([d]).parts);
+      const second = build([other]);
+      if (what === 'count') {
+        const part = second.parts[1] as {
+          counts: Uint16Array;
+          at: number;
+          from: number;
+          frame: { grid: { starts: number[] } };
+        };
+        const i = part.at + Math.min(part.from, part.frame.grid.starts.length - 1);
+        part.counts[i] = part.counts[i] === 0 ? 1 : part.counts[i]! - 1;
+      }
+      const b = answerBytes(second.parts);
+      // (Equal bytes may still differ in ETag: a frame is named by its whole text, also where no slot of it is sent.)
+      return a.bytes.equals(b.bytes) || a.etag !== b.etag;
+    }),
+    { numRuns },
+  );
 });
 
 t.test('the same answer, written again, has the same bytes and ETag', async () => {
-  fc.assert(fc.property(fc.array(day, { minLength: 1, maxLength: 3 }), (days) => {
-    const a = answerBytes(build(days).parts);
-    const b = answerBytes(build(days).parts);
-    return a.bytes.equals(b.bytes) && a.etag === b.etag;
-  }), { numRuns });
+  fc.assert(
+    fc.property(fc.array(day, { minLength: 1, maxLength: 3 }), (days) => {
+      const a = answerBytes(build(days).parts);
+      const b = answerBytes(build(days).parts);
+      return a.bytes.equals(b.bytes) && a.etag === b.etag;
+    }),
+    { numRuns },
+  );
 });

@@ -8,8 +8,14 @@ import { insertClaim } from '../helpers/claims.js';
 // reads them from the database for every answer (no index, no caches) must give the very same answers.
 onEachDatabase(t, async (t, { app, database, clock }) => {
   const plain = await buildApp({
-    config: testConfig({ CLAIMS_INDEX_LOCATIONS: '0', AVAILABILITY_CACHE_SIZE: '0', AVAILABILITY_ANSWER_CACHE_SIZE: '0' }),
-    database, clock: clock.now, logger: false,
+    config: testConfig({
+      CLAIMS_INDEX_LOCATIONS: '0',
+      AVAILABILITY_CACHE_SIZE: '0',
+      AVAILABILITY_ANSWER_CACHE_SIZE: '0',
+    }),
+    database,
+    clock: clock.now,
+    logger: false,
   });
   t.teardown(() => plain.close());
   const url = '/api/v1/availability?location=stadskantoor&items=paspoort&from=2026-12-07&to=2026-12-11';
@@ -20,7 +26,7 @@ onEachDatabase(t, async (t, { app, database, clock }) => {
     let indexed = '';
     while (Date.now() < until) {
       indexed = await answer(app);
-      if (indexed === await answer(plain)) return true;
+      if (indexed === (await answer(plain))) return true;
       await new Promise((r) => setTimeout(r, 20));
     }
     return false;
@@ -39,8 +45,14 @@ onEachDatabase(t, async (t, { app, database, clock }) => {
     const start = new Date(Date.UTC(2026, 11, c.day, 0, c.quarter * 15 - 60));
     const end = new Date(start.getTime() + c.quarters * 15 * 60_000);
     await insertClaim(database.db, {
-      location: 'stadskantoor', counter: c.counter, start: start.toISOString(), end: end.toISOString(),
-      ...(c.hold && { status: 'held' as const, holdExpiresAt: new Date(clock.now().getTime() + (index + 1) * 60_000).toISOString() }),
+      location: 'stadskantoor',
+      counter: c.counter,
+      start: start.toISOString(),
+      end: end.toISOString(),
+      ...(c.hold && {
+        status: 'held' as const,
+        holdExpiresAt: new Date(clock.now().getTime() + (index + 1) * 60_000).toISOString(),
+      }),
     }).catch(() => undefined); // an overlap on the same counter is refused by the constraint: then nothing changed
     t.ok(await sameAnswer(), `after claim ${index + 1}`);
   }

@@ -1,23 +1,46 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import autocannon from 'autocannon';
 
-export type Figures = { name: string; requestsPerSecond: number; p50: number; p99: number; non2xx: number; errors: number };
+export type Figures = {
+  name: string;
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  non2xx: number;
+  errors: number;
+};
 
 /** Runs autocannon against `url`; `paths` are visited in turn, so the requests vary. */
-export async function measure(name: string, url: string, options: { paths: string[]; connections: number; seconds: number; headers?: Record<string, string>; headersFor?: (path: string) => Record<string, string> }): Promise<Figures> {
+export async function measure(
+  name: string,
+  url: string,
+  options: {
+    paths: string[];
+    connections: number;
+    seconds: number;
+    headers?: Record<string, string>;
+    headersFor?: (path: string) => Record<string, string>;
+  },
+): Promise<Figures> {
   let next = 0;
   const result = await autocannon({
     url,
     connections: options.connections,
     duration: options.seconds,
     headers: options.headers,
-    requests: [{
-      setupRequest: (request) => {
-        const path = options.paths[next++ % options.paths.length]!;
-        return { ...request, path, ...(options.headersFor && { headers: { ...request.headers, ...options.headersFor(path) } }) };
+    requests: [
+      {
+        setupRequest: (request) => {
+          const path = options.paths[next++ % options.paths.length]!;
+          return {
+            ...request,
+            path,
+            ...(options.headersFor && { headers: { ...request.headers, ...options.headersFor(path) } }),
+          };
+        },
       },
-    }],
+    ],
   });
   return {
     name,
@@ -31,13 +54,19 @@ export async function measure(name: string, url: string, options: { paths: strin
 }
 
 /** Starts tests/bench/bench-server.ts with `env` and resolves with its URLs. */
-export function startBenchServer(env: Record<string, string>): Promise<{ app: string; bare: string; child: ChildProcess }> {
+export function startBenchServer(
+  env: Record<string, string>,
+): Promise<{ app: string; bare: string; child: ChildProcess }> {
   // BENCH_PROFILE=<folder> writes a CPU profile of the server there (open it in Chrome's DevTools).
   const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
-  const child = spawn(process.execPath, [...profile, '--import', 'tsx', new URL('./bench-server.ts', import.meta.url).pathname], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    [...profile, '--import', 'tsx', new URL('./bench-server.ts', import.meta.url).pathname],
+    {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   return new Promise((resolve, reject) => {
     let output = '';
     child.stdout!.on('data', (chunk: Buffer) => {
@@ -52,24 +81,36 @@ export function startBenchServer(env: Record<string, string>): Promise<{ app: st
 /** A port free right now on 127.0.0.1. */
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    }).on('error', reject);
+    const server = createServer()
+      .listen(0, '127.0.0.1', () => {
+        const { port } = server.address() as { port: number };
+        server.close(() => resolve(port));
+      })
+      .on('error', reject);
   });
 }
 
 /** Starts the real server (src/app/server.ts, as `npm start`) with `env` and resolves with its URL once it is ready. */
 export async function startRealServer(env: Record<string, string>): Promise<{ app: string; child: ChildProcess }> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', new URL('../../src/app/server.ts', import.meta.url).pathname], {
-    env: { ...process.env, LOG_LEVEL: 'warn', ...env, PORT: String(port), HOST: '127.0.0.1' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', new URL('../../src/app/server.ts', import.meta.url).pathname],
+    {
+      env: { ...process.env, LOG_LEVEL: 'warn', ...env, PORT: String(port), HOST: '127.0.0.1' },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
   const app = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 600; i++) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
-    if (await fetch(`${app}/health/ready`).then((r) => r.ok, () => false)) return { app, child };
+    if (
+      await fetch(`${app}/health/ready`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return { app, child };
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error('server not ready within 60 s');
@@ -83,9 +124,22 @@ export function stop(child: ChildProcess): Promise<void> {
 }
 
 export function printFigures(rows: Figures[], baseline: Figures) {
-  console.log('name'.padEnd(40), 'req/s'.padStart(9), 'p50 ms'.padStart(7), 'p99 ms'.padStart(7), 'non-2xx'.padStart(8), 'ratio to bare'.padStart(14));
+  console.log(
+    'name'.padEnd(40),
+    'req/s'.padStart(9),
+    'p50 ms'.padStart(7),
+    'p99 ms'.padStart(7),
+    'non-2xx'.padStart(8),
+    'ratio to bare'.padStart(14),
+  );
   for (const row of rows) {
-    console.log(row.name.padEnd(40), row.requestsPerSecond.toFixed(0).padStart(9), String(row.p50).padStart(7), String(row.p99).padStart(7),
-      String(row.non2xx + row.errors).padStart(8), (row.requestsPerSecond / baseline.requestsPerSecond).toFixed(3).padStart(14));
+    console.log(
+      row.name.padEnd(40),
+      row.requestsPerSecond.toFixed(0).padStart(9),
+      String(row.p50).padStart(7),
+      String(row.p99).padStart(7),
+      String(row.non2xx + row.errors).padStart(8),
+      (row.requestsPerSecond / baseline.requestsPerSecond).toFixed(3).padStart(14),
+    );
   }
 }

@@ -29,7 +29,12 @@ onEachDatabase(t, async (t, { app }) => {
 
   t.test('services follow Accept-Language and the location filter', async (t) => {
     const nl = (await app.inject({ url: '/api/v1/services?municipality=veenhoven' })).json();
-    const en = (await app.inject({ url: '/api/v1/services?municipality=veenhoven', headers: { 'accept-language': 'en-GB,en;q=0.9' } })).json();
+    const en = (
+      await app.inject({
+        url: '/api/v1/services?municipality=veenhoven',
+        headers: { 'accept-language': 'en-GB,en;q=0.9' },
+      })
+    ).json();
     t.ok(nl.length >= 8);
     const passportNl = nl.find((s: { slug: string }) => s.slug === 'paspoort');
     const passportEn = en.find((s: { slug: string }) => s.slug === 'paspoort');
@@ -39,11 +44,17 @@ onEachDatabase(t, async (t, { app }) => {
     t.same(passportNl.locations, ['gemeentehuis-veenhoven']);
 
     const atZuid = (await app.inject({ url: '/api/v1/services?location=informatiepunt-zuid' })).json();
-    t.same(atZuid.map((s: { slug: string }) => s.slug), ['paspoort', 'identiteitskaart', 'uittreksel-brp']);
+    t.same(
+      atZuid.map((s: { slug: string }) => s.slug),
+      ['paspoort', 'identiteitskaart', 'uittreksel-brp'],
+    );
   });
 
   t.test('an unknown municipality is a 404 problem that names the ones there are', async (t) => {
-    const res = await app.inject({ url: '/api/v1/services?municipality=atlantis', headers: { 'accept-language': 'en' } });
+    const res = await app.inject({
+      url: '/api/v1/services?municipality=atlantis',
+      headers: { 'accept-language': 'en' },
+    });
     t.equal(res.statusCode, 404);
     t.match(res.headers['content-type'], /^application\/problem\+json/);
     const body = res.json();
@@ -61,7 +72,10 @@ onEachDatabase(t, async (t, { app }) => {
   t.test('a location of the other municipality is a 422 problem naming the field', async (t) => {
     const res = await app.inject({ url: '/api/v1/services?municipality=veenhoven&location=stadskantoor' });
     t.equal(res.statusCode, 422);
-    t.same(res.json().errors.map((e: { field: string }) => e.field), ['location']);
+    t.same(
+      res.json().errors.map((e: { field: string }) => e.field),
+      ['location'],
+    );
   });
 
   t.test('a malformed filter is a 400 problem with a Dutch field message', async (t) => {

@@ -33,15 +33,24 @@ onEachDatabase(t, async (t, { database, clock, config }) => {
   };
 
   const post = (url: string, payload?: object, token?: string) =>
-    app.inject({ method: 'POST', url, ...(payload && { payload }), ...(token && { headers: { authorization: `Bearer ${token}` } }) });
+    app.inject({
+      method: 'POST',
+      url,
+      ...(payload && { payload }),
+      ...(token && { headers: { authorization: `Bearer ${token}` } }),
+    });
 
   let holdId = '';
   t.test('a hold takes a counter', async (t) => {
-    const { before, after } = await around(start, async () => {
-      const response = await post('/api/v1/holds', { ...item, start });
-      holdId = response.json().holdId;
-      return response;
-    }, 201);
+    const { before, after } = await around(
+      start,
+      async () => {
+        const response = await post('/api/v1/holds', { ...item, start });
+        holdId = response.json().holdId;
+        return response;
+      },
+      201,
+    );
     t.equal(after, before - 1);
   });
 
@@ -51,39 +60,66 @@ onEachDatabase(t, async (t, { database, clock, config }) => {
   });
 
   t.test('letting a hold go frees its counter', async (t) => {
-    const { before, after } = await around(start, () => app.inject({ method: 'DELETE', url: `/api/v1/holds/${holdId}` }), 204);
+    const { before, after } = await around(
+      start,
+      () => app.inject({ method: 'DELETE', url: `/api/v1/holds/${holdId}` }),
+      204,
+    );
     t.equal(after, before + 1);
   });
 
   let booked = { reference: '', manageToken: '' };
   t.test('a booking takes a counter', async (t) => {
-    const { before, after } = await around(start, async () => {
-      const response = await post('/api/v1/appointments', { ...item, start, name: 'Signaal Test', email: 'signaal@example.nl' });
-      booked = response.json();
-      return response;
-    }, 201);
+    const { before, after } = await around(
+      start,
+      async () => {
+        const response = await post('/api/v1/appointments', {
+          ...item,
+          start,
+          name: 'Signaal Test',
+          email: 'signaal@example.nl',
+        });
+        booked = response.json();
+        return response;
+      },
+      201,
+    );
     t.equal(after, before - 1);
   });
 
   t.test('a booking from a hold keeps the counter it held', async (t) => {
     const hold = (await post('/api/v1/holds', { ...item, start: later })).json();
-    const { before, after } = await around(later, () =>
-      post('/api/v1/appointments', { holdId: hold.holdId, name: 'Signaal Twee', email: 'signaal2@example.nl' }), 201);
+    const { before, after } = await around(
+      later,
+      () => post('/api/v1/appointments', { holdId: hold.holdId, name: 'Signaal Twee', email: 'signaal2@example.nl' }),
+      201,
+    );
     t.equal(after, before, 'held and booked take the same one counter');
   });
 
   t.test('a move frees the old time and takes the new one', async (t) => {
     const moveTo = '2026-12-01T11:00:00+01:00';
     const oldBefore = await free(start);
-    const { before, after } = await around(moveTo, () => post(`/api/v1/appointments/${booked.reference}/reschedule`, { start: moveTo }, booked.manageToken), 200);
+    const { before, after } = await around(
+      moveTo,
+      () => post(`/api/v1/appointments/${booked.reference}/reschedule`, { start: moveTo }, booked.manageToken),
+      200,
+    );
     t.equal(after, before - 1, 'the new time has one counter less');
     t.equal(await free(start), oldBefore + 1, 'the old time has one counter more');
     // Back again, so that the cancellation below frees `start`.
-    t.equal((await post(`/api/v1/appointments/${booked.reference}/reschedule`, { start }, booked.manageToken)).statusCode, 200);
+    t.equal(
+      (await post(`/api/v1/appointments/${booked.reference}/reschedule`, { start }, booked.manageToken)).statusCode,
+      200,
+    );
   });
 
   t.test('a cancellation frees the counter', async (t) => {
-    const { before, after } = await around(start, () => post(`/api/v1/appointments/${booked.reference}/cancel`, undefined, booked.manageToken), 200);
+    const { before, after } = await around(
+      start,
+      () => post(`/api/v1/appointments/${booked.reference}/cancel`, undefined, booked.manageToken),
+      200,
+    );
     t.equal(after, before + 1);
   });
 });

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import t from 'tap';
-import { loadDemoData } from '../../db/seed.js';
 import { counters, locations, municipalities, openingHours, services } from '../../db/schema.js';
+import { loadDemoData } from '../../db/seed.js';
 import { databaseKinds, freshDatabase } from '../helpers/databases.js';
 
 for (const kind of databaseKinds()) {
@@ -9,8 +9,9 @@ for (const kind of databaseKinds()) {
     const { database, drop } = await freshDatabase(kind, { seed: false });
     t.teardown(drop);
     const { db } = database;
-    const count = async (table: typeof municipalities | typeof locations | typeof services | typeof counters | typeof openingHours) =>
-      (await db.select({ n: sql<number>`count(*)::int` }).from(table))[0]!.n;
+    const count = async (
+      table: typeof municipalities | typeof locations | typeof services | typeof counters | typeof openingHours,
+    ) => (await db.select({ n: sql<number>`count(*)::int` }).from(table))[0]!.n;
 
     t.test('an empty database gets the demo data, once, even when asked twice at once', async (t) => {
       const loaded = await Promise.all([loadDemoData(db), loadDemoData(db)]);
@@ -25,7 +26,10 @@ for (const kind of databaseKinds()) {
 
     t.test('there is an evening opening and a Saturday morning', async (t) => {
       const evening = await db.select().from(openingHours).where(sql`${openingHours.closes} >= '19:00'`);
-      const saturday = await db.select().from(openingHours).where(sql`${openingHours.weekday} = 6 and ${openingHours.closes} <= '13:00'`);
+      const saturday = await db
+        .select()
+        .from(openingHours)
+        .where(sql`${openingHours.weekday} = 6 and ${openingHours.closes} <= '13:00'`);
       t.ok(evening.length >= 1);
       t.ok(saturday.length >= 1);
     });

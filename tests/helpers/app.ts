@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { Test } from 'tap';
-import { loadConfig, type Config } from '../../src/app/config.js';
+import { type Config, loadConfig } from '../../src/app/config.js';
 import { buildApp } from '../../src/app/http-app.js';
 import type { Database } from '../../src/platform/database/database.js';
-import { databaseKinds, freshDatabase, type DatabaseKind } from './databases.js';
+import { type DatabaseKind, databaseKinds, freshDatabase } from './databases.js';
 
 /** A clock the test moves by hand. */
 export class TestClock {
@@ -14,10 +14,21 @@ export class TestClock {
   }
 }
 
-export type TestContext = { app: FastifyInstance; database: Database; clock: TestClock; config: Config; kind: DatabaseKind };
+export type TestContext = {
+  app: FastifyInstance;
+  database: Database;
+  clock: TestClock;
+  config: Config;
+  kind: DatabaseKind;
+};
 
 export function testConfig(env: Record<string, string> = {}): Config {
-  return loadConfig({ PUBLIC_BASE_URL: 'http://balie.test', LOG_LEVEL: 'silent', SECRET_KEY: 'test-secret-key-test-secret-key-0123456789', ...env });
+  return loadConfig({
+    PUBLIC_BASE_URL: 'http://balie.test',
+    LOG_LEVEL: 'silent',
+    SECRET_KEY: 'test-secret-key-test-secret-key-0123456789',
+    ...env,
+  });
 }
 
 /** Runs `body` once per database kind, each with its own fresh, seeded database and the real app. */

@@ -2,16 +2,29 @@
 import { eq } from 'drizzle-orm';
 import { locations, openingExceptions } from '../../db/schema.js';
 import { buildApp } from '../../src/app/http-app.js';
-import { testConfig, TestClock } from './app.js';
+import { TestClock, testConfig } from './app.js';
 import { insertClaim } from './claims.js';
 import { freshDatabase } from './databases.js';
 
 const { database, drop } = await freshDatabase('pglite');
 const [office] = await database.db.select().from(locations).where(eq(locations.slug, 'stadskantoor'));
 for (const date of ['2026-03-29', '2026-10-25']) {
-  await database.db.insert(openingExceptions).values({ locationId: office!.id, date, kind: 'open', opens: '09:00', closes: '10:00', reasonNl: 'Extra', reasonEn: 'Extra' });
+  await database.db.insert(openingExceptions).values({
+    locationId: office!.id,
+    date,
+    kind: 'open',
+    opens: '09:00',
+    closes: '10:00',
+    reasonNl: 'Extra',
+    reasonEn: 'Extra',
+  });
 }
-await insertClaim(database.db, { location: 'stadskantoor', counter: 'Balie 1', start: '2026-03-30T07:00:00Z', end: '2026-03-30T07:30:00Z' });
+await insertClaim(database.db, {
+  location: 'stadskantoor',
+  counter: 'Balie 1',
+  start: '2026-03-30T07:00:00Z',
+  end: '2026-03-30T07:30:00Z',
+});
 const clock = new TestClock();
 const app = await buildApp({ config: testConfig(), database, clock: clock.now, logger: false });
 const answers: unknown[] = [];

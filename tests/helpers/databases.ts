@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import postgres from 'postgres';
 import { loadDemoData } from '../../db/seed.js';
-import { openDatabase, type Database } from '../../src/platform/database/database.js';
+import { type Database, openDatabase } from '../../src/platform/database/database.js';
 import { migrateDatabase, sqlFunctionFiles } from '../../src/platform/database/migrate.js';
 
 export type DatabaseKind = 'pglite' | 'postgres';
@@ -16,7 +16,10 @@ const root = new URL('../../', import.meta.url).pathname;
 function schemaFingerprint(): string {
   const hash = createHash('sha256');
   const migrations = join(root, 'db/migrations');
-  for (const file of readdirSync(migrations).filter((f) => f.endsWith('.sql')).sort()) hash.update(readFileSync(join(migrations, file)));
+  for (const file of readdirSync(migrations)
+    .filter((f) => f.endsWith('.sql'))
+    .sort())
+    hash.update(readFileSync(join(migrations, file)));
   for (const file of sqlFunctionFiles()) hash.update(readFileSync(file));
   hash.update(readFileSync(join(root, 'db/seed.ts')));
   return hash.digest('hex').slice(0, 16);

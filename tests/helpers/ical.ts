@@ -5,7 +5,13 @@ export function parseCalendar(text: string) {
   const calendar = new ICAL.Component(ICAL.parse(text));
   for (const zone of calendar.getAllSubcomponents('vtimezone')) ICAL.TimezoneService.register(new ICAL.Timezone(zone));
   const vevent = calendar.getFirstSubcomponent('vevent')!;
-  return { calendar, vevent, event: new ICAL.Event(vevent), method: calendar.getFirstPropertyValue('method'), status: vevent.getFirstPropertyValue('status') };
+  return {
+    calendar,
+    vevent,
+    event: new ICAL.Event(vevent),
+    method: calendar.getFirstPropertyValue('method'),
+    status: vevent.getFirstPropertyValue('status'),
+  };
 }
 
 /** 10:00 in summer and in winter time: [clock before booking, start, the same instant in UTC]. */

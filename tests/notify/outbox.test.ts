@@ -3,8 +3,8 @@ import type { ParsedMail } from 'mailparser';
 import t from 'tap';
 import { createMailer } from '../../src/notify/mailer.js';
 import { MAX_ATTEMPTS, processOutbox, retryDelayMs } from '../../src/notify/outbox-worker.js';
-import { claimMessages } from '../../src/platform/outbox-store.js';
 import { queryRows } from '../../src/platform/database/database.js';
+import { claimMessages } from '../../src/platform/outbox-store.js';
 import { onEachDatabase, testConfig } from '../helpers/app.js';
 import { parseCalendar, TEN_OCLOCK_ACROSS_DST } from '../helpers/ical.js';
 import { startSmtp } from '../helpers/smtp.js';
@@ -12,146 +12,239 @@ import { startSmtp } from '../helpers/smtp.js';
 const quiet = { info: () => {}, warn: () => {}, error: () => {} };
 
 /** The calendar part of a mail, parsed, with its METHOD. */
-const calendarOf = (mail: ParsedMail) => parseCalendar(mail.attachments.find((a) => a.contentType.startsWith('text/calendar'))!.content.toString('utf8'));
+const calendarOf = (mail: ParsedMail) =>
+  parseCalendar(mail.attachments.find((a) => a.contentType.startsWith('text/calendar'))!.content.toString('utf8'));
 
-onEachDatabase(t, async (t, { app, database, clock }) => {
-  const smtp = await startSmtp();
-  t.teardown(smtp.close);
-  const mailer = createMailer(testConfig({ SMTP_URL: smtp.url }), quiet);
-  t.teardown(() => mailer.close());
-  const drain = () => processOutbox(app.deps, mailer, { limit: 50 });
-  clock.set('2026-11-30T08:00:00Z');
-
-  t.test('book, move, cancel: three mails whose calendar parts keep the UID and raise the sequence', async (t) => {
-    const booked = (await app.inject({ method: 'POST', url: '/api/v1/appointments', payload: {
-      location: 'stadskantoor', items: [{ service: 'paspoort', persons: 1 }, { service: 'rijbewijs', persons: 1 }], start: '2026-12-08T10:00:00+01:00',
-      name: 'Jan Jansen', email: 'jan@example.nl',
-    } })).json();
-    await drain();
-    const auth = { authorization: `Bearer ${booked.manageToken}` };
-    await app.inject({ method: 'POST', url: `/api/v1/appointments/${booked.reference}/reschedule`, headers: auth, payload: { start: '2026-12-09T11:00:00+01:00' } });
-    await drain();
-    await app.inject({ method: 'POST', url: `/api/v1/appointments/${booked.reference}/cancel`, headers: auth });
-    await drain();
-    const mine = smtp.mails.filter((m) => m.to && JSON.stringify(m.to).includes('jan@example.nl'));
-    t.equal(mine.length, 3, 'one mail per change, no reminder or feedback after the cancellation');
-    const [confirmation, moved, cancelled] = mine.map((m) => ({ mail: m, ...calendarOf(m) }));
-    t.same([confirmation!.method, moved!.method, cancelled!.method], ['REQUEST', 'REQUEST', 'CANCEL']);
-    t.equal(moved!.event.uid, confirmation!.event.uid);
-    t.equal(cancelled!.event.uid, confirmation!.event.uid);
-    t.same([confirmation!.event.sequence, moved!.event.sequence, cancelled!.event.sequence], [0, 1, 2]);
-    t.equal(cancelled!.status, 'CANCELLED');
-    t.equal(confirmation!.event.startDate.toJSDate().toISOString(), '2026-12-08T09:00:00.000Z');
-    t.equal(moved!.event.startDate.toJSDate().toISOString(), '2026-12-09T10:00:00.000Z');
-
-    const text = confirmation!.mail.text!;
-    t.match(confirmation!.mail.subject, /^Afspraak bevestigd: dinsdag 8 december 2026 om 10:00/);
-    t.match(text, booked.reference);
-    t.match(text, 'Je huidige rijbewijs');
-    t.match(text, booked.manageUrl, 'the manage link, derived again from the key');
-    t.match(text, /Bel 14 0123/);
-    t.match(confirmation!.mail.html as string, /<ul><li>/);
-    t.match(confirmation!.mail.messageId, /@balie\.test>$/);
-    t.match(cancelled!.mail.text!, /Deze tijden zijn nog vrij:\n- /, 'a cancellation offers free times');
-    t.match(cancelled!.mail.text!, /www\.stadswaard\.example/, 'and a way to book again');
-  });
-
-  t.test('an English resident gets English mail; the reminder comes 24 hours before', async (t) => {
-    const booked = (await app.inject({ method: 'POST', url: '/api/v1/appointments', payload: {
-      location: 'gemeentehuis-veenhoven', items: [{ service: 'uittreksel-brp', persons: 1 }], start: '2026-12-10T09:00:00+01:00',
-      name: 'Maria Silva', email: 'maria@example.nl', language: 'en',
-    } })).json();
-    t.equal(booked.status, 'booked');
-    await drain();
-    const confirmation = smtp.mails.find((m) => JSON.stringify(m.to).includes('maria@example.nl'))!;
-    t.match(confirmation.subject, /^Appointment confirmed: Thursday 10 December 2026 at 09:00/);
-    t.match(confirmation.text!, /Please bring:/);
-    clock.set('2026-12-09T07:59:00Z');
-    await drain();
-    t.equal(smtp.mails.filter((m) => JSON.stringify(m.to).includes('maria@example.nl')).length, 1, 'not yet');
-    clock.set('2026-12-09T08:00:00Z');
-    await drain();
-    const reminder = smtp.mails.filter((m) => JSON.stringify(m.to).includes('maria@example.nl'))[1]!;
-    t.match(reminder.subject, /^Reminder: your appointment on Thursday 10 December 2026 at 09:00/);
-    clock.set('2026-12-10T10:15:00Z');
-    await drain();
-    const feedback = smtp.mails.filter((m) => JSON.stringify(m.to).includes('maria@example.nl'))[2]!;
-    t.match(feedback.subject, /How was your visit/);
+onEachDatabase(
+  t,
+  async (t, { app, database, clock }) => {
+    const smtp = await startSmtp();
+    t.teardown(smtp.close);
+    const mailer = createMailer(testConfig({ SMTP_URL: smtp.url }), quiet);
+    t.teardown(() => mailer.close());
+    const drain = () => processOutbox(app.deps, mailer, { limit: 50 });
     clock.set('2026-11-30T08:00:00Z');
-  });
 
-  t.test('a worker that dies between claiming and marking loses nothing: the claim runs out and the mail goes', async (t) => {
-    await app.inject({ method: 'POST', url: '/api/v1/appointments', payload: {
-      location: 'stadskantoor', items: [{ service: 'paspoort', persons: 1 }], start: '2026-12-11T10:00:00+01:00', name: 'Kees', email: 'kees@example.nl',
-    } });
-    const claimed = await claimMessages(database.db, clock.now(), 50, 2 * 60_000); // …and then the worker dies
-    t.ok(claimed.some((r) => r.kind === 'confirmation'));
-    t.equal(await drain(), 0, 'still leased');
-    clock.set('2026-11-30T08:02:01Z');
-    await drain();
-    t.equal(smtp.mails.filter((m) => JSON.stringify(m.to).includes('kees@example.nl')).length, 1);
-    clock.set('2026-11-30T08:00:00Z');
-  });
-
-  t.test('with SMTP down the booking still succeeds; the mail waits and goes once SMTP is back', async (t) => {
-    const down = await startSmtp();
-    await down.close();
-    const offline = createMailer(testConfig({ SMTP_URL: down.url }), quiet);
-    const booked = await app.inject({ method: 'POST', url: '/api/v1/appointments', payload: {
-      location: 'stadskantoor', items: [{ service: 'paspoort', persons: 1 }], start: '2026-12-14T10:00:00+01:00', name: 'Els', email: 'els@example.nl',
-    } });
-    t.equal(booked.statusCode, 201);
-    await processOutbox(app.deps, offline, { limit: 50 });
-    const [row] = await queryRows<{ status: string; attempts: number }>(database.db, sql`
-      select o.status, o.attempts from outbox o join appointments a on a.id = o.appointment_id where a.email = 'els@example.nl' and o.kind = 'confirmation'`);
-    t.same(row, { status: 'pending', attempts: 1 });
-    const back = await startSmtp(down.port);
-    t.teardown(back.close);
-    const online = createMailer(testConfig({ SMTP_URL: back.url }), quiet);
-    clock.set('2026-11-30T08:01:00Z');
-    await processOutbox(app.deps, online, { limit: 50 });
-    t.equal(back.mails.filter((m) => JSON.stringify(m.to).includes('els@example.nl')).length, 1);
-    offline.close();
-    online.close();
-    clock.set('2026-11-30T08:00:00Z');
-  });
-  t.test('the e-mail calendar part says 10:00 Amsterdam time in summer and in winter time', async (t) => {
-    for (const [now, start, utc] of TEN_OCLOCK_ACROSS_DST) {
-      clock.set(now);
-      const email = `dst-${start.slice(0, 10)}@example.nl`;
-      await app.inject({ method: 'POST', url: '/api/v1/appointments', payload: { location: 'stadskantoor', items: [{ service: 'paspoort', persons: 1 }], start, name: 'Tijd', email } });
+    t.test('book, move, cancel: three mails whose calendar parts keep the UID and raise the sequence', async (t) => {
+      const booked = (
+        await app.inject({
+          method: 'POST',
+          url: '/api/v1/appointments',
+          payload: {
+            location: 'stadskantoor',
+            items: [
+              { service: 'paspoort', persons: 1 },
+              { service: 'rijbewijs', persons: 1 },
+            ],
+            start: '2026-12-08T10:00:00+01:00',
+            name: 'Jan Jansen',
+            email: 'jan@example.nl',
+          },
+        })
+      ).json();
       await drain();
-      const mail = smtp.mails.find((m) => JSON.stringify(m.to).includes(email))!;
-      t.equal(calendarOf(mail).event.startDate.toJSDate().toISOString(), utc, start);
-    }
-    clock.set('2026-11-30T08:00:00Z');
-  });
+      const auth = { authorization: `Bearer ${booked.manageToken}` };
+      await app.inject({
+        method: 'POST',
+        url: `/api/v1/appointments/${booked.reference}/reschedule`,
+        headers: auth,
+        payload: { start: '2026-12-09T11:00:00+01:00' },
+      });
+      await drain();
+      await app.inject({ method: 'POST', url: `/api/v1/appointments/${booked.reference}/cancel`, headers: auth });
+      await drain();
+      const mine = smtp.mails.filter((m) => m.to && JSON.stringify(m.to).includes('jan@example.nl'));
+      t.equal(mine.length, 3, 'one mail per change, no reminder or feedback after the cancellation');
+      const [confirmation, moved, cancelled] = mine.map((m) => ({ mail: m, ...calendarOf(m) }));
+      t.same([confirmation!.method, moved!.method, cancelled!.method], ['REQUEST', 'REQUEST', 'CANCEL']);
+      t.equal(moved!.event.uid, confirmation!.event.uid);
+      t.equal(cancelled!.event.uid, confirmation!.event.uid);
+      t.same([confirmation!.event.sequence, moved!.event.sequence, cancelled!.event.sequence], [0, 1, 2]);
+      t.equal(cancelled!.status, 'CANCELLED');
+      t.equal(confirmation!.event.startDate.toJSDate().toISOString(), '2026-12-08T09:00:00.000Z');
+      t.equal(moved!.event.startDate.toJSDate().toISOString(), '2026-12-09T10:00:00.000Z');
 
-  t.test('no reminder for an appointment made less than REMINDER_HOURS before it', async (t) => {
-    clock.set('2026-12-01T07:00:00Z');
-    await app.inject({ method: 'POST', url: '/api/v1/appointments', payload: { location: 'stadskantoor', items: [{ service: 'paspoort', persons: 1 }], start: '2026-12-01T16:00:00+01:00', name: 'Laat', email: 'laat@example.nl' } });
-    const kinds = await queryRows<{ kind: string }>(database.db, sql`
-      select o.kind from outbox o join appointments a on a.id = o.appointment_id where a.email = 'laat@example.nl' order by o.kind`);
-    t.same(kinds.map((k) => k.kind), ['confirmation', 'feedback']);
-    clock.set('2026-11-30T08:00:00Z');
-  });
+      const text = confirmation!.mail.text!;
+      t.match(confirmation!.mail.subject, /^Afspraak bevestigd: dinsdag 8 december 2026 om 10:00/);
+      t.match(text, booked.reference);
+      t.match(text, 'Je huidige rijbewijs');
+      t.match(text, booked.manageUrl, 'the manage link, derived again from the key');
+      t.match(text, /Bel 14 0123/);
+      t.match(confirmation!.mail.html as string, /<ul><li>/);
+      t.match(confirmation!.mail.messageId, /@balie\.test>$/);
+      t.match(cancelled!.mail.text!, /Deze tijden zijn nog vrij:\n- /, 'a cancellation offers free times');
+      t.match(cancelled!.mail.text!, /www\.stadswaard\.example/, 'and a way to book again');
+    });
 
-  t.test('a message that keeps failing ends as failed after the last attempt, with the error kept', async (t) => {
-    const down = await startSmtp();
-    await down.close();
-    const offline = createMailer(testConfig({ SMTP_URL: down.url }), quiet);
-    await app.inject({ method: 'POST', url: '/api/v1/appointments', payload: { location: 'stadskantoor', items: [{ service: 'paspoort', persons: 1 }], start: '2026-12-15T10:00:00+01:00', name: 'Nooit', email: 'nooit@example.nl' } });
-    let at = Date.parse('2026-11-30T08:00:00Z');
-    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+    t.test('an English resident gets English mail; the reminder comes 24 hours before', async (t) => {
+      const booked = (
+        await app.inject({
+          method: 'POST',
+          url: '/api/v1/appointments',
+          payload: {
+            location: 'gemeentehuis-veenhoven',
+            items: [{ service: 'uittreksel-brp', persons: 1 }],
+            start: '2026-12-10T09:00:00+01:00',
+            name: 'Maria Silva',
+            email: 'maria@example.nl',
+            language: 'en',
+          },
+        })
+      ).json();
+      t.equal(booked.status, 'booked');
+      await drain();
+      const confirmation = smtp.mails.find((m) => JSON.stringify(m.to).includes('maria@example.nl'))!;
+      t.match(confirmation.subject, /^Appointment confirmed: Thursday 10 December 2026 at 09:00/);
+      t.match(confirmation.text!, /Please bring:/);
+      clock.set('2026-12-09T07:59:00Z');
+      await drain();
+      t.equal(smtp.mails.filter((m) => JSON.stringify(m.to).includes('maria@example.nl')).length, 1, 'not yet');
+      clock.set('2026-12-09T08:00:00Z');
+      await drain();
+      const reminder = smtp.mails.filter((m) => JSON.stringify(m.to).includes('maria@example.nl'))[1]!;
+      t.match(reminder.subject, /^Reminder: your appointment on Thursday 10 December 2026 at 09:00/);
+      clock.set('2026-12-10T10:15:00Z');
+      await drain();
+      const feedback = smtp.mails.filter((m) => JSON.stringify(m.to).includes('maria@example.nl'))[2]!;
+      t.match(feedback.subject, /How was your visit/);
+      clock.set('2026-11-30T08:00:00Z');
+    });
+
+    t.test(
+      'a worker that dies between claiming and marking loses nothing: the claim runs out and the mail goes',
+      async (t) => {
+        await app.inject({
+          method: 'POST',
+          url: '/api/v1/appointments',
+          payload: {
+            location: 'stadskantoor',
+            items: [{ service: 'paspoort', persons: 1 }],
+            start: '2026-12-11T10:00:00+01:00',
+            name: 'Kees',
+            email: 'kees@example.nl',
+          },
+        });
+        const claimed = await claimMessages(database.db, clock.now(), 50, 2 * 60_000); // …and then the worker dies
+        t.ok(claimed.some((r) => r.kind === 'confirmation'));
+        t.equal(await drain(), 0, 'still leased');
+        clock.set('2026-11-30T08:02:01Z');
+        await drain();
+        t.equal(smtp.mails.filter((m) => JSON.stringify(m.to).includes('kees@example.nl')).length, 1);
+        clock.set('2026-11-30T08:00:00Z');
+      },
+    );
+
+    t.test('with SMTP down the booking still succeeds; the mail waits and goes once SMTP is back', async (t) => {
+      const down = await startSmtp();
+      await down.close();
+      const offline = createMailer(testConfig({ SMTP_URL: down.url }), quiet);
+      const booked = await app.inject({
+        method: 'POST',
+        url: '/api/v1/appointments',
+        payload: {
+          location: 'stadskantoor',
+          items: [{ service: 'paspoort', persons: 1 }],
+          start: '2026-12-14T10:00:00+01:00',
+          name: 'Els',
+          email: 'els@example.nl',
+        },
+      });
+      t.equal(booked.statusCode, 201);
       await processOutbox(app.deps, offline, { limit: 50 });
-      at += retryDelayMs(attempt);
-      clock.set(new Date(at).toISOString());
-    }
-    const [row] = await queryRows<{ status: string; attempts: number; last_error: string }>(database.db, sql`
-      select o.status, o.attempts, o.last_error from outbox o join appointments a on a.id = o.appointment_id where a.email = 'nooit@example.nl' and o.kind = 'confirmation'`);
-    t.same([row!.status, row!.attempts], ['failed', MAX_ATTEMPTS]);
-    t.ok(row!.last_error.length > 0);
-    offline.close();
-    clock.set('2026-11-30T08:00:00Z');
-  });
-}, { env: { RATE_LIMIT_PER_MINUTE: '1000' } });
+      const [row] = await queryRows<{ status: string; attempts: number }>(
+        database.db,
+        sql`
+      select o.status, o.attempts from outbox o join appointments a on a.id = o.appointment_id where a.email = 'els@example.nl' and o.kind = 'confirmation'`,
+      );
+      t.same(row, { status: 'pending', attempts: 1 });
+      const back = await startSmtp(down.port);
+      t.teardown(back.close);
+      const online = createMailer(testConfig({ SMTP_URL: back.url }), quiet);
+      clock.set('2026-11-30T08:01:00Z');
+      await processOutbox(app.deps, online, { limit: 50 });
+      t.equal(back.mails.filter((m) => JSON.stringify(m.to).includes('els@example.nl')).length, 1);
+      offline.close();
+      online.close();
+      clock.set('2026-11-30T08:00:00Z');
+    });
+    t.test('the e-mail calendar part says 10:00 Amsterdam time in summer and in winter time', async (t) => {
+      for (const [now, start, utc] of TEN_OCLOCK_ACROSS_DST) {
+        clock.set(now);
+        const email = `dst-${start.slice(0, 10)}@example.nl`;
+        await app.inject({
+          method: 'POST',
+          url: '/api/v1/appointments',
+          payload: {
+            location: 'stadskantoor',
+            items: [{ service: 'paspoort', persons: 1 }],
+            start,
+            name: 'Tijd',
+            email,
+          },
+        });
+        await drain();
+        const mail = smtp.mails.find((m) => JSON.stringify(m.to).includes(email))!;
+        t.equal(calendarOf(mail).event.startDate.toJSDate().toISOString(), utc, start);
+      }
+      clock.set('2026-11-30T08:00:00Z');
+    });
+
+    t.test('no reminder for an appointment made less than REMINDER_HOURS before it', async (t) => {
+      clock.set('2026-12-01T07:00:00Z');
+      await app.inject({
+        method: 'POST',
+        url: '/api/v1/appointments',
+        payload: {
+          location: 'stadskantoor',
+          items: [{ service: 'paspoort', persons: 1 }],
+          start: '2026-12-01T16:00:00+01:00',
+          name: 'Laat',
+          email: 'laat@example.nl',
+        },
+      });
+      const kinds = await queryRows<{ kind: string }>(
+        database.db,
+        sql`
+      select o.kind from outbox o join appointments a on a.id = o.appointment_id where a.email = 'laat@example.nl' order by o.kind`,
+      );
+      t.same(
+        kinds.map((k) => k.kind),
+        ['confirmation', 'feedback'],
+      );
+      clock.set('2026-11-30T08:00:00Z');
+    });
+
+    t.test('a message that keeps failing ends as failed after the last attempt, with the error kept', async (t) => {
+      const down = await startSmtp();
+      await down.close();
+      const offline = createMailer(testConfig({ SMTP_URL: down.url }), quiet);
+      await app.inject({
+        method: 'POST',
+        url: '/api/v1/appointments',
+        payload: {
+          location: 'stadskantoor',
+          items: [{ service: 'paspoort', persons: 1 }],
+          start: '2026-12-15T10:00:00+01:00',
+          name: 'Nooit',
+          email: 'nooit@example.nl',
+        },
+      });
+      let at = Date.parse('2026-11-30T08:00:00Z');
+      for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+        await processOutbox(app.deps, offline, { limit: 50 });
+        at += retryDelayMs(attempt);
+        clock.set(new Date(at).toISOString());
+      }
+      const [row] = await queryRows<{ status: string; attempts: number; last_error: string }>(
+        database.db,
+        sql`
+      select o.status, o.attempts, o.last_error from outbox o join appointments a on a.id = o.appointment_id where a.email = 'nooit@example.nl' and o.kind = 'confirmation'`,
+      );
+      t.same([row!.status, row!.attempts], ['failed', MAX_ATTEMPTS]);
+      t.ok(row!.last_error.length > 0);
+      offline.close();
+      clock.set('2026-11-30T08:00:00Z');
+    });
+  },
+  { env: { RATE_LIMIT_PER_MINUTE: '1000' } },
+);

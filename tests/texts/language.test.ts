@@ -13,7 +13,9 @@ t.test('Dutch is the default; English when asked for, by quality', async (t) => 
 });
 
 t.test('every Dutch text has an English twin and the other way round', async (t) => {
-  const keys = (o: object, prefix = ''): string[] => Object.entries(o).flatMap(([k, v]) =>
-    v && typeof v === 'object' && !Array.isArray(v) ? keys(v, `${prefix}${k}.`) : [`${prefix}${k}`]);
+  const keys = (o: object, prefix = ''): string[] =>
+    Object.entries(o).flatMap(([k, v]) =>
+      v && typeof v === 'object' && !Array.isArray(v) ? keys(v, `${prefix}${k}.`) : [`${prefix}${k}`],
+    );
   t.same(keys(en).sort(), keys(nl).sort());
 });

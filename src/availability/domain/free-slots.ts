@@ -1,6 +1,6 @@
 import type { BookingWindow } from '../../catalogue/booking-rules.js';
-import { localMinuteOfDay, offsetAt } from '../../platform/time/zoned-time.js';
 import type { Interval } from '../../platform/time/interval.js';
+import { localMinuteOfDay, offsetAt } from '../../platform/time/zoned-time.js';
 
 export type Slot = { start: number; end: number; available: number };
 
@@ -36,7 +36,12 @@ export type DayGrid = {
   fits: { counterId: number; ranges: number[] }[];
 };
 
-export function dayGrid(input: { periods: Map<number, Interval[]>; durationMinutes: number; gridMinutes: number; zone: string }): DayGrid {
+export function dayGrid(input: {
+  periods: Map<number, Interval[]>;
+  durationMinutes: number;
+  gridMinutes: number;
+  zone: string;
+}): DayGrid {
   const { gridMinutes, zone } = input;
   const duration = input.durationMinutes * MINUTE;
   const step = gridMinutes * MINUTE;
@@ -68,7 +73,12 @@ export function dayGrid(input: { periods: Map<number, Interval[]>; durationMinut
     }
     return { counterId, ranges };
   });
-  return { durationMinutes: input.durationMinutes, starts, startMinutes: Int32Array.from(starts, (t) => t / MINUTE), fits };
+  return {
+    durationMinutes: input.durationMinutes,
+    starts,
+    startMinutes: Int32Array.from(starts, (t) => t / MINUTE),
+    fits,
+  };
 }
 
 /**
@@ -197,7 +207,6 @@ export function slotsForDay(input: {
   countFree(grid, busyMinutes(input.busy), counts);
   return slotsOf(grid, counts);
 }
-
 
 /** Where a day stands against the booking window: before today, past the horizon, or bookable. */
 export function dayInWindow(date: string, window: BookingWindow): 'past' | 'beyond-horizon' | 'bookable' {

@@ -19,7 +19,11 @@ export function rankCounters(counters: CounterDay[], start: number, end: number)
     const previous = i > 0 ? counter.busy[i - 1] : undefined;
     const windowStart = Math.max(period.start, previous?.end ?? -Infinity);
     const windowEnd = Math.min(period.end, next?.start ?? Infinity);
-    scored.push({ counterId: counter.counterId, window: windowEnd - windowStart, touch: Math.min(start - windowStart, windowEnd - end) });
+    scored.push({
+      counterId: counter.counterId,
+      window: windowEnd - windowStart,
+      touch: Math.min(start - windowStart, windowEnd - end),
+    });
   }
   return scored
     .sort((a, b) => a.window - b.window || a.touch - b.touch || a.counterId - b.counterId)

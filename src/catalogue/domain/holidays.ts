@@ -8,9 +8,18 @@ const byYear = new Map<number, Map<string, Words>>();
 export function publicHolidays(year: number): Map<string, Words> {
   let holidays = byYear.get(year);
   if (!holidays) {
-    const en = new Map(dutch.getHolidays(year, 'en').filter((h) => h.type === 'public').map((h) => [h.date.slice(0, 10), h.name]));
-    holidays = new Map(dutch.getHolidays(year, 'nl').filter((h) => h.type === 'public')
-      .map((h) => [h.date.slice(0, 10), { nl: h.name, en: en.get(h.date.slice(0, 10)) ?? h.name }]));
+    const en = new Map(
+      dutch
+        .getHolidays(year, 'en')
+        .filter((h) => h.type === 'public')
+        .map((h) => [h.date.slice(0, 10), h.name]),
+    );
+    holidays = new Map(
+      dutch
+        .getHolidays(year, 'nl')
+        .filter((h) => h.type === 'public')
+        .map((h) => [h.date.slice(0, 10), { nl: h.name, en: en.get(h.date.slice(0, 10)) ?? h.name }]),
+    );
     byYear.set(year, holidays);
   }
   return holidays;

@@ -13,8 +13,13 @@ export type ServiceRule = {
 export type Item = { service: ServiceRule; persons: number };
 
 /** DESIGN invariant 2: Σ(minutes per person × persons + fixed minutes). The widget shows the same sum. */
-export function durationMinutes(items: { service: Pick<ServiceRule, 'minutesPerPerson' | 'fixedMinutes'>; persons: number }[]): number {
-  return items.reduce((sum, { service, persons }) => sum + service.minutesPerPerson * persons + service.fixedMinutes, 0);
+export function durationMinutes(
+  items: { service: Pick<ServiceRule, 'minutesPerPerson' | 'fixedMinutes'>; persons: number }[],
+): number {
+  return items.reduce(
+    (sum, { service, persons }) => sum + service.minutesPerPerson * persons + service.fixedMinutes,
+    0,
+  );
 }
 
 /** The strictest notice and the nearest horizon of the items. */
@@ -26,7 +31,10 @@ export function noticeAndHorizon(items: Item[]): { minNoticeMinutes: number; hor
 }
 
 /** Whether two services may be arranged in one appointment: either may list the other. */
-export function combinable(a: Pick<ServiceRule, 'slug' | 'combinableWith'>, b: Pick<ServiceRule, 'slug' | 'combinableWith'>): boolean {
+export function combinable(
+  a: Pick<ServiceRule, 'slug' | 'combinableWith'>,
+  b: Pick<ServiceRule, 'slug' | 'combinableWith'>,
+): boolean {
   return a.combinableWith.includes(b.slug) || b.combinableWith.includes(a.slug);
 }
 
@@ -35,7 +43,11 @@ export function itemProblems(items: Item[]): FieldError[] {
   const problems: FieldError[] = [];
   items.forEach(({ service, persons }, index) => {
     if (persons > service.maxPersons) {
-      problems.push({ field: `items.${index}.persons`, code: 'too_many_persons', params: { service: service.slug, max: service.maxPersons } });
+      problems.push({
+        field: `items.${index}.persons`,
+        code: 'too_many_persons',
+        params: { service: service.slug, max: service.maxPersons },
+      });
     }
     if (items.findIndex((other) => other.service.id === service.id) !== index) {
       problems.push({ field: `items.${index}.service`, code: 'service_twice', params: { service: service.slug } });
@@ -46,7 +58,11 @@ export function itemProblems(items: Item[]): FieldError[] {
       const a = items[i]!.service;
       const b = items[j]!.service;
       if (a.id !== b.id && !combinable(a, b)) {
-        problems.push({ field: `items.${j}.service`, code: 'not_combinable', params: { service: b.slug, other: a.slug } });
+        problems.push({
+          field: `items.${j}.service`,
+          code: 'not_combinable',
+          params: { service: b.slug, other: a.slug },
+        });
       }
     }
   }

@@ -1,4 +1,4 @@
-import { mergeIntervals, subtractIntervals, type Interval } from '../../platform/time/interval.js';
+import { type Interval, mergeIntervals, subtractIntervals } from '../../platform/time/interval.js';
 import { dayBounds, wallClock, weekdayOf } from '../../platform/time/zoned-time.js';
 
 /** A weekly period in wall-clock time; `counterId` null means the whole location. Dates are inclusive. */
@@ -24,10 +24,7 @@ export type DateException = {
   reason: Words;
 };
 
-export type ClosedReason =
-  | { kind: 'holiday'; text: Words }
-  | { kind: 'closure'; text: Words }
-  | { kind: 'not-open' };
+export type ClosedReason = { kind: 'holiday'; text: Words } | { kind: 'closure'; text: Words } | { kind: 'not-open' };
 
 export type DayPlan = {
   date: string;
@@ -57,7 +54,10 @@ export function planDay(input: {
   const weekday = weekdayOf(date);
   const todays = input.exceptions.filter((e) => e.date === date);
   const rulesToday = input.weekly.filter((r) => r.weekday === weekday && validOn(r, date));
-  const toInterval = (opens: string, closes: string): Interval => ({ start: wallClock(date, opens, zone), end: wallClock(date, closes, zone) });
+  const toInterval = (opens: string, closes: string): Interval => ({
+    start: wallClock(date, opens, zone),
+    end: wallClock(date, closes, zone),
+  });
   const dayInterval: Interval = dayBounds(date, zone);
 
   const periods = new Map<number, Interval[]>();
@@ -79,9 +79,12 @@ export function planDay(input: {
 
   const wholeDayClosure = todays.find((e) => e.kind === 'closed' && e.counterId === null && !e.opens);
   const anyClosure = todays.find((e) => e.kind === 'closed');
-  const closed: ClosedReason = wholeDayClosure ? { kind: 'closure', text: wholeDayClosure.reason }
-    : input.holiday ? { kind: 'holiday', text: input.holiday }
-    : anyClosure ? { kind: 'closure', text: anyClosure.reason }
-    : { kind: 'not-open' };
+  const closed: ClosedReason = wholeDayClosure
+    ? { kind: 'closure', text: wholeDayClosure.reason }
+    : input.holiday
+      ? { kind: 'holiday', text: input.holiday }
+      : anyClosure
+        ? { kind: 'closure', text: anyClosure.reason }
+        : { kind: 'not-open' };
   return { date, periods, closed };
 }

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
-import { sql } from 'drizzle-orm';
+import type { sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
@@ -23,9 +23,7 @@ export interface Database {
   close(): Promise<void>;
 }
 
-export type DatabaseOptions =
-  | { url: string; poolSize?: number }
-  | { dataDir?: string; loadDataDir?: Blob | File };
+export type DatabaseOptions = { url: string; poolSize?: number } | { dataDir?: string; loadDataDir?: Blob | File };
 
 /** PostgreSQL when DATABASE_URL is set, else embedded PGlite in DATA_DIR. */
 export function databaseOptionsFrom(config: { DATABASE_URL?: string | undefined; DATA_DIR: string }): DatabaseOptions {
@@ -45,11 +43,15 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 function preparing<T extends Sql>(client: T): T {
   return new Proxy(client, {
     get(target, property) {
-      if (property === 'unsafe') return (query: string, params?: unknown[], options?: object) => target.unsafe(query, params as never, { ...options, prepare: true });
+      if (property === 'unsafe')
+        return (query: string, params?: unknown[], options?: object) =>
+          target.unsafe(query, params as never, { ...options, prepare: true });
       if (property === 'begin' || property === 'savepoint') {
         return (...args: unknown[]) => {
           const work = args.pop() as (tx: Sql) => unknown;
-          return (target as unknown as Record<string, (...a: unknown[]) => unknown>)[property]!(...args, (tx: Sql) => work(preparing(tx)));
+          return (target as unknown as Record<string, (...a: unknown[]) => unknown>)[property]!(...args, (tx: Sql) =>
+            work(preparing(tx)),
+          );
         };
       }
       const value = Reflect.get(target, property);

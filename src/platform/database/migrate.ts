@@ -19,7 +19,10 @@ const sourceRoot = fileURLToPath(new URL('../../', import.meta.url));
  * each holds one `CREATE OR REPLACE FUNCTION`, applied after the migrations, so the file is the definition.
  */
 export function sqlFunctionFiles(): string[] {
-  return readdirSync(sourceRoot, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.sql')).sort().map((f) => join(sourceRoot, f));
+  return readdirSync(sourceRoot, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.sql'))
+    .sort()
+    .map((f) => join(sourceRoot, f));
 }
 
 export async function migrateDatabase(database: Database): Promise<void> {

@@ -10,6 +10,8 @@ export type Encoding = 'br' | 'gzip' | 'identity';
 export function chooseEncoding(request: FastifyRequest, offered: readonly Exclude<Encoding, 'identity'>[]): Encoding {
   const header = request.headers['accept-encoding'];
   if (!header) return 'identity';
-  const [best] = new Negotiator({ headers: { 'accept-encoding': header } }).encodings([...offered, 'identity'], { preferred: offered });
+  const [best] = new Negotiator({ headers: { 'accept-encoding': header } }).encodings([...offered, 'identity'], {
+    preferred: offered,
+  });
   return (best as Encoding | undefined) ?? 'identity';
 }

@@ -15,22 +15,40 @@ export async function healthRoutes(app: FastifyInstance, deps: { db: Executor })
     closing = true;
   });
 
-  r.get('/health/live', {
-    schema: { operationId: 'live', tags: ['operations'], summary: 'The process runs', response: { 200: HealthSchema } },
-    logLevel: 'warn',
-  }, async () => ({ status: 'ok' as const }));
+  r.get(
+    '/health/live',
+    {
+      schema: {
+        operationId: 'live',
+        tags: ['operations'],
+        summary: 'The process runs',
+        response: { 200: HealthSchema },
+      },
+      logLevel: 'warn',
+    },
+    async () => ({ status: 'ok' as const }),
+  );
 
-  r.get('/health/ready', {
-    schema: { operationId: 'ready', tags: ['operations'], summary: 'The process can serve: the database answers', response: { 200: HealthSchema, ...problemResponses(503) } },
-    logLevel: 'warn',
-  }, async (request) => {
-    try {
-      if (closing) throw new Error('shutting down');
-      await ping(deps.db);
-      return { status: 'ok' as const };
-    } catch (error) {
-      request.log.warn({ err: error }, 'not ready');
-      throw new Unavailable('not_ready');
-    }
-  });
+  r.get(
+    '/health/ready',
+    {
+      schema: {
+        operationId: 'ready',
+        tags: ['operations'],
+        summary: 'The process can serve: the database answers',
+        response: { 200: HealthSchema, ...problemResponses(503) },
+      },
+      logLevel: 'warn',
+    },
+    async (request) => {
+      try {
+        if (closing) throw new Error('shutting down');
+        await ping(deps.db);
+        return { status: 'ok' as const };
+      } catch (error) {
+        request.log.warn({ err: error }, 'not ready');
+        throw new Unavailable('not_ready');
+      }
+    },
+  );
 }

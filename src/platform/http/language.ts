@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { negotiateLanguage, type Language } from '../../texts/index.js';
+import { type Language, negotiateLanguage } from '../../texts/index.js';
 
 declare module 'fastify' {
   interface FastifyRequest {

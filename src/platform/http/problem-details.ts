@@ -1,6 +1,6 @@
 import type { FastifySchemaValidationError } from 'fastify/types/schema.js';
+import { type FieldCode, type Language, type ProblemCode, type Texts, textsFor } from '../../texts/index.js';
 import type { Alternative, FieldError, TextParams } from '../errors.js';
-import { textsFor, type FieldCode, type Language, type ProblemCode, type Texts } from '../../texts/index.js';
 
 export type Problem = {
   type: string;
@@ -41,7 +41,10 @@ function fieldMessage(texts: Texts, error: FieldError): string {
 }
 
 /** Turns zod issues (as fastify-type-provider-zod hands them over) into field errors with our own words. */
-export function fieldErrorsFromValidation(issues: FastifySchemaValidationError[], context: string | undefined): FieldError[] {
+export function fieldErrorsFromValidation(
+  issues: FastifySchemaValidationError[],
+  context: string | undefined,
+): FieldError[] {
   return issues.map((issue) => {
     const path = issue.instancePath.split('/').filter(Boolean).join('.');
     const field = path || context || 'body';

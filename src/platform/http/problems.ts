@@ -1,8 +1,8 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { DomainError, Invalid, TooMany, Unprocessable, Conflict } from '../errors.js';
-import { fieldErrorsFromValidation, problem, type Problem } from './problem-details.js';
+import { Conflict, DomainError, Invalid, TooMany, Unprocessable } from '../errors.js';
+import { fieldErrorsFromValidation, type Problem, problem } from './problem-details.js';
 
 function send(reply: FastifyReply, body: Problem) {
   return reply.code(body.status).type('application/problem+json; charset=utf-8').send(body);
@@ -30,7 +30,12 @@ export const problemsPlugin = fp(async (app: FastifyInstance) => {
     const allowed = [...new Set(routes.filter((r) => r.pattern.test(path)).map((r) => r.method))];
     if (allowed.length > 0) {
       reply.header('allow', allowed.join(', '));
-      return send(reply, problem(request.language, 405, 'method_not_allowed', request.id, { params: { method: request.method, path, allowed: allowed.join(', ') } }));
+      return send(
+        reply,
+        problem(request.language, 405, 'method_not_allowed', request.id, {
+          params: { method: request.method, path, allowed: allowed.join(', ') },
+        }),
+      );
     }
     return send(reply, problem(request.language, 404, 'route_not_found', request.id, { params: { path } }));
   });
@@ -39,20 +44,31 @@ export const problemsPlugin = fp(async (app: FastifyInstance) => {
     const language = request.language;
     if (error instanceof DomainError) {
       if (error instanceof TooMany) reply.header('retry-after', String(error.retryAfterSeconds));
-      return send(reply, problem(language, error.status, error.code, request.id, {
-        params: error.params,
-        errors: error instanceof Invalid || error instanceof Unprocessable ? error.errors : undefined,
-        alternatives: error instanceof Conflict ? error.alternatives : undefined,
-      }));
+      return send(
+        reply,
+        problem(language, error.status, error.code, request.id, {
+          params: error.params,
+          errors: error instanceof Invalid || error instanceof Unprocessable ? error.errors : undefined,
+          alternatives: error instanceof Conflict ? error.alternatives : undefined,
+        }),
+      );
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
-      return send(reply, problem(language, 400, 'invalid_request', request.id, { errors: fieldErrorsFromValidation(error.validation, error.validationContext) }));
+      return send(
+        reply,
+        problem(language, 400, 'invalid_request', request.id, {
+          errors: fieldErrorsFromValidation(error.validation, error.validationContext),
+        }),
+      );
     }
     const known = error.code ? clientFailures[error.code] : undefined;
     if (known) {
-      return send(reply, problem(language, known.status, known.code, request.id, {
-        params: { limit: app.initialConfig.bodyLimit ?? 0, contentType: request.headers['content-type'] ?? '-' },
-      }));
+      return send(
+        reply,
+        problem(language, known.status, known.code, request.id, {
+          params: { limit: app.initialConfig.bodyLimit ?? 0, contentType: request.headers['content-type'] ?? '-' },
+        }),
+      );
     }
     if (error.statusCode === 429) {
       return send(reply, problem(language, 429, 'too_many_requests', request.id));

@@ -10,6 +10,7 @@ import { TooMany } from '../errors.js';
 export const rateLimitPlugin = fp(async (app: FastifyInstance) => {
   await app.register(rateLimit, {
     global: false,
-    errorResponseBuilder: (_request, context) => new TooMany('too_many_requests', Math.max(1, Math.ceil(context.ttl / 1000))),
+    errorResponseBuilder: (_request, context) =>
+      new TooMany('too_many_requests', Math.max(1, Math.ceil(context.ttl / 1000))),
   });
 });

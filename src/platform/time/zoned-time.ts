@@ -67,7 +67,9 @@ export function isoOnDate(date: string, zone: string): (t: number) => string {
   const suffix = `:00${offsetText(offset)}`;
   return (t) => {
     const minute = (t - start) / 60_000;
-    return minute >= 0 && minute < 1440 && Number.isInteger(minute) ? prefix + HHMM[minute] + suffix : isoInZone(t, zone);
+    return minute >= 0 && minute < 1440 && Number.isInteger(minute)
+      ? prefix + HHMM[minute] + suffix
+      : isoInZone(t, zone);
   };
 }
 
@@ -83,8 +85,14 @@ export function localMinuteOfDay(t: number, zone: string): { minute: number; who
  * forward and a repeated time takes its first occurrence, as luxon does (it decides near a change).
  */
 export function wallClock(date: string, time: string, zone: string): number {
-  const local = Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)),
-    Number(time.slice(0, 2)), Number(time.slice(3, 5)), time.length > 5 ? Number(time.slice(6, 8)) : 0);
+  const local = Date.UTC(
+    Number(date.slice(0, 4)),
+    Number(date.slice(5, 7)) - 1,
+    Number(date.slice(8, 10)),
+    Number(time.slice(0, 2)),
+    Number(time.slice(3, 5)),
+    time.length > 5 ? Number(time.slice(6, 8)) : 0,
+  );
   const before = offsetAt(local - 3 * HOUR, zone);
   if (before === offsetAt(local + 3 * HOUR, zone)) return local - before * 60_000;
   return DateTime.fromISO(`${date}T${time}`, { zone }).toMillis();

@@ -1,10 +1,10 @@
 // An appointment as the resident sees it: after booking, and in manage mode (move, cancel, feedback).
 import { html, nothing } from 'lit';
+import type { Appointment } from '../api.js';
+import { dayOf, timeOf } from '../format.js';
 import type { WidgetHost } from '../widget-host.js';
 import { describedBy, errorLine } from './messages.js';
 import { renderTime } from './when.js';
-import { dayOf, timeOf } from '../format.js';
-import type { Appointment } from '../api.js';
 
 export function renderAppointment(w: WidgetHost, a: Appointment) {
   const t = w.t;
@@ -36,14 +36,22 @@ export function renderManage(w: WidgetHost) {
   const moving = w.availability !== undefined;
   return html`
     ${renderAppointment(w, a)}
-    ${a.canCancel && !moving ? html`
+    ${
+      a.canCancel && !moving
+        ? html`
       <div class="actions">
         <button type="button" id="move" @click=${() => w.loadDays()}>${t.move}</button>
         <button type="button" id="cancel" class="secondary" @click=${() => w.go('cancel')}>${t.cancel}</button>
-      </div>` : nothing}
+      </div>`
+        : nothing
+    }
     ${a.status === 'booked' && !moving ? html`<p><a class="button secondary" href=${a.calendarUrl}>${t.addToCalendar}</a></p>` : nothing}
-    ${moving ? html`<h3 id="move-heading" tabindex="-1">${t.moveHeading}</h3>${renderTime(w)}
-      <div class="actions"><button type="button" class="secondary" id="move-stop" @click=${() => w.stopMoving()}>${t.keepTime}</button></div>` : nothing}
+    ${
+      moving
+        ? html`<h3 id="move-heading" tabindex="-1">${t.moveHeading}</h3>${renderTime(w)}
+      <div class="actions"><button type="button" class="secondary" id="move-stop" @click=${() => w.stopMoving()}>${t.keepTime}</button></div>`
+        : nothing
+    }
     ${a.canGiveFeedback && !w.feedbackSent ? renderFeedback(w) : nothing}`;
 }
 
@@ -55,14 +63,20 @@ export function renderFeedback(w: WidgetHost) {
       <fieldset id="field-score" tabindex="-1" aria-describedby=${describedBy(w, 'score')}>
         <legend>${t.feedbackLegend}</legend>
         ${errorLine(w, 'score')}
-        ${t.scores.map((label, i) => html`
+        ${t.scores.map(
+          (label, i) => html`
           <div class="choice">
-            <input type="radio" name="score" id="score-${i + 1}" .checked=${w.score === i + 1} @change=${() => { w.score = i + 1; }}>
+            <input type="radio" name="score" id="score-${i + 1}" .checked=${w.score === i + 1} @change=${() => {
+              w.score = i + 1;
+            }}>
             <label for="score-${i + 1}">${label}</label>
-          </div>`)}
+          </div>`,
+        )}
       </fieldset>
       <label for="field-comment">${t.comment}</label>
-      <textarea id="field-comment" rows="4" maxlength="2000" .value=${w.comment} @input=${(e: Event) => { w.comment = (e.target as HTMLTextAreaElement).value; }}></textarea>
+      <textarea id="field-comment" rows="4" maxlength="2000" .value=${w.comment} @input=${(e: Event) => {
+        w.comment = (e.target as HTMLTextAreaElement).value;
+      }}></textarea>
       <div class="actions"><button type="submit">${t.send}</button></div>
     </form>`;
 }
@@ -85,6 +99,9 @@ export function renderMoveConfirm(w: WidgetHost) {
     <p id="move-question">${t.moveQuestion({ day: dayOf(start, w.language, w.zone), time: timeOf(start, w.language, w.zone) })}</p>
     <div class="actions">
       <button type="button" id="move-yes" @click=${() => w.moveAppointment()}>${t.moveYes}</button>
-      <button type="button" class="secondary" @click=${() => { w.step = 'manage'; w.refresh('heading'); }}>${t.cancelNo}</button>
+      <button type="button" class="secondary" @click=${() => {
+        w.step = 'manage';
+        w.refresh('heading');
+      }}>${t.cancelNo}</button>
     </div>`;
 }

@@ -1,8 +1,8 @@
 // Steps 4 and 5: the resident's details while the time is held, and the check before booking.
 import { html, nothing } from 'lit';
+import { dayOf, timeOf } from '../format.js';
 import type { Details, WidgetHost } from '../widget-host.js';
 import { describedBy, errorFor, errorLine, nextAndBack } from './messages.js';
-import { dayOf, timeOf } from '../format.js';
 
 export function renderDetails(w: WidgetHost) {
   const t = w.t;
@@ -14,11 +14,16 @@ export function renderDetails(w: WidgetHost) {
     <span class="hint" id="hint-${field}">${hint}</span>
     ${errorLine(w, field)}
     <input id="field-${field}" type=${type} autocomplete=${autocomplete} .value=${d[field] as string} aria-describedby=${describedBy(w, field, true)}
-      aria-invalid=${errorFor(w, field) ? 'true' : 'false'} @input=${(e: Event) => { (d as Record<string, unknown>)[field] = (e.target as HTMLInputElement).value; }}>`;
+      aria-invalid=${errorFor(w, field) ? 'true' : 'false'} @input=${(e: Event) => {
+        (d as Record<string, unknown>)[field] = (e.target as HTMLInputElement).value;
+      }}>`;
   const check = (field: 'extraTime' | 'stepFree' | 'interpreter', label: string, hint?: string) => html`
     <div class="choice">
       <input type="checkbox" id="field-${field}" .checked=${d[field]} aria-describedby=${hint ? `hint-${field}` : nothing}
-        @change=${(e: Event) => { d[field] = (e.target as HTMLInputElement).checked; w.requestUpdate(); }}>
+        @change=${(e: Event) => {
+          d[field] = (e.target as HTMLInputElement).checked;
+          w.requestUpdate();
+        }}>
       <label for="field-${field}">${label}</label>
       ${hint ? html`<span class="hint" id="hint-${field}">${hint}</span>` : nothing}
     </div>`;
@@ -37,11 +42,17 @@ export function renderDetails(w: WidgetHost) {
         ${check('extraTime', t.extraTime, t.extraTimeHint)}
         ${check('stepFree', t.stepFree)}
         ${check('interpreter', t.interpreter)}
-        ${d.interpreter ? html`
+        ${
+          d.interpreter
+            ? html`
           <label for="field-interpreterLanguage">${t.interpreterLanguage}</label>
           ${errorLine(w, 'interpreterLanguage')}
           <input id="field-interpreterLanguage" type="text" .value=${d.interpreterLanguage} aria-describedby=${describedBy(w, 'interpreterLanguage')}
-            aria-invalid=${errorFor(w, 'interpreterLanguage') ? 'true' : 'false'} @input=${(e: Event) => { d.interpreterLanguage = (e.target as HTMLInputElement).value; }}>` : nothing}
+            aria-invalid=${errorFor(w, 'interpreterLanguage') ? 'true' : 'false'} @input=${(e: Event) => {
+              d.interpreterLanguage = (e.target as HTMLInputElement).value;
+            }}>`
+            : nothing
+        }
       </fieldset>
       ${nextAndBack(w, 'time')}
     </form>`;
@@ -52,7 +63,11 @@ export function renderCheck(w: WidgetHost) {
   const d = w.details;
   const hold = w.hold!;
   const location = w.locations.find((l) => l.slug === w.location)!;
-  const needs = [d.extraTime && t.extraTime, d.stepFree && t.stepFree, d.interpreter && `${t.interpreter}: ${d.interpreterLanguage}`].filter(Boolean);
+  const needs = [
+    d.extraTime && t.extraTime,
+    d.stepFree && t.stepFree,
+    d.interpreter && `${t.interpreter}: ${d.interpreterLanguage}`,
+  ].filter(Boolean);
   return html`
     <dl>
       <dt>${t.what}</dt><dd>${w.items.map((i) => t.persons2({ name: w.services.find((s) => s.slug === i.service)!.name, persons: i.persons })).join(', ')}</dd>

@@ -1,8 +1,8 @@
 // What the widget says above a step: the error summary (GOV.UK pattern) and alerts, and the field helpers that
 // tie a field to its hint and error.
 import { html, nothing } from 'lit';
-import type { Step, WidgetHost } from '../widget-host.js';
 import { dayOf, timeOf } from '../format.js';
+import type { Step, WidgetHost } from '../widget-host.js';
 
 export function renderErrorSummary(w: WidgetHost) {
   if (w.errors.length === 0) return nothing;
@@ -23,11 +23,22 @@ export function renderAlert(w: WidgetHost) {
   return html`
     <div class="alert ${a.kind}" id="alert" tabindex="-1" role=${a.kind === 'error' ? 'alert' : 'status'}>
       <p>${a.title ? html`<strong>${a.title}</strong> ` : nothing}${a.text}</p>
-      ${a.alternatives?.length ? html`
+      ${
+        a.alternatives?.length
+          ? html`
         <h3>${w.t.alternativesHeading}</h3>
-        <ul class="plain">${a.alternatives.map((alt) => html`<li><button type="button" class="secondary" @click=${() => w.chooseAlternative(alt)}>${w.t.alternative({
-          day: dayOf(alt.start, w.language, w.zone), time: timeOf(alt.start, w.language, w.zone), location: w.locationName(alt.location),
-        })}</button></li>`)}</ul>` : nothing}
+        <ul class="plain">${a.alternatives.map(
+          (alt) =>
+            html`<li><button type="button" class="secondary" @click=${() => w.chooseAlternative(alt)}>${w.t.alternative(
+              {
+                day: dayOf(alt.start, w.language, w.zone),
+                time: timeOf(alt.start, w.language, w.zone),
+                location: w.locationName(alt.location),
+              },
+            )}</button></li>`,
+        )}</ul>`
+          : nothing
+      }
     </div>`;
 }
 

@@ -23,17 +23,25 @@ export function renderServices(w: WidgetHost) {
                 aria-describedby="about-${s.slug}" @change=${(e: Event) => w.toggleService(s, (e.target as HTMLInputElement).checked)}>
               <label for="service-${s.slug}">${s.name}</label>
               <span class="hint" id="about-${s.slug}">${s.description} ${t.minutes({ minutes: s.minutesPerPerson + s.fixedMinutes })}.${!checked && blocker ? html` <strong>${t.notCombinable({ other: blocker.name })}</strong>` : nothing}</span>
-              ${checked && s.maxPersons > 1 ? html`
+              ${
+                checked && s.maxPersons > 1
+                  ? html`
                 <label for="persons-${s.slug}">${t.persons}</label>
                 <select id="persons-${s.slug}" @change=${(e: Event) => w.setPersons(s.slug, Number((e.target as HTMLSelectElement).value))}>
                   ${Array.from({ length: s.maxPersons }, (_, i) => html`<option value=${i + 1} ?selected=${w.chosen.get(s.slug) === i + 1}>${t.personsOption({ n: i + 1 })}</option>`)}
-                </select>` : nothing}
+                </select>`
+                  : nothing
+              }
             </div>`;
         })}
       </fieldset>
-      ${chosen.length > 0 ? html`
+      ${
+        chosen.length > 0
+          ? html`
         <p>${t.duration({ minutes: w.minutes })}</p>
-        ${bring.length ? html`<h3>${t.bring}</h3><ul>${bring.map((b) => html`<li>${b}</li>`)}</ul>` : nothing}` : nothing}
+        ${bring.length ? html`<h3>${t.bring}</h3><ul>${bring.map((b) => html`<li>${b}</li>`)}</ul>` : nothing}`
+          : nothing
+      }
       ${nextAndBack(w)}
     </form>`;
 }
@@ -49,14 +57,20 @@ export function renderLocations(w: WidgetHost) {
       <fieldset id="field-location" tabindex="-1" aria-describedby=${describedBy(w, 'location')}>
         <legend class="visually-hidden">${t.locationHeading}</legend>
         ${errorLine(w, 'location')}
-        ${offering.map((l) => html`
+        ${offering.map(
+          (l) => html`
           <div class="choice">
             <input type="radio" name="location" id="location-${l.slug}" .checked=${w.location === l.slug} aria-describedby="address-${l.slug}"
-              @change=${() => { w.location = l.slug; w.errors = []; w.requestUpdate(); }}>
+              @change=${() => {
+                w.location = l.slug;
+                w.errors = [];
+                w.requestUpdate();
+              }}>
             <label for="location-${l.slug}">${l.name}</label>
             <span class="hint" id="address-${l.slug}">${l.address.street}, ${l.address.postalCode} ${l.address.city}</span>
             ${l.accessibility.length ? html`<ul class="hint" aria-label=${t.accessibility}>${l.accessibility.map((a) => html`<li>${a.label}</li>`)}</ul>` : nothing}
-          </div>`)}
+          </div>`,
+        )}
       </fieldset>
       ${nextAndBack(w, 'services')}
     </form>`;

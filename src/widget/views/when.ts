@@ -1,11 +1,11 @@
 // Step 3 (and choosing a new time in manage mode): days, times by part of the day, and what is possible when
 // nothing is free.
 import { html, nothing } from 'lit';
+import { addDays } from '../../platform/time/dates.js';
+import type { Availability } from '../api.js';
+import { dayName, hourOf, timeOf } from '../format.js';
 import type { WidgetHost } from '../widget-host.js';
 import { callLine } from './what-where.js';
-import { addDays } from '../../platform/time/dates.js';
-import { dayName, hourOf, timeOf } from '../format.js';
-import type { Availability } from '../api.js';
 
 export function renderTime(w: WidgetHost) {
   const t = w.t;
@@ -19,7 +19,8 @@ export function renderTime(w: WidgetHost) {
       ${a.days.map((d) => {
         const count = w.freeCount(d);
         const name = dayName(d.date, w.language);
-        if (count > 0) return html`<li><button type="button" class="day" id="day-${d.date}" aria-current=${d.date === w.day ? 'true' : 'false'} @click=${() => w.chooseDay(d.date)}>${t.dayLabel({ day: name, count })}</button></li>`;
+        if (count > 0)
+          return html`<li><button type="button" class="day" id="day-${d.date}" aria-current=${d.date === w.day ? 'true' : 'false'} @click=${() => w.chooseDay(d.date)}>${t.dayLabel({ day: name, count })}</button></li>`;
         return html`<li class="day-off">${d.open ? t.dayFull({ day: name }) : t.dayClosed({ day: name, reason: d.reason ?? '' })}</li>`;
       })}
     </ul>
@@ -39,10 +40,14 @@ export function renderTimes(w: WidgetHost, day: Availability['days'][number]) {
   ].filter((p) => p.slots.length > 0);
   return html`
     <h3 id="times-heading" tabindex="-1">${t.timesOn({ day: dayName(day.date, w.language) })}</h3>
-    ${parts.map((p) => html`
+    ${parts.map(
+      (p) => html`
       <h4>${p.name}</h4>
-      <ul class="times">${p.slots.map((s) => html`<li><button type="button" class="time" @click=${() => w.chooseTime(s.start)}
-        aria-label=${t.timeLabel({ time: timeOf(s.start, w.language, zone) })}>${timeOf(s.start, w.language, zone)}</button></li>`)}</ul>`)}
+      <ul class="times">${p.slots.map(
+        (s) => html`<li><button type="button" class="time" @click=${() => w.chooseTime(s.start)}
+        aria-label=${t.timeLabel({ time: timeOf(s.start, w.language, zone) })}>${timeOf(s.start, w.language, zone)}</button></li>`,
+      )}</ul>`,
+    )}
     <button type="button" class="secondary" @click=${() => w.refresh(`day-${day.date}`)}>${t.otherDay}</button>`;
 }
 
@@ -57,7 +62,17 @@ export function renderNothingFree(w: WidgetHost) {
       <h3>${t.whatNow}</h3>
       <ul class="plain">
         <li><button type="button" class="secondary" @click=${() => w.loadDays(addDays(w.periodEnd!, 1))}>${t.tryLater}</button></li>
-        ${w.step === 'time' ? others.map((l) => html`<li><button type="button" class="secondary" @click=${() => { w.location = l.slug; void w.loadDays(); }}>${t.tryLocation({ location: l.name })}</button></li>`) : nothing}
+        ${
+          w.step === 'time'
+            ? others.map(
+                (l) =>
+                  html`<li><button type="button" class="secondary" @click=${() => {
+                    w.location = l.slug;
+                    void w.loadDays();
+                  }}>${t.tryLocation({ location: l.name })}</button></li>`,
+              )
+            : nothing
+        }
         ${sisters.map((m) => html`<li><a href=${m.website}>${t.trySister({ name: m.name })}</a></li>`)}
       </ul>
       ${callLine(w)}

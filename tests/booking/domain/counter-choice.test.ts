@@ -7,7 +7,14 @@ const day = [{ start: m(540), end: m(1020) }]; // 09:00–17:00
 t.test('the counter whose free window fits the appointment most tightly comes first', async (t) => {
   const counters = [
     { counterId: 1, periods: day, busy: [] }, // whole day free
-    { counterId: 2, periods: day, busy: [{ start: m(540), end: m(600) }, { start: m(620), end: m(700) }] }, // 10:00–10:20 gap
+    {
+      counterId: 2,
+      periods: day,
+      busy: [
+        { start: m(540), end: m(600) },
+        { start: m(620), end: m(700) },
+      ],
+    }, // 10:00–10:20 gap
     { counterId: 3, periods: day, busy: [{ start: m(540), end: m(600) }] }, // free from 10:00
   ];
   t.same(rankCounters(counters, m(600), m(620)), [2, 3, 1]);
@@ -23,8 +30,22 @@ t.test('a long free window is kept for long appointments: a short one goes next 
 });
 
 t.test('ties go to the counter where the appointment touches a neighbour, then to the lowest id', async (t) => {
-  const a = { counterId: 5, periods: day, busy: [{ start: m(540), end: m(600) }, { start: m(660), end: m(700) }] };
-  const b = { counterId: 4, periods: day, busy: [{ start: m(540), end: m(600) }, { start: m(660), end: m(700) }] };
+  const a = {
+    counterId: 5,
+    periods: day,
+    busy: [
+      { start: m(540), end: m(600) },
+      { start: m(660), end: m(700) },
+    ],
+  };
+  const b = {
+    counterId: 4,
+    periods: day,
+    busy: [
+      { start: m(540), end: m(600) },
+      { start: m(660), end: m(700) },
+    ],
+  };
   t.same(rankCounters([a, b], m(600), m(620)), [4, 5]);
   t.same(rankCounters([a, b], m(620), m(640)), [4, 5], 'both leave 20 minutes before and after');
 });

@@ -1,17 +1,26 @@
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import t, { type Test } from 'tap';
 import { z } from 'zod';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { onEachDatabase } from '../../helpers/app.js';
 
 onEachDatabase(t, async (t, { app }) => {
   // Routes for this test only: the real error handling around a body-taking and a failing handler.
   const r = app.withTypeProvider<ZodTypeProvider>();
-  r.post('/test/echo', { schema: { body: z.object({ name: z.string().min(2), persons: z.number().int().max(5) }).strict() } }, async (req) => req.body);
+  r.post(
+    '/test/echo',
+    { schema: { body: z.object({ name: z.string().min(2), persons: z.number().int().max(5) }).strict() } },
+    async (req) => req.body,
+  );
   r.get('/test/fail', async () => {
     throw new Error('secret internals: password=hunter2');
   });
 
-  const isProblem = (t: Test, res: { statusCode: number; headers: Record<string, unknown>; json(): Record<string, unknown> }, status: number, code: string) => {
+  const isProblem = (
+    t: Test,
+    res: { statusCode: number; headers: Record<string, unknown>; json(): Record<string, unknown> },
+    status: number,
+    code: string,
+  ) => {
     t.equal(res.statusCode, status);
     t.match(String(res.headers['content-type']), /^application\/problem\+json/);
     const body = res.json();
@@ -34,28 +43,53 @@ onEachDatabase(t, async (t, { app }) => {
   });
 
   t.test('malformed JSON is a 400 problem', async (t) => {
-    const res = await app.inject({ method: 'POST', url: '/test/echo', headers: { 'content-type': 'application/json' }, payload: '{"name": "Ann' });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/test/echo',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"name": "Ann',
+    });
     isProblem(t, res, 400, 'malformed_json');
   });
 
   t.test('an empty JSON body is a 400 problem', async (t) => {
-    const res = await app.inject({ method: 'POST', url: '/test/echo', headers: { 'content-type': 'application/json' }, payload: '' });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/test/echo',
+      headers: { 'content-type': 'application/json' },
+      payload: '',
+    });
     isProblem(t, res, 400, 'empty_body');
   });
 
   t.test('a body over the limit is a 413 problem', async (t) => {
-    const res = await app.inject({ method: 'POST', url: '/test/echo', headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ name: 'x'.repeat(100_000), persons: 1 }) });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/test/echo',
+      headers: { 'content-type': 'application/json' },
+      payload: JSON.stringify({ name: 'x'.repeat(100_000), persons: 1 }),
+    });
     isProblem(t, res, 413, 'body_too_large');
   });
 
   t.test('another content type is a 415 problem', async (t) => {
-    const res = await app.inject({ method: 'POST', url: '/test/echo', headers: { 'content-type': 'text/plain' }, payload: 'name=Ann' });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/test/echo',
+      headers: { 'content-type': 'text/plain' },
+      payload: 'name=Ann',
+    });
     const body = isProblem(t, res, 415, 'unsupported_media_type');
     t.match(body.detail, /text\/plain/);
   });
 
   t.test('invalid fields are a 400 problem listing each field in plain words', async (t) => {
-    const res = await app.inject({ method: 'POST', url: '/test/echo', headers: { 'accept-language': 'en' }, payload: { name: 'A', persons: 9, extra: true } });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/test/echo',
+      headers: { 'accept-language': 'en' },
+      payload: { name: 'A', persons: 9, extra: true },
+    });
     const body = isProblem(t, res, 400, 'invalid_request') as { errors: { field: string; message: string }[] };
     const byField = Object.fromEntries(body.errors.map((e) => [e.field, e.message]));
     t.equal(byField.name, 'Use at least 2 characters.');
