@@ -76,7 +76,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(problemsPlugin);
   await app.register(corsPlugin, services);
   await app.register(rateLimitPlugin);
-  await app.register(openapiPlugin, { publicBaseUrl: services.config.PUBLIC_BASE_URL, version: API_VERSION });
+  await app.register(openapiPlugin, { version: API_VERSION });
 
   await app.register(healthRoutes, services);
   await app.register(catalogueRoutes, services);

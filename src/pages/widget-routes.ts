@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
 import { chooseEncoding } from '../platform/http/content-encoding.js';
+import { problemResponses } from '../platform/http/problem-schema.js';
 import { escapeHtml } from '../texts/escape-html.js';
 import { widgetBundle } from '../widget/bundle.js';
 
@@ -74,6 +76,13 @@ export async function widgetRoutes(app: FastifyInstance) {
         summary: 'The booking widget: `<balie-afspraak municipality="…">`',
         tags: ['widget'],
         operationId: 'getWidget',
+        // A site may add `?v=…` to load a new version past its own caches; nothing else is asked.
+        querystring: z.object({ v: z.string().max(64).optional() }).strict(),
+        response: {
+          200: z.string().meta({ description: 'The widget as one ES module (`text/javascript`)' }),
+          304: z.null().meta({ description: 'Not modified: the `ETag` in `If-None-Match` is current' }),
+          ...problemResponses(400),
+        },
       },
     },
     async (request, reply) => {

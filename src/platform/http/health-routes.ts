@@ -7,6 +7,8 @@ import { Unavailable } from '../errors.js';
 import { problemResponses } from './problem-schema.js';
 
 const HealthSchema = z.object({ status: z.literal('ok') }).meta({ id: 'Health' });
+/** Health checks take no parameters: anything else is a mistake worth a 400. */
+const NoQuery = z.object({}).strict();
 
 export async function healthRoutes(app: FastifyInstance, deps: { db: Executor }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -22,7 +24,8 @@ export async function healthRoutes(app: FastifyInstance, deps: { db: Executor })
         operationId: 'live',
         tags: ['operations'],
         summary: 'The process runs',
-        response: { 200: HealthSchema },
+        querystring: NoQuery,
+        response: { 200: HealthSchema, ...problemResponses(400) },
       },
       logLevel: 'warn',
     },
@@ -36,7 +39,8 @@ export async function healthRoutes(app: FastifyInstance, deps: { db: Executor })
         operationId: 'ready',
         tags: ['operations'],
         summary: 'The process can serve: the database answers',
-        response: { 200: HealthSchema, ...problemResponses(503) },
+        querystring: NoQuery,
+        response: { 200: HealthSchema, ...problemResponses(400, 503) },
       },
       logLevel: 'warn',
     },

@@ -4,7 +4,26 @@ import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
 
-export const openapiPlugin = fp(async (app: FastifyInstance, options: { publicBaseUrl: string; version: string }) => {
+type OpenApiDocument = { components?: { schemas?: Record<string, unknown> } };
+
+/**
+ * The document without the component schemas nothing refers to: the zod provider writes an input and an output
+ * variant of every schema with an id, and most are needed once or not at all.
+ */
+function withoutUnusedComponents(document: OpenApiDocument): OpenApiDocument {
+  const schemas = document.components?.schemas;
+  if (!schemas) return document;
+  for (;;) {
+    const used = new Set(
+      [...JSON.stringify(document).matchAll(/"#\/components\/schemas\/([^"]+)"/g)].map((m) => m[1]!),
+    );
+    const unused = Object.keys(schemas).filter((name) => !used.has(name));
+    if (unused.length === 0) return document;
+    for (const name of unused) delete schemas[name];
+  }
+}
+
+export const openapiPlugin = fp(async (app: FastifyInstance, options: { version: string }) => {
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
@@ -17,6 +36,10 @@ export const openapiPlugin = fp(async (app: FastifyInstance, options: { publicBa
           'plain-language `detail` that says what to do next.',
         license: { name: 'EUPL-1.2', identifier: 'EUPL-1.2' },
       },
+      // Relative to where the document is served: this service, whatever its address.
+      servers: [{ url: '/', description: 'This service' }],
+      // Public by default; the routes of one appointment ask for its manage token (bearer).
+      security: [],
       components: {
         securitySchemes: {
           manageToken: {
@@ -33,14 +56,17 @@ export const openapiPlugin = fp(async (app: FastifyInstance, options: { publicBa
         {
           name: 'widget',
           description:
-            'The embeddable booking widget: `<script src="/widget/balie.js" type="module">` and ' +
+            'The embeddable booking widget: a module script from `/widget/balie.js` and the element ' +
             '`<balie-afspraak municipality="…">`. Browsers may call this API from the origins a municipality lists ' +
             "(`widget_origins`) and from this service's own pages; any other origin gets 403 `origin_not_allowed`.",
         },
       ],
     },
     transform: jsonSchemaTransform,
-    transformObject: jsonSchemaTransformObject,
+    transformObject: (input) =>
+      withoutUnusedComponents(jsonSchemaTransformObject(input) as OpenApiDocument) as ReturnType<
+        typeof jsonSchemaTransformObject
+      >,
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
