@@ -6,6 +6,7 @@ import { frameFor, openDayStart, variantOf } from '../../src/availability/day-fr
 import { isoInZone } from '../../src/platform/time/zoned-time.js';
 import { testConfig } from '../helpers/app.js';
 import { freshDatabase } from '../helpers/databases.js';
+import { assertProperty } from '../helpers/property.js';
 
 // An answer is written by copying frames and writing digits into them. Whatever the counts and wherever the notice
 // cuts a day, the bytes must be the JSON that the plain way (JSON.stringify of the slots) gives, and the ETag must
@@ -59,8 +60,9 @@ function build(days: { date: string; duration: number; seed: number[]; cut: numb
   return { parts, expected };
 }
 
-t.test('the bytes are the plain JSON of the slots, whatever the counts and the notice', async () => {
-  fc.assert(
+t.test('the bytes are the plain JSON of the slots, whatever the counts and the notice', async (t) => {
+  assertProperty(
+    t,
     fc.property(fc.array(day, { minLength: 1, maxLength: 5 }), (days) => {
       const { parts, expected } = build(days);
       const { bytes } = answerBytes(parts);
@@ -70,11 +72,12 @@ t.test('the bytes are the plain JSON of the slots, whatever the counts and the n
   );
 });
 
-t.test('two answers with different bytes have different ETags', async () => {
+t.test('two answers with different bytes have different ETags', async (t) => {
   // The second answer is the first with one thing changed, or nothing: where the notice cuts, fully booked or not,
   // the date, the duration, or one count.
   const change = fc.constantFrom('nothing', 'cut', 'full', 'date', 'duration', 'count');
-  fc.assert(
+  assertProperty(
+    t,
     fc.property(day, change, fc.double({ min: 0, max: 1, noNaN: true }), (d, what, x) => {
       const other = {
         ...d,
@@ -103,8 +106,9 @@ t.test('two answers with different bytes have different ETags', async () => {
   );
 });
 
-t.test('the same answer, written again, has the same bytes and ETag', async () => {
-  fc.assert(
+t.test('the same answer, written again, has the same bytes and ETag', async (t) => {
+  assertProperty(
+    t,
     fc.property(fc.array(day, { minLength: 1, maxLength: 3 }), (days) => {
       const a = answerBytes(build(days).parts);
       const b = answerBytes(build(days).parts);

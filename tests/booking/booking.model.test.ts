@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import t from 'tap';
 import { onEachDatabase } from '../helpers/app.js';
+import { assertAsyncProperty } from '../helpers/property.js';
 
 // The model: six ten-minute starts on one day at a location with three counters for passports. A claim fills
 // exactly one start, so the model only counts: available = 3 − live claims at that start.
@@ -31,7 +32,8 @@ onEachDatabase(
     let resident = 0;
 
     t.test('hold, book, move, cancel and expiry in any order: availability and the model always agree', async (t) => {
-      await fc.assert(
+      await assertAsyncProperty(
+        t,
         fc.asyncProperty(fc.array(command, { minLength: 1, maxLength: 18 }), async (commands) => {
           // Each run gets an open day of its own (no weekend, holiday or closure), so runs do not see each other's claims.
           clock.set('2026-11-30T08:00:00Z');

@@ -1,9 +1,10 @@
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
-import t from 'tap';
+import t, { type Test } from 'tap';
 import { dayInWindow, firstAfterNotice, type Slot, slotsForDay } from '../../../src/availability/domain/free-slots.js';
 import { type DateException, planDay, type WeeklyRule } from '../../../src/catalogue/domain/opening-hours.js';
 import type { Interval } from '../../../src/platform/time/interval.js';
+import { assertProperty } from '../../helpers/property.js';
 
 const zone = 'Europe/Amsterdam';
 const numRuns = Number(process.env.FC_RUNS ?? 1000);
@@ -159,10 +160,11 @@ function compute(s: Scenario) {
   };
 }
 
-const check = (predicate: (s: Scenario) => boolean) => fc.assert(fc.property(scenario, predicate), { numRuns });
+const check = (t: Test, predicate: (s: Scenario) => boolean) =>
+  assertProperty(t, fc.property(scenario, predicate), { numRuns });
 
-t.test('every offered slot lies inside opening hours of some counter and on the grid', async () => {
-  check((s) => {
+t.test('every offered slot lies inside opening hours of some counter and on the grid', async (t) => {
+  check(t, (s) => {
     const { plan, slots } = compute(s);
     return slots.every((slot) => {
       const local = DateTime.fromMillis(slot.start, { zone });
@@ -175,12 +177,12 @@ t.test('every offered slot lies inside opening hours of some counter and on the 
   });
 });
 
-t.test('the whole duration of every slot fits: end − start is the duration', async () => {
-  check((s) => compute(s).slots.every((slot) => slot.end - slot.start === s.duration * MINUTE));
+t.test('the whole duration of every slot fits: end − start is the duration', async (t) => {
+  check(t, (s) => compute(s).slots.every((slot) => slot.end - slot.start === s.duration * MINUTE));
 });
 
-t.test('a slot never overlaps a live claim on at least `available` counters', async () => {
-  check((s) => {
+t.test('a slot never overlaps a live claim on at least `available` counters', async (t) => {
+  check(t, (s) => {
     const { plan, slots, busy } = compute(s);
     return slots.every((slot) => {
       const free = [...plan.periods.entries()].filter(
@@ -195,8 +197,8 @@ t.test('a slot never overlaps a live claim on at least `available` counters', as
 
 t.test(
   'no bookable start is missing, and each has exactly the free counters as `available` (against a minute-by-minute reference)',
-  async () => {
-    check((s) => {
+  async (t) => {
+    check(t, (s) => {
       const expected = reference(s);
       const actual = compute(s).slots;
       return JSON.stringify(actual) === JSON.stringify(expected);
@@ -204,8 +206,9 @@ t.test(
   },
 );
 
-t.test('nothing before the minimum notice or past the horizon is offered', async () => {
-  fc.assert(
+t.test('nothing before the minimum notice or past the horizon is offered', async (t) => {
+  assertProperty(
+    t,
     fc.property(
       scenario,
       fc.integer({ min: 0, max: 24 * 60 }),

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import t from 'tap';
 import { addDays, isoInZone, isoOnDate } from '../../../src/platform/time/zoned-time.js';
+import { assertProperty } from '../../helpers/property.js';
 
 const numRuns = Number(process.env.FC_RUNS ?? 1000);
 // Zones with DST both ways and offsets that are not whole hours.
@@ -20,19 +21,24 @@ const dates = fc.oneof(
   fc.integer({ min: 0, max: 729 }).map((d) => addDays('2026-01-01', d)),
 );
 
-t.test('isoOnDate gives exactly the text of isoInZone for every whole minute of a day and just around it', async () => {
-  fc.assert(
-    fc.property(fc.constantFrom(...zones), dates, fc.integer({ min: -120, max: 1560 }), (zone, date, minute) => {
-      const midnight = DateTime.fromISO(date, { zone }).startOf('day').toMillis();
-      const instant = midnight + minute * 60_000;
-      return isoOnDate(date, zone)(instant) === isoInZone(instant, zone);
-    }),
-    { numRuns },
-  );
-});
+t.test(
+  'isoOnDate gives exactly the text of isoInZone for every whole minute of a day and just around it',
+  async (t) => {
+    assertProperty(
+      t,
+      fc.property(fc.constantFrom(...zones), dates, fc.integer({ min: -120, max: 1560 }), (zone, date, minute) => {
+        const midnight = DateTime.fromISO(date, { zone }).startOf('day').toMillis();
+        const instant = midnight + minute * 60_000;
+        return isoOnDate(date, zone)(instant) === isoInZone(instant, zone);
+      }),
+      { numRuns },
+    );
+  },
+);
 
 t.test('addDays agrees with the calendar, remembered or not', async (t) => {
-  fc.assert(
+  assertProperty(
+    t,
     fc.property(
       dates,
       fc.integer({ min: -400, max: 400 }),
