@@ -1,10 +1,9 @@
 import { build } from 'esbuild';
-import { bundleOf, type WidgetBundle } from './bundle.js';
 
 /** Bundles `src/widget` with lit and the widget's words into a single minified module (esbuild, no eval). */
-export async function buildWidget(
+export async function bundleWidgetCode(
   entry = new URL('./balie-afspraak.ts', import.meta.url).pathname,
-): Promise<WidgetBundle> {
+): Promise<Buffer> {
   const result = await build({
     entryPoints: [entry],
     bundle: true,
@@ -16,5 +15,5 @@ export async function buildWidget(
     charset: 'utf8',
     logLevel: 'silent',
   });
-  return bundleOf(Buffer.from(result.outputFiles[0]!.contents));
+  return Buffer.from(result.outputFiles[0]!.contents);
 }

@@ -23,7 +23,7 @@ let loaded: Promise<WidgetBundle> | undefined;
  */
 export function widgetBundle(): Promise<WidgetBundle> {
   loaded ??= readFile(BUNDLE_FILE)
-    .then(bundleOf, async () => (await import('./build.js')).buildWidget())
+    .then(bundleOf, async () => bundleOf(await (await import('./build.js')).bundleWidgetCode()))
     .catch((error: unknown) => {
       loaded = undefined;
       throw error;

@@ -3,8 +3,8 @@
 import { cpSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildWidget } from '../../widget/build.js';
-import { BUNDLE_FILE, WIDGET_BUDGET_BYTES } from '../../widget/bundle.js';
+import { bundleWidgetCode } from '../../widget/build.js';
+import { BUNDLE_FILE, bundleOf, WIDGET_BUDGET_BYTES } from '../../widget/bundle.js';
 
 // This file runs compiled, as dist/src/app/cli/build-assets.js.
 const root = fileURLToPath(new URL('../../../../', import.meta.url));
@@ -19,7 +19,7 @@ for (const file of copied) {
   cpSync(join(root, 'src', file), join(dist, 'src', file), { recursive: true });
 }
 
-const { code, gzip } = await buildWidget(join(root, 'src/widget/balie-afspraak.ts'));
+const { code, gzip } = bundleOf(await bundleWidgetCode(join(root, 'src/widget/balie-afspraak.ts')));
 writeFileSync(BUNDLE_FILE, code);
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 console.log(
