@@ -103,7 +103,8 @@ const services: ServiceSeed[] = [
     nameNl: 'Huwelijk of partnerschap melden',
     nameEn: 'Give notice of marriage or partnership',
     descriptionNl:
-      "Jullie melden samen dat jullie willen trouwen of een geregistreerd partnerschap willen aangaan. Kom met z'n tweeën.",
+      'Jullie melden samen dat jullie willen trouwen of een geregistreerd partnerschap willen aangaan. ' +
+      "Kom met z'n tweeën.",
     descriptionEn: 'Together you give notice that you want to marry or register a partnership. Come together.',
     minutesPerPerson: 0,
     fixedMinutes: 30,

@@ -56,7 +56,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const config = parsed.data;
   if (config.WORKERS > 1 && !config.DATABASE_URL) {
     throw invalid([
-      `- WORKERS=${JSON.stringify(env.WORKERS)}: more than one process needs PostgreSQL (DATABASE_URL); the embedded database belongs to one process`,
+      `- WORKERS=${JSON.stringify(env.WORKERS)}: more than one process needs PostgreSQL (DATABASE_URL); the embedded ` +
+        `database belongs to one process`,
     ]);
   }
   return {

@@ -11,7 +11,10 @@ import { buildApp } from './http-app.js';
 
 const LEVELS = { trace: 10, debug: 20, info: 30, warn: 40, error: 50, fatal: 60, silent: Infinity } as const;
 
-/** Log lines like the app's own (pino's JSON, LOG_LEVEL), for what happens before the app exists or without one (a supervisor). */
+/**
+ * Log lines like the app's own (pino's JSON, LOG_LEVEL), for what happens before the app exists or without one
+ * (a supervisor).
+ */
 function startLogFor(config: Config) {
   const logAt = (level: number) => (obj: object, msg: string) => {
     if (level >= LEVELS[config.LOG_LEVEL])

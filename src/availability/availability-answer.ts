@@ -37,7 +37,10 @@ export function cachedAvailability(deps: AvailabilityDeps, cacheKey: string): An
   return deps.answers.get(cacheKey, deps.clock().getTime());
 }
 
-/** Days from the cache, the missing ones computed with one read of the claims and stored (unless a change came in between). */
+/**
+ * Days from the cache, the missing ones computed with one read of the claims and stored (unless a change came in
+ * between).
+ */
 async function daysFor(
   deps: AvailabilityDeps,
   snapshot: LocationSnapshot,

@@ -17,7 +17,10 @@ export type DayFrame = {
   bounds: Interval;
   closed?: ClosedReason;
   grid: DayGrid;
-  /** The open day as JSON, `{"date":…,"open":true,"slots":[…]}`; each `available` is spaces and a 0 as wide as the largest count. */
+  /**
+   * The open day as JSON, `{"date":…,"open":true,"slots":[…]}`; each `available` is spaces and a 0 as wide as the
+   * largest count.
+   */
   json: Buffer;
   /** Where slot i begins in `json`, and one more entry: where the slots end (`]}` follows). */
   slotAt: Uint32Array;
@@ -31,7 +34,8 @@ export type DayFrame = {
 
 /** The opening of an open day's JSON object up to its slots; `reason` when the day has no free time. */
 export function openDayStart(date: string, reason?: string): string {
-  return `{"date":"${date}","open":true${reason === undefined ? '' : `,"reasonCode":"fully-booked","reason":${JSON.stringify(reason)}`},"slots":[`;
+  const full = reason === undefined ? '' : `,"reasonCode":"fully-booked","reason":${JSON.stringify(reason)}`;
+  return `{"date":"${date}","open":true${full},"slots":[`;
 }
 
 /** A closed day as JSON: no slots, and why. */

@@ -29,7 +29,8 @@ export async function moveClaim(
     w.ex,
     sql`
     update ${appointments} as a
-    set counter_id = ${to.counterId}, starts_at = ${to.start.toISOString()}::timestamptz, ends_at = ${to.end.toISOString()}::timestamptz,
+    set counter_id = ${to.counterId}, starts_at = ${to.start.toISOString()}::timestamptz,
+      ends_at = ${to.end.toISOString()}::timestamptz,
       sequence = a.sequence + 1, updated_at = ${now.toISOString()}::timestamptz
     from (select id, starts_at, ends_at from ${appointments} where id = ${id}) as old
     where a.id = old.id

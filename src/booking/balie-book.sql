@@ -28,7 +28,8 @@ BEGIN
   -- The key first: a concurrent request with the same key waits here until the first one commits.
   INSERT INTO idempotency_keys AS k (key, request_hash, status, body, created_at)
   VALUES (p_key, p_request_hash, 0, '{}', p_now)
-  ON CONFLICT (key) DO UPDATE SET request_hash = excluded.request_hash, status = 0, body = '{}', created_at = excluded.created_at
+  ON CONFLICT (key) DO UPDATE
+    SET request_hash = excluded.request_hash, status = 0, body = '{}', created_at = excluded.created_at
     WHERE k.created_at < p_stale_before;
   IF NOT FOUND THEN
     SELECT * INTO v_earlier FROM idempotency_keys AS k WHERE k.key = p_key;
@@ -67,7 +68,9 @@ BEGIN
     IF NOT (v_hold.ends_at = p_end AND v_hold.counter_id = ANY (p_counters)) THEN
       FOREACH v_counter IN ARRAY p_counters LOOP
         BEGIN
-          UPDATE appointments AS a SET counter_id = v_counter, starts_at = p_start, ends_at = p_end, updated_at = p_now WHERE a.id = v_id;
+          UPDATE appointments AS a
+            SET counter_id = v_counter, starts_at = p_start, ends_at = p_end, updated_at = p_now
+            WHERE a.id = v_id;
           v_moved := true;
           EXIT;
         EXCEPTION WHEN exclusion_violation THEN
@@ -80,13 +83,15 @@ BEGIN
       v_sequence := v_sequence + 1;
     END IF;
     UPDATE appointments AS a SET status = 'booked', hold_expires_at = NULL, reference = p_reference, name = p_name,
-      email = p_email, email_key = p_email_key, phone = p_phone, language = p_language, needs = p_needs, channel = p_channel,
+      email = p_email, email_key = p_email_key, phone = p_phone, language = p_language, needs = p_needs,
+      channel = p_channel,
       manage_token_hash = p_token_hash, manage_nonce = p_nonce, sequence = v_sequence, updated_at = p_now
     WHERE a.id = v_id;
   ELSE
     -- No hold, or it ran out and was released: the time afresh, on the first counter that is free.
     FOREACH v_counter IN ARRAY p_counters LOOP
-      INSERT INTO appointments (municipality_id, location_id, counter_id, starts_at, ends_at, status, reference, name, email,
+      INSERT INTO appointments (municipality_id, location_id, counter_id, starts_at, ends_at, status, reference, name,
+        email,
         email_key, phone, language, needs, channel, manage_token_hash, manage_nonce, created_at, updated_at)
       VALUES (p_municipality_id, p_location_id, v_counter, p_start, p_end, 'booked', p_reference, p_name, p_email,
         p_email_key, p_phone, p_language, p_needs, p_channel, p_token_hash, p_nonce, p_now, p_now)
@@ -102,8 +107,10 @@ BEGIN
   END IF;
 
   INSERT INTO outbox (appointment_id, kind, sequence, next_attempt_at, created_at)
-  SELECT v_id, message.kind, v_sequence, message.due, p_now FROM unnest(p_message_kinds, p_message_times) AS message(kind, due);
+  SELECT v_id, message.kind, v_sequence, message.due, p_now
+  FROM unnest(p_message_kinds, p_message_times) AS message(kind, due);
 
-  UPDATE idempotency_keys AS k SET status = 201, body = jsonb_set(p_body, '{sequence}', to_jsonb(v_sequence)) WHERE k.key = p_key;
+  UPDATE idempotency_keys AS k SET status = 201, body = jsonb_set(p_body, '{sequence}', to_jsonb(v_sequence))
+  WHERE k.key = p_key;
   RETURN QUERY SELECT 'booked'::text, v_sequence, NULL::text, NULL::jsonb, NULL::timestamptz;
 END $$;

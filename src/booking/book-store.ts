@@ -114,14 +114,18 @@ export async function writeBooking(writer: ClaimWriter, w: BookingWrite): Promis
     rows = await queryRows<Row>(
       writer.ex,
       sql`
-      select * from balie_book(${w.key}, ${w.requestHash}, ${w.now.toISOString()}::timestamptz, ${w.staleBefore.toISOString()}::timestamptz,
+      select * from balie_book(
+        ${w.key}, ${w.requestHash}, ${w.now.toISOString()}::timestamptz, ${w.staleBefore.toISOString()}::timestamptz,
         ${w.municipalityId}::int, ${w.locationId}::int, ${d.email.toLowerCase()}, ${w.maxLive}::int,
         ${intArray(timeLockKeys(w.locationId, w.start, w.end))}::int8[],
-        ${w.holdId ?? null}::uuid, ${intArray(w.counters)}::int[], ${w.start.toISOString()}::timestamptz, ${w.end.toISOString()}::timestamptz,
-        ${d.reference}, ${d.name}, ${d.email}, ${d.phone}, ${d.language}, ${d.needs ? JSON.stringify(d.needs) : null}::jsonb, ${d.channel},
+        ${w.holdId ?? null}::uuid, ${intArray(w.counters)}::int[], ${w.start.toISOString()}::timestamptz,
+        ${w.end.toISOString()}::timestamptz,
+        ${d.reference}, ${d.name}, ${d.email}, ${d.phone}, ${d.language},
+        ${d.needs ? JSON.stringify(d.needs) : null}::jsonb, ${d.channel},
         ${d.manageTokenHash}, ${d.manageNonce},
         ${intArray(w.items.map((i) => i.serviceId))}::int[], ${intArray(w.items.map((i) => i.persons))}::int[],
-        ${`{${w.messages.map((m) => m.kind).join(',')}}`}::text[], ${isoArray(w.messages.map((m) => m.at))}::timestamptz[],
+        ${`{${w.messages.map((m) => m.kind).join(',')}}`}::text[],
+        ${isoArray(w.messages.map((m) => m.at))}::timestamptz[],
         ${JSON.stringify(w.body)}::jsonb)`,
     );
   } catch (error) {

@@ -24,7 +24,8 @@ export async function insertHold(w: ClaimWriter, hold: NewHold): Promise<string 
     w.ex,
     sql`
     with a as (
-      insert into ${appointments} (municipality_id, location_id, counter_id, starts_at, ends_at, status, hold_expires_at, created_at, updated_at)
+      insert into ${appointments} (municipality_id, location_id, counter_id, starts_at, ends_at, status,
+        hold_expires_at, created_at, updated_at)
       values (${hold.municipalityId}, ${hold.locationId}, ${hold.counterId}, ${hold.start.toISOString()}::timestamptz,
         ${hold.end.toISOString()}::timestamptz, 'held', ${hold.expiresAt.toISOString()}::timestamptz,
         ${hold.createdAt.toISOString()}::timestamptz, ${hold.createdAt.toISOString()}::timestamptz)
@@ -32,7 +33,8 @@ export async function insertHold(w: ClaimWriter, hold: NewHold): Promise<string 
       returning id)
     insert into ${appointmentItems} (appointment_id, service_id, persons)
     select a.id, x.service_id, x.persons
-    from a, unnest(${`{${hold.items.map((i) => i.serviceId).join(',')}}`}::int[], ${`{${hold.items.map((i) => i.persons).join(',')}}`}::int[]) as x(service_id, persons)
+    from a, unnest(${`{${hold.items.map((i) => i.serviceId).join(',')}}`}::int[],
+      ${`{${hold.items.map((i) => i.persons).join(',')}}`}::int[]) as x(service_id, persons)
     returning appointment_id as id`,
   );
   if (row) w.touched(hold.locationId, hold.start, hold.end);
@@ -83,10 +85,13 @@ export async function extendLiveHold(
     w.ex,
     sql`
     update ${appointments}
-    set hold_expires_at = least(${expiresAt.toISOString()}::timestamptz, ${appointments.createdAt} + make_interval(mins => ${longestMinutes})),
+    set hold_expires_at = least(${expiresAt.toISOString()}::timestamptz, ${appointments.createdAt} +
+      make_interval(mins => ${longestMinutes})),
         updated_at = ${now.toISOString()}::timestamptz
-    where ${appointments.id} = ${id} and ${appointments.status} = 'held' and ${appointments.holdExpiresAt} > ${now.toISOString()}::timestamptz
-    returning id, location_id, (select slug from ${locations} where ${locations.id} = location_id) as location_slug, (date_part('epoch', starts_at) * 1000)::int8 as start_ms, (date_part('epoch', ends_at) * 1000)::int8 as end_ms,
+    where ${appointments.id} = ${id} and ${appointments.status} = 'held'
+      and ${appointments.holdExpiresAt} > ${now.toISOString()}::timestamptz
+    returning id, location_id, (select slug from ${locations} where ${locations.id} = location_id) as location_slug,
+      (date_part('epoch', starts_at) * 1000)::int8 as start_ms, (date_part('epoch', ends_at) * 1000)::int8 as end_ms,
       (date_part('epoch', hold_expires_at) * 1000)::int8 as expires_ms`,
   );
   if (!row) return undefined;

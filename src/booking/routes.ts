@@ -172,7 +172,8 @@ export async function appointmentRoutes(
         tags: ['booking'],
         summary: 'Move the appointment to another time',
         description:
-          'The new time is secured before the old one is released. A taken time is a 409 with `alternatives`; the old time is kept.',
+          'The new time is secured before the old one is released. A taken time is a 409 with `alternatives`; the ' +
+          'old time is kept.',
         ...bearer,
         params: ReferenceParamsSchema,
         body: RescheduleRequestSchema,

@@ -27,7 +27,8 @@ export async function listLiveClaims(
       update ${appointments} set status = 'cancelled', updated_at = ${now.toISOString()}::timestamptz
       where ${appointments.locationId} = ${locationId} and ${appointments.status} = 'held'
         and ${appointments.holdExpiresAt} <= ${now.toISOString()}::timestamptz
-        and ${appointments.startsAt} < ${new Date(span.end).toISOString()}::timestamptz and ${appointments.endsAt} > ${new Date(span.start).toISOString()}::timestamptz
+        and ${appointments.startsAt} < ${new Date(span.end).toISOString()}::timestamptz
+        and ${appointments.endsAt} > ${new Date(span.start).toISOString()}::timestamptz
       returning 1)`
     : sql``;
   const [row] = await queryRows<{ claims: string | null }>(
@@ -44,12 +45,14 @@ export async function listLiveClaims(
  */
 export function liveClaimsText(locationId: number, from: Date, to: Date, now: Date) {
   return sql`
-    select string_agg(concat_ws(';', ${appointments.id}, ${appointments.counterId}, date_part('epoch', ${appointments.startsAt})::int8,
-             date_part('epoch', ${appointments.endsAt})::int8, ceil(date_part('epoch', ${appointments.holdExpiresAt}))::int8), '|')
+    select string_agg(concat_ws(';', ${appointments.id}, ${appointments.counterId},
+             date_part('epoch', ${appointments.startsAt})::int8, date_part('epoch', ${appointments.endsAt})::int8,
+             ceil(date_part('epoch', ${appointments.holdExpiresAt}))::int8), '|')
     from ${appointments}
     where ${appointments.locationId} = ${locationId}
       and ${appointments.status} in ('held', 'booked', 'checked_in', 'serving')
-      and tstzrange(${appointments.startsAt}, ${appointments.endsAt}, '[)') && tstzrange(${from.toISOString()}::timestamptz, ${to.toISOString()}::timestamptz, '[)')
+      and tstzrange(${appointments.startsAt}, ${appointments.endsAt}, '[)') &&
+        tstzrange(${from.toISOString()}::timestamptz, ${to.toISOString()}::timestamptz, '[)')
       and (${appointments.status} <> 'held' or ${appointments.holdExpiresAt} > ${now.toISOString()}::timestamptz)`;
 }
 

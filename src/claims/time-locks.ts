@@ -11,7 +11,8 @@ import type { Executor } from '../platform/database/database.js';
  */
 export async function lockLocationTime(ex: Executor, locationId: number, start: Date, end: Date): Promise<void> {
   await ex.execute(
-    sql`select count(pg_advisory_xact_lock(k)) from unnest(${`{${timeLockKeys(locationId, start, end).join(',')}}`}::int8[]) as k`,
+    sql`select count(pg_advisory_xact_lock(k))
+        from unnest(${`{${timeLockKeys(locationId, start, end).join(',')}}`}::int8[]) as k`,
   );
 }
 

@@ -67,12 +67,14 @@ export function composeMessage(texts: Texts, facts: MessageFacts): { subject: st
 
   const text = blocks.map((b) => [b.text, ...(b.list ?? []).map((item) => `- ${item}`)].join('\n')).join('\n\n');
   const html =
-    `<!doctype html><html lang="${facts.language}"><head><meta charset="utf-8"><title>${escapeHtml(mail.subject[facts.kind](p))}</title></head>` +
+    `<!doctype html><html lang="${facts.language}"><head><meta charset="utf-8">` +
+    `<title>${escapeHtml(mail.subject[facts.kind](p))}</title></head>` +
     `<body style="font-family: Arial, sans-serif; font-size: 16px; line-height: 1.5; color: #1a1a1a">` +
     blocks
       .map(
         (b) =>
-          `<p>${escapeHtml(b.text).replaceAll('\n', '<br>')}</p>${b.list?.length ? `<ul>${b.list.map((i) => `<li>${escapeHtml(i)}</li>`).join('')}</ul>` : ''}`,
+          `<p>${escapeHtml(b.text).replaceAll('\n', '<br>')}</p>` +
+          (b.list?.length ? `<ul>${b.list.map((i) => `<li>${escapeHtml(i)}</li>`).join('')}</ul>` : ''),
       )
       .join('') +
     '</body></html>';

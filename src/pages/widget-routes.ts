@@ -10,10 +10,23 @@ const demoStyle = readFileSync(new URL('./static/demo.css', import.meta.url), 'u
 
 /** The demo page runs under the CSP a careful municipal site would use: no inline script or style at all. */
 export const PAGE_HEADERS = {
-  'content-security-policy':
-    "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+  'content-security-policy': [
+    "default-src 'none'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "connect-src 'self'",
+    "img-src 'self'",
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-ancestors 'none'",
+  ].join('; '),
   'referrer-policy': 'no-referrer',
   'x-content-type-options': 'nosniff',
+};
+
+const INTRO = {
+  nl: 'Voor een paspoort, rijbewijs of verhuizing kom je naar de balie. Kies een tijd die jou uitkomt.',
+  en: 'For a passport, driving licence or a move, you come to the counter. Choose a time that suits you.',
 };
 
 const municipalities = {
@@ -21,7 +34,9 @@ const municipalities = {
   veenhoven: { name: 'Gemeente Veenhoven', nav: ['Inwoners', 'Ondernemers', 'Bestuur', 'Contact'] },
 } as const;
 
-/** A page of this service with the widget in it, served under PAGE_HEADERS: the head, then `body` (`<body>…</body>`). */
+/**
+ * A page of this service with the widget in it, served under PAGE_HEADERS: the head, then `body` (`<body>…</body>`).
+ */
 export function widgetPage(language: 'nl' | 'en', title: string, body: string): string {
   return `<!doctype html>
 <html lang="${language}">
@@ -49,19 +64,22 @@ function demoPage(query: Record<string, string | undefined>): string {
   ]
     .filter(Boolean)
     .join(' ');
+  const demoLink = (query: string, text: string) => `<a href="/widget/demo.html?gemeente=${query}">${text}</a>`;
+  const menu = m.nav.map((n) => `<li>${demoLink(slug, n)}</li>`).join('');
   return widgetPage(
     english ? 'en' : 'nl',
     `${english ? 'Make an appointment' : 'Afspraak maken'} | ${m.name}`,
     `<body class="${slug}">
 <a class="skip" href="#main">${english ? 'Skip to content' : 'Naar de inhoud'}</a>
 <header><p class="logo">${m.name}</p>
-<nav aria-label="${english ? 'Main menu' : 'Hoofdmenu'}"><ul>${m.nav.map((n) => `<li><a href="/widget/demo.html?gemeente=${slug}">${n}</a></li>`).join('')}</ul></nav></header>
+<nav aria-label="${english ? 'Main menu' : 'Hoofdmenu'}"><ul>${menu}</ul></nav></header>
 <main id="main">
 <h1>${english ? 'Make an appointment at the town hall' : 'Afspraak maken bij de gemeente'}</h1>
-<p>${english ? 'For a passport, driving licence or a move, you come to the counter. Choose a time that suits you.' : 'Voor een paspoort, rijbewijs of verhuizing kom je naar de balie. Kies een tijd die jou uitkomt.'}</p>
+<p>${english ? INTRO.en : INTRO.nl}</p>
 <balie-afspraak ${attributes}></balie-afspraak>
 </main>
-<footer><p>${english ? 'Demo page' : 'Demopagina'}: <a href="/widget/demo.html?gemeente=stadswaard">Stadswaard</a> · <a href="/widget/demo.html?gemeente=veenhoven">Veenhoven</a> · <a href="/widget/demo.html?gemeente=${slug}&amp;lang=en">English</a></p></footer>
+<footer><p>${english ? 'Demo page' : 'Demopagina'}: ${demoLink('stadswaard', 'Stadswaard')} ·
+${demoLink('veenhoven', 'Veenhoven')} · ${demoLink(`${slug}&amp;lang=en`, 'English')}</p></footer>
 </body>`,
   );
 }

@@ -37,7 +37,8 @@ export const en: Texts = {
     internal_error: {
       title: 'Something went wrong on our side',
       detail: (p) =>
-        `This is our fault, not yours. Please try again in a few minutes. Still not working? Call the municipality and mention code ${p.requestId}.`,
+        `This is our fault, not yours. Please try again in a few minutes. Still not working? Call the municipality ` +
+        `and mention code ${p.requestId}.`,
     },
     too_many_requests: {
       title: 'A little too much at once',
@@ -58,7 +59,8 @@ export const en: Texts = {
     location_not_in_municipality: {
       title: 'Location belongs to another municipality',
       detail: (p) =>
-        `Location "${p.location}" does not belong to municipality "${p.municipality}". Choose a location of this municipality.`,
+        `Location "${p.location}" does not belong to municipality "${p.municipality}". Choose a location of this ` +
+        `municipality.`,
     },
     service_not_found: {
       title: 'Service not found',
@@ -68,7 +70,8 @@ export const en: Texts = {
     service_not_offered: {
       title: 'Not at this location',
       detail: (p) =>
-        `"${p.service}" is not possible at ${p.location}. ${p.elsewhere ? `You can at: ${p.elsewhere}.` : 'Call the municipality and we will find a solution together.'}`,
+        `"${p.service}" is not possible at ${p.location}. ` +
+        (p.elsewhere ? `You can at: ${p.elsewhere}.` : 'Call the municipality and we will find a solution together.'),
     },
     too_many_persons: {
       title: 'Too many persons',
@@ -102,7 +105,8 @@ export const en: Texts = {
     too_soon: {
       title: 'Too short notice',
       detail: (p) =>
-        `This appointment must be booked at least ${p.minutes} minutes ahead. The first possible time is from ${p.earliest}.`,
+        `This appointment must be booked at least ${p.minutes} minutes ahead. The first possible time is from ` +
+        `${p.earliest}.`,
     },
     too_far: {
       title: 'Too far ahead',
@@ -115,7 +119,8 @@ export const en: Texts = {
     not_open_then: {
       title: 'We are closed then',
       detail: () =>
-        'The counter is closed at that moment, or the appointment does not fit before closing time. Choose a time from the list of free times.',
+        'The counter is closed at that moment, or the appointment does not fit before closing time. Choose a time ' +
+        'from the list of free times.',
     },
     time_taken: {
       title: 'This time was just taken',
@@ -125,12 +130,14 @@ export const en: Texts = {
     too_many_appointments: {
       title: 'You already have enough appointments',
       detail: (p) =>
-        `This e-mail address already has ${p.max} appointments planned. Move or cancel one first, or call the municipality.`,
+        `This e-mail address already has ${p.max} appointments planned. Move or cancel one first, or call the ` +
+        `municipality.`,
     },
     origin_not_allowed: {
       title: 'This website may not use this service',
       detail: (p) =>
-        `The website ${p.origin} may not make appointments for this municipality. Make your appointment on your municipality's website, or call the municipality.`,
+        `The website ${p.origin} may not make appointments for this municipality. Make your appointment on your ` +
+        `municipality's website, or call the municipality.`,
     },
     hold_not_found: {
       title: 'Chosen time not found',
@@ -139,7 +146,8 @@ export const en: Texts = {
     appointment_not_found: {
       title: 'Appointment not found',
       detail: () =>
-        'We cannot find an appointment with this code, or the link is not right. Use the link in your confirmation e-mail, or call the municipality.',
+        'We cannot find an appointment with this code, or the link is not right. Use the link in your confirmation ' +
+        'e-mail, or call the municipality.',
     },
     not_changeable: {
       title: 'This is no longer possible',
@@ -197,7 +205,8 @@ export const en: Texts = {
       reminder: (p: Params) =>
         `Dear ${p.name},\n\nWe look forward to seeing you at the counter. Here is your appointment once more.`,
       feedback: (p: Params) =>
-        `Dear ${p.name},\n\nYou visited the counter of the municipality of ${p.municipality}. Would you tell us how it went? It takes half a minute, and it helps us learn.`,
+        `Dear ${p.name},\n\nYou visited the counter of the municipality of ${p.municipality}. Would you tell us how ` +
+        `it went? It takes half a minute, and it helps us learn.`,
     },
     what: 'What',
     when: 'When',

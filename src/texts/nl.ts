@@ -41,7 +41,8 @@ export const nl = {
     internal_error: {
       title: 'Er ging iets mis bij ons',
       detail: (p) =>
-        `Dit is onze fout, niet de jouwe. Probeer het over een paar minuten opnieuw. Lukt het dan nog niet? Bel de gemeente en noem code ${p.requestId}.`,
+        `Dit is onze fout, niet de jouwe. Probeer het over een paar minuten opnieuw. Lukt het dan nog niet? Bel de ` +
+        `gemeente en noem code ${p.requestId}.`,
     },
     too_many_requests: {
       title: 'Even te veel tegelijk',
@@ -72,12 +73,14 @@ export const nl = {
     service_not_offered: {
       title: 'Niet op deze locatie',
       detail: (p) =>
-        `"${p.service}" kan niet bij ${p.location}. ${p.elsewhere ? `Dat kan wel bij: ${p.elsewhere}.` : 'Bel de gemeente: dan zoeken we samen naar een oplossing.'}`,
+        `"${p.service}" kan niet bij ${p.location}. ` +
+        (p.elsewhere ? `Dat kan wel bij: ${p.elsewhere}.` : 'Bel de gemeente: dan zoeken we samen naar een oplossing.'),
     },
     too_many_persons: {
       title: 'Te veel personen',
       detail: (p) =>
-        `Bij "${p.service}" kunnen hoogstens ${p.max} personen in één afspraak. Maak voor de anderen een tweede afspraak.`,
+        `Bij "${p.service}" kunnen hoogstens ${p.max} personen in één afspraak. Maak voor de anderen een tweede ` +
+        `afspraak.`,
     },
     service_twice: {
       title: 'Dienst dubbel gekozen',
@@ -106,7 +109,8 @@ export const nl = {
     too_soon: {
       title: 'Te kort van tevoren',
       detail: (p) =>
-        `Voor deze afspraak moet je minstens ${p.minutes} minuten van tevoren boeken. De eerste mogelijke tijd is vanaf ${p.earliest}.`,
+        `Voor deze afspraak moet je minstens ${p.minutes} minuten van tevoren boeken. De eerste mogelijke tijd is ` +
+        `vanaf ${p.earliest}.`,
     },
     too_far: {
       title: 'Te ver vooruit',
@@ -119,7 +123,8 @@ export const nl = {
     not_open_then: {
       title: 'Dan zijn we dicht',
       detail: () =>
-        'Op dat moment is de balie dicht, of de afspraak past niet meer voor sluitingstijd. Kies een tijd uit de lijst met vrije tijden.',
+        'Op dat moment is de balie dicht, of de afspraak past niet meer voor sluitingstijd. Kies een tijd uit de ' +
+        'lijst met vrije tijden.',
     },
     time_taken: {
       title: 'Deze tijd is net bezet',
@@ -129,12 +134,14 @@ export const nl = {
     too_many_appointments: {
       title: 'Je hebt al genoeg afspraken',
       detail: (p) =>
-        `Met dit e-mailadres staan al ${p.max} afspraken gepland. Verzet of annuleer eerst een afspraak, of bel de gemeente.`,
+        `Met dit e-mailadres staan al ${p.max} afspraken gepland. Verzet of annuleer eerst een afspraak, of bel de ` +
+        `gemeente.`,
     },
     origin_not_allowed: {
       title: 'Deze website mag hier niet bij',
       detail: (p) =>
-        `De website ${p.origin} mag voor deze gemeente geen afspraken maken. Maak je afspraak op de website van je gemeente, of bel de gemeente.`,
+        `De website ${p.origin} mag voor deze gemeente geen afspraken maken. Maak je afspraak op de website van je ` +
+        `gemeente, of bel de gemeente.`,
     },
     hold_not_found: {
       title: 'Gekozen tijd niet gevonden',
@@ -143,7 +150,8 @@ export const nl = {
     appointment_not_found: {
       title: 'Afspraak niet gevonden',
       detail: () =>
-        'We vinden geen afspraak met deze code, of de link klopt niet. Gebruik de link uit je bevestigingsmail, of bel de gemeente.',
+        'We vinden geen afspraak met deze code, of de link klopt niet. Gebruik de link uit je bevestigingsmail, of ' +
+        'bel de gemeente.',
     },
     not_changeable: {
       title: 'Dit kan niet meer',
@@ -202,7 +210,8 @@ export const nl = {
       reminder: (p: Params) =>
         `Beste ${p.name},\n\nWe zien je graag bij de balie. Hier staat je afspraak nog een keer.`,
       feedback: (p: Params) =>
-        `Beste ${p.name},\n\nJe was bij de balie van de gemeente ${p.municipality}. Wil je ons vertellen hoe het ging? Het kost je een halve minuut. Daar leren we van.`,
+        `Beste ${p.name},\n\nJe was bij de balie van de gemeente ${p.municipality}. Wil je ons vertellen hoe het ` +
+        `ging? Het kost je een halve minuut. Daar leren we van.`,
     },
     what: 'Wat',
     when: 'Wanneer',

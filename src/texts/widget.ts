@@ -28,7 +28,8 @@ export const widgetNl = {
   // Step 2
   locationHeading: 'Waar wil je heen?',
   noLocation:
-    'Er is geen locatie waar je dit allemaal in één afspraak kunt regelen. Maak er twee afspraken van, of bel de gemeente.',
+    'Er is geen locatie waar je dit allemaal in één afspraak kunt regelen. Maak er twee afspraken van, of bel de ' +
+    'gemeente.',
   chooseLocation: 'Kies een locatie.',
   accessibility: 'Toegankelijkheid',
   // Step 3
@@ -56,7 +57,8 @@ export const widgetNl = {
   // Step 4
   detailsHeading: 'Je gegevens',
   heldUntil: (p: P) =>
-    `We houden ${p.time} uur voor je vast tot ${p.until} uur. Je hebt nog ${p.minutes} ${p.minutes === 1 ? 'minuut' : 'minuten'}.`,
+    `We houden ${p.time} uur voor je vast tot ${p.until} uur. Je hebt nog ${p.minutes} ` +
+    `${p.minutes === 1 ? 'minuut' : 'minuten'}.`,
   holdWarning: 'Je tijd loopt bijna af. Heb je meer tijd nodig?',
   extend: 'Ik heb meer tijd nodig',
   extended: (p: P) => `Prima. We houden de tijd nu vast tot ${p.until} uur.`,

@@ -67,11 +67,11 @@ export class Api {
   locations = (municipality: string) =>
     this.call<Location[]>('GET', `/api/v1/locations?municipality=${encodeURIComponent(municipality)}`);
   /** Four weeks from `from`, or from today as the service sees it. */
-  availability = (location: string, items: Item[], from?: string) =>
-    this.call<Availability>(
-      'GET',
-      `/api/v1/availability?location=${encodeURIComponent(location)}&items=${items.map((i) => `${i.service}:${i.persons}`).join(',')}${from ? `&from=${from}` : ''}`,
-    );
+  availability = (location: string, items: Item[], from?: string) => {
+    const wanted = items.map((i) => `${i.service}:${i.persons}`).join(',');
+    const query = `location=${encodeURIComponent(location)}&items=${wanted}${from ? `&from=${from}` : ''}`;
+    return this.call<Availability>('GET', `/api/v1/availability?${query}`);
+  };
   hold = (location: string, items: Item[], start: string, needs: Needs) =>
     this.call<Hold>('POST', '/api/v1/holds', { body: { location, items, start, needs } });
   extendHold = (holdId: string) => this.call<Hold>('POST', `/api/v1/holds/${holdId}/extend`);

@@ -491,7 +491,11 @@ export class BalieAfspraak extends LitElement implements WidgetHost {
     };
     return html`
       <section lang=${this.language} aria-labelledby="heading" aria-busy=${this.busy ? 'true' : 'false'}>
-        <h2 id="heading" tabindex="-1">${stepNumber > 0 ? html`<span class="progress">${t.stepOf({ step: stepNumber, total: BOOKING_STEPS.length })}</span> ` : nothing}${title[this.step]}</h2>
+        <h2 id="heading" tabindex="-1">${
+          stepNumber > 0
+            ? html`<span class="progress">${t.stepOf({ step: stepNumber, total: BOOKING_STEPS.length })}</span> `
+            : nothing
+        }${title[this.step]}</h2>
         <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
         ${renderErrorSummary(this)}
         ${renderAlert(this)}

@@ -19,18 +19,38 @@ export const styles = css`
   h2 { font-size: var(--utrecht-heading-2-font-size, 1.5rem); }
   h3 { font-size: var(--utrecht-heading-3-font-size, 1.25rem); }
   h4 { font-size: var(--utrecht-heading-4-font-size, 1.125rem); }
-  .progress { display: block; font-size: 1rem; font-weight: normal; color: var(--utrecht-form-field-description-color, #4a4a4a); }
+  .progress {
+    display: block;
+    font-size: 1rem;
+    font-weight: normal;
+    color: var(--utrecht-form-field-description-color, #4a4a4a);
+  }
   p, ul, dl, fieldset { margin-block: 0 1rem; }
   fieldset { border: 0; padding: 0; margin-inline: 0; min-inline-size: 0; }
   legend { font-weight: bold; padding: 0; margin-block-end: 0.5rem; }
   ul.plain { list-style: none; padding: 0; }
   .hint { color: var(--utrecht-form-field-description-color, #4a4a4a); display: block; font-size: 1rem; }
-  .error-text { color: var(--utrecht-form-field-invalid-description-color, #b3261e); font-weight: bold; display: block; }
+  .error-text {
+    color: var(--utrecht-form-field-invalid-description-color, #b3261e);
+    font-weight: bold;
+    display: block;
+  }
   label { font-weight: var(--utrecht-form-label-font-weight, bold); display: block; }
-  .choice { display: grid; grid-template-columns: 2rem 1fr; gap: 0 0.5rem; align-items: start; margin-block-end: 0.75rem; }
+  .choice {
+    display: grid;
+    grid-template-columns: 2rem 1fr;
+    gap: 0 0.5rem;
+    align-items: start;
+    margin-block-end: 0.75rem;
+  }
   .choice label { font-weight: normal; }
   .choice > :not(input) { grid-column: 2; }
-  input[type='checkbox'], input[type='radio'] { inline-size: 1.5rem; block-size: 1.5rem; margin: 0.125rem 0 0; accent-color: var(--utrecht-checkbox-checked-background-color, #154273); }
+  input[type='checkbox'], input[type='radio'] {
+    inline-size: 1.5rem;
+    block-size: 1.5rem;
+    margin: 0.125rem 0 0;
+    accent-color: var(--utrecht-checkbox-checked-background-color, #154273);
+  }
   input[type='text'], input[type='email'], input[type='tel'], select, textarea {
     font: inherit; color: inherit; background: var(--utrecht-textbox-background-color, #fff);
     border: var(--utrecht-textbox-border-width, 2px) solid var(--utrecht-textbox-border-color, #4a4a4a);
@@ -62,20 +82,49 @@ export const styles = css`
   h2:focus:not(:focus-visible), h3:focus:not(:focus-visible) { box-shadow: none; outline-style: dotted; }
   a { color: var(--utrecht-link-color, #154273); }
   .times { display: flex; flex-wrap: wrap; list-style: none; padding: 0; gap: 0; }
-  .day-off { padding: 0.5rem 1rem; margin-block-end: 0.5rem; border-inline-start: 4px solid var(--utrecht-form-field-description-color, #4a4a4a); }
+  .day-off {
+    padding: 0.5rem 1rem;
+    margin-block-end: 0.5rem;
+    border-inline-start: 4px solid var(--utrecht-form-field-description-color, #4a4a4a);
+  }
   .alert { padding: 1rem; margin-block: 0 1rem; border: 3px solid; border-inline-start-width: 10px; }
-  .alert.error { border-color: var(--utrecht-alert-error-border-color, #b3261e); background: var(--utrecht-alert-error-background-color, #fdf0ef); }
-  .alert.warning { border-color: var(--utrecht-alert-warning-border-color, #8a5a00); background: var(--utrecht-alert-warning-background-color, #fff7e0); }
-  .alert.info { border-color: var(--utrecht-alert-info-border-color, #154273); background: var(--utrecht-alert-info-background-color, #eef4fb); }
-  .alert.ok { border-color: var(--utrecht-alert-ok-border-color, #1e6b34); background: var(--utrecht-alert-ok-background-color, #eef8f0); }
+  .alert.error {
+    border-color: var(--utrecht-alert-error-border-color, #b3261e);
+    background: var(--utrecht-alert-error-background-color, #fdf0ef);
+  }
+  .alert.warning {
+    border-color: var(--utrecht-alert-warning-border-color, #8a5a00);
+    background: var(--utrecht-alert-warning-background-color, #fff7e0);
+  }
+  .alert.info {
+    border-color: var(--utrecht-alert-info-border-color, #154273);
+    background: var(--utrecht-alert-info-background-color, #eef4fb);
+  }
+  .alert.ok {
+    border-color: var(--utrecht-alert-ok-border-color, #1e6b34);
+    background: var(--utrecht-alert-ok-background-color, #eef8f0);
+  }
   .alert h3 { margin-block-start: 0; }
   dl { display: grid; grid-template-columns: minmax(6rem, max-content) 1fr; gap: 0.25rem 1rem; }
   dt { font-weight: bold; }
   dd { margin: 0; }
   .actions { margin-block-start: 1.5rem; }
-  .visually-hidden { position: absolute !important; inline-size: 1px; block-size: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+  .visually-hidden {
+    position: absolute !important;
+    inline-size: 1px;
+    block-size: 1px;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
+  }
   @media (max-width: 30rem) { dl { grid-template-columns: 1fr; } dd { margin-block-end: 0.5rem; } }
-  @media (prefers-reduced-motion: reduce) { * { transition: none !important; animation: none !important; scroll-behavior: auto !important; } }
+  @media (prefers-reduced-motion: reduce) {
+    * {
+      transition: none !important;
+      animation: none !important;
+      scroll-behavior: auto !important;
+    }
+  }
   @media (forced-colors: active) {
     button, a.button, .alert, .day-off { border: 2px solid ButtonText; }
     button.day[aria-current='true'] { border: 4px double Highlight; }

@@ -130,7 +130,8 @@ async function seed(url: string) {
 const url = await freshBenchDatabase('balie_bench_availability');
 const seeded = await seed(url);
 console.log(
-  `seeded ${seeded.appointments} appointments on 4 locations × 6 counters over ${WEEKS} weeks: ${(seeded.occupancy * 100).toFixed(0)} % booked`,
+  `seeded ${seeded.appointments} appointments on 4 locations × 6 counters over ${WEEKS} weeks: ` +
+    `${(seeded.occupancy * 100).toFixed(0)} % booked`,
 );
 
 const today = DateTime.now().setZone(zone);
@@ -165,7 +166,8 @@ const cold = await startBenchServer({
 });
 const sample = (await (await fetch(`${cold.app}${paths[0]}`)).json()) as { days: { slots: unknown[] }[] };
 console.log(
-  `one answer: ${sample.days.length} days, ${sample.days.reduce((n, d) => n + d.slots.length, 0)} slots, ${JSON.stringify(sample).length} bytes`,
+  `one answer: ${sample.days.length} days, ${sample.days.reduce((n, d) => n + d.slots.length, 0)} slots, ` +
+    `${JSON.stringify(sample).length} bytes`,
 );
 const bare = await measure('a. bare Fastify route', cold.bare, {
   paths: ['/'],
@@ -309,7 +311,8 @@ const computeStarted = performance.now();
 while (performance.now() - computeStarted < 5000) await getAvailability(app.deps, queries[answers++ % queries.length]!);
 const perAnswer = (performance.now() - computeStarted) / answers;
 console.log(
-  `\nceiling: six weeks computed in-process, no HTTP, one core  ${(1000 / perAnswer).toFixed(0)} answers/s (${perAnswer.toFixed(2)} ms each)`,
+  `\nceiling: six weeks computed in-process, no HTTP, one core  ${(1000 / perAnswer).toFixed(0)} answers/s ` +
+    `(${perAnswer.toFixed(2)} ms each)`,
 );
 await app.close();
 await database.close();

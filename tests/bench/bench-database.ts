@@ -1,6 +1,8 @@
 import postgres from 'postgres';
 
-/** A fresh PostgreSQL database for a benchmark, next to BENCH_DATABASE_URL / TEST_DATABASE_URL (or the local server). */
+/**
+ * A fresh PostgreSQL database for a benchmark, next to BENCH_DATABASE_URL / TEST_DATABASE_URL (or the local server).
+ */
 export async function freshBenchDatabase(name: string): Promise<string> {
   const base =
     process.env.BENCH_DATABASE_URL ??

@@ -135,10 +135,13 @@ const check = await openDatabase({ url });
 const [counts] = await queryRows<{ booked: number; filling: number; overlaps: number }>(
   check.db,
   sql`
-  select (select count(*)::int from appointments where status = 'booked' and starts_at::date = ${day.toISODate()}::date) as booked,
-         (select extract(epoch from max(created_at) - min(created_at))::float8 from appointments where status = 'booked' and starts_at::date = ${day.toISODate()}::date) as filling,
+  select (select count(*)::int from appointments
+           where status = 'booked' and starts_at::date = ${day.toISODate()}::date) as booked,
+         (select extract(epoch from max(created_at) - min(created_at))::float8 from appointments
+           where status = 'booked' and starts_at::date = ${day.toISODate()}::date) as filling,
          (select count(*)::int from appointments a join appointments b on a.counter_id = b.counter_id and a.id < b.id
-           where a.status in ('held','booked','checked_in','serving') and b.status in ('held','booked','checked_in','serving')
+           where a.status in ('held','booked','checked_in','serving')
+             and b.status in ('held','booked','checked_in','serving')
              and tstzrange(a.starts_at, a.ends_at, '[)') && tstzrange(b.starts_at, b.ends_at, '[)')) as overlaps`,
 );
 await check.close();
@@ -166,7 +169,8 @@ const direct = await openDatabase({ url, poolSize: CONNECTIONS });
 const benchLocations = await queryRows<{ id: number; municipality_id: number; counters: number[] }>(
   direct.db,
   sql`
-  select l.id, l.municipality_id, array_agg(c.id order by c.id) as counters from locations l join counters c on c.location_id = l.id
+  select l.id, l.municipality_id, array_agg(c.id order by c.id) as counters
+  from locations l join counters c on c.location_id = l.id
   where l.slug like 'bench-%' group by l.id, l.municipality_id`,
 );
 let directDay = warmDay.plus({ days: 7 });
@@ -233,7 +237,8 @@ const fivexx = Object.entries(status)
   .reduce((sum, [, s]) => sum + s.count, 0);
 const bookingsPerSecond = created / seconds;
 console.log(
-  `${RESIDENTS} residents, ${CONNECTIONS} connections, ${times.length * COUNTERS} free times (${LOCATIONS} locations × ${COUNTERS} counters × ${STARTS} starts), PostgreSQL`,
+  `${RESIDENTS} residents, ${CONNECTIONS} connections, ${times.length * COUNTERS} free times (${LOCATIONS} locations ` +
+    `× ${COUNTERS} counters × ${STARTS} starts), PostgreSQL`,
 );
 console.log(
   `answers: ${Object.entries(status)
@@ -242,7 +247,8 @@ console.log(
 );
 console.log(`successful bookings/s   ${bookingsPerSecond.toFixed(0)} (bookings made ÷ the whole run)`);
 console.log(
-  `while times were free   ${(counts!.booked / counts!.filling).toFixed(0)}/s (${counts!.booked} bookings in ${counts!.filling.toFixed(2)} s, first to last)`,
+  `while times were free   ${(counts!.booked / counts!.filling).toFixed(0)}/s (${counts!.booked} bookings in ` +
+    `${counts!.filling.toFixed(2)} s, first to last)`,
 );
 console.log(`requests answered/s    ${(RESIDENTS / seconds).toFixed(0)} (201 and 409 with alternatives)`);
 console.log(`latency p50 / p99 ms    ${result.latency.p50} / ${result.latency.p99}`);
@@ -252,5 +258,6 @@ console.log(`double bookings         ${counts!.overlaps}`);
 console.log(`baseline INSERTs/s      ${baselinePerSecond.toFixed(0)}`);
 console.log(`ratio bookings/INSERTs  ${(bookingsPerSecond / baselinePerSecond).toFixed(3)}`);
 console.log(
-  `ceiling: booking statement alone, no HTTP  ${directPerSecond.toFixed(0)}/s (${directBooked} of ${writes.length} different times; ratio to INSERTs ${(directPerSecond / baselinePerSecond).toFixed(3)})`,
+  `ceiling: booking statement alone, no HTTP  ${directPerSecond.toFixed(0)}/s (${directBooked} of ${writes.length} ` +
+    `different times; ratio to INSERTs ${(directPerSecond / baselinePerSecond).toFixed(3)})`,
 );

@@ -35,13 +35,16 @@ onEachDatabase(
       await assertAsyncProperty(
         t,
         fc.asyncProperty(fc.array(command, { minLength: 1, maxLength: 18 }), async (commands) => {
-          // Each run gets an open day of its own (no weekend, holiday or closure), so runs do not see each other's claims.
+          // Each run gets an open day of its own (no weekend, holiday or closure), so runs do not see each other's
+          // claims.
           clock.set('2026-11-30T08:00:00Z');
           let day = DateTime.fromISO('2026-12-01', { zone: 'Europe/Amsterdam' }).plus({ days: run++ });
           const isOpen = async (d: DateTime) =>
             (
               await app.inject({
-                url: `/api/v1/availability?location=stadskantoor&items=paspoort&from=${d.toISODate()}&to=${d.toISODate()}`,
+                url:
+                  `/api/v1/availability?location=stadskantoor&items=paspoort&` +
+                  `from=${d.toISODate()}&to=${d.toISODate()}`,
               })
             ).json().days[0].open;
           while (!(await isOpen(day))) {
@@ -124,7 +127,9 @@ onEachDatabase(
               }
             }
             const availability = await app.inject({
-              url: `/api/v1/availability?location=stadskantoor&items=paspoort&from=${day.toISODate()}&to=${day.toISODate()}`,
+              url:
+                `/api/v1/availability?location=stadskantoor&items=paspoort&` +
+                `from=${day.toISODate()}&to=${day.toISODate()}`,
             });
             const slots: { start: string; available: number }[] = availability.json().days[0].slots;
             for (let i = 0; i < STARTS; i++) {

@@ -6,6 +6,8 @@ import { onEachDatabase } from '../helpers/app.js';
 
 const base = { location: 'stadskantoor', items: [{ service: 'paspoort', persons: 1 }] };
 const person = (n: number) => ({ name: `Inwoner ${n}`, email: `inwoner${n}@example.nl` });
+/** Two digits, for times written out in a test. */
+const two = (n: number) => String(n).padStart(2, '0');
 
 /** A request from its own client address, so that the per-client limit does not get in the way of a race. */
 const post = (app: FastifyInstance, url: string, payload: unknown, n = 0, headers: Record<string, string> = {}) =>
@@ -81,7 +83,8 @@ onEachDatabase(
         );
         const [row] = await queryRows<{ manage_token_hash: string; n: number }>(
           database.db,
-          sql`select manage_token_hash, (select count(*)::int from appointments) as n from appointments where reference = ${body.reference}`,
+          sql`select manage_token_hash, (select count(*)::int from appointments) as n from appointments where
+            reference = ${body.reference}`,
         );
         t.not(row!.manage_token_hash, body.manageToken, 'stored only as a hash');
         t.equal(row!.manage_token_hash.length, 64);
@@ -116,7 +119,8 @@ onEachDatabase(
     );
 
     t.test(
-      '200 residents race for one time at a location with 3 counters: exactly 3 get it, the rest a 409 with alternatives',
+      '200 residents race for one time at a location with 3 counters: exactly 3 get it, the rest a 409 with ' +
+        'alternatives',
       async (t) => {
         const start = '2026-12-02T10:00:00+01:00';
         const results = await Promise.all(Array.from({ length: 200 }, (_, i) => book(start, 1000 + i)));
@@ -168,7 +172,7 @@ onEachDatabase(
             {
               location: 'stadskantoor',
               items: [{ service: 'paspoort', persons: 1 + (i % 3) }],
-              start: `2026-12-17T${String(9 + Math.floor((i % 12) / 6)).padStart(2, '0')}:${String((i % 6) * 10).padStart(2, '0')}:00+01:00`,
+              start: `2026-12-17T${two(9 + Math.floor((i % 12) / 6))}:${two((i % 6) * 10)}:00+01:00`,
               ...person(7000 + i),
             },
             7000 + i,
@@ -182,7 +186,8 @@ onEachDatabase(
         const [row] = await queryRows<{ n: number }>(
           database.db,
           sql`
-      select count(*)::int as n from appointments where status = 'booked' and starts_at >= '2026-12-17T08:00:00Z' and starts_at < '2026-12-17T10:00:00Z'`,
+      select count(*)::int as n from appointments where status = 'booked' and starts_at >= '2026-12-17T08:00:00Z' and
+        starts_at < '2026-12-17T10:00:00Z'`,
         );
         t.equal(row!.n, booked, 'every 201 is one row');
       },
@@ -278,12 +283,7 @@ onEachDatabase(
     t.test('50 moves race into one time with 3 free counters: 3 move, 47 keep their old time', async (t) => {
       const booked = await Promise.all(
         Array.from({ length: 50 }, async (_, i) =>
-          (
-            await book(
-              `2026-12-08T${String(9 + Math.floor(i / 9)).padStart(2, '0')}:${String((i % 3) * 10).padStart(2, '0')}:00+01:00`,
-              6500 + i,
-            )
-          ).json(),
+          (await book(`2026-12-08T${two(9 + Math.floor(i / 9))}:${two((i % 3) * 10)}:00+01:00`, 6500 + i)).json(),
         ),
       );
       const placed = booked.filter((b) => b.reference);
@@ -331,7 +331,8 @@ onEachDatabase(
         const messages = await queryRows<{ kind: string; sequence: number }>(
           database.db,
           sql`
-      select o.kind, o.sequence from outbox o join appointments a on a.id = o.appointment_id where a.reference = ${booked.reference} order by o.sequence`,
+      select o.kind, o.sequence from outbox o join appointments a on a.id = o.appointment_id where a.reference =
+        ${booked.reference} order by o.sequence`,
         );
         t.same(messages, [
           { kind: 'confirmation', sequence: 0 },
@@ -400,7 +401,8 @@ onEachDatabase(
         const [row] = await queryRows<{ step_free: boolean }>(
           database.db,
           sql`
-      select c.step_free from appointments a join counters c on c.id = a.counter_id where a.reference = ${onStepFree.json().reference}`,
+      select c.step_free from appointments a join counters c on c.id = a.counter_id where a.reference =
+        ${onStepFree.json().reference}`,
         );
         t.equal(row!.step_free, true);
         const taken = (await post(app, '/api/v1/holds', { ...base, start }, 8251)).json();

@@ -41,7 +41,8 @@ onEachDatabase(
     });
 
     t.test(
-      'the file names the services, the place, the reference, what to bring and the manage link, and nothing of the needs',
+      'the file names the services, the place, the reference, what to bring and the manage link, and nothing of the ' +
+        'needs',
       async (t) => {
         clock.set('2026-11-30T08:00:00Z');
         const booked = await book('2026-12-03T10:00:00+01:00', {

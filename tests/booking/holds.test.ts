@@ -71,7 +71,8 @@ onEachDatabase(t, async (t, { app, clock, database }) => {
   });
 
   t.test(
-    'a hold booked with a need for extra time grows where it is, or moves to a counter where it fits, or keeps its time',
+    'a hold booked with a need for extra time grows where it is, or moves to a counter where it fits, or keeps its ' +
+      'time',
     async (t) => {
       clock.set('2026-11-30T08:00:00Z');
       const details = { name: 'Fatma Yılmaz', email: 'fatma@example.nl', needs: { extraTime: true } };

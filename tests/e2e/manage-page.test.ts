@@ -40,7 +40,8 @@ if (!chromiumMissing)
         await queryRows<{ status: string; start: string }>(
           database.db,
           sql`
-    select status, to_char(starts_at at time zone 'Europe/Amsterdam', 'YYYY-MM-DD HH24:MI') as start from appointments where reference = ${reference}`,
+    select status, to_char(starts_at at time zone 'Europe/Amsterdam', 'YYYY-MM-DD HH24:MI') as start from appointments
+      where reference = ${reference}`,
         )
       )[0]!;
     const open = async (url: string, locale = 'nl-NL', width = 320) => {
@@ -138,7 +139,8 @@ if (!chromiumMissing)
       const [row] = await queryRows<{ score: number; comment: string }>(
         database.db,
         sql`
-      select f.score, f.comment from feedback f join appointments a on a.id = f.appointment_id where a.reference = ${booked.reference}`,
+      select f.score, f.comment from feedback f join appointments a on a.id = f.appointment_id where a.reference =
+        ${booked.reference}`,
       );
       t.same(row, { score: 4, comment: 'Quick and friendly' });
       await context.close();

@@ -154,7 +154,8 @@ onEachDatabase(
       const [row] = await queryRows<{ status: string; attempts: number }>(
         database.db,
         sql`
-      select o.status, o.attempts from outbox o join appointments a on a.id = o.appointment_id where a.email = 'els@example.nl' and o.kind = 'confirmation'`,
+      select o.status, o.attempts from outbox o join appointments a on a.id = o.appointment_id where a.email =
+        'els@example.nl' and o.kind = 'confirmation'`,
       );
       t.same(row, { status: 'pending', attempts: 1 });
       const back = await startSmtp(down.port);
@@ -205,7 +206,8 @@ onEachDatabase(
       const kinds = await queryRows<{ kind: string }>(
         database.db,
         sql`
-      select o.kind from outbox o join appointments a on a.id = o.appointment_id where a.email = 'laat@example.nl' order by o.kind`,
+      select o.kind from outbox o join appointments a on a.id = o.appointment_id where a.email = 'laat@example.nl'
+        order by o.kind`,
       );
       t.same(
         kinds.map((k) => k.kind),
@@ -238,7 +240,8 @@ onEachDatabase(
       const [row] = await queryRows<{ status: string; attempts: number; last_error: string }>(
         database.db,
         sql`
-      select o.status, o.attempts, o.last_error from outbox o join appointments a on a.id = o.appointment_id where a.email = 'nooit@example.nl' and o.kind = 'confirmation'`,
+      select o.status, o.attempts, o.last_error from outbox o join appointments a on a.id = o.appointment_id where
+        a.email = 'nooit@example.nl' and o.kind = 'confirmation'`,
       );
       t.same([row!.status, row!.attempts], ['failed', MAX_ATTEMPTS]);
       t.ok(row!.last_error.length > 0);

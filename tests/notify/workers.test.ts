@@ -48,11 +48,15 @@ onEachDatabase(
         // Due by the test's clock, not the database's: now() is a real day that the clock may lie before.
         await database.db.execute(sql`
         insert into outbox (appointment_id, kind, sequence, next_attempt_at)
-        select a.id, 'confirmation', 0, ${clock.now().toISOString()}::timestamptz from appointments a, generate_series(1, 500) where a.reference = ${booked.reference}`);
+        select a.id, 'confirmation', 0, ${clock.now().toISOString()}::timestamptz from appointments a,
+          generate_series(1, 500) where a.reference = ${booked.reference}`);
         const smtp = await startSmtp();
         t.teardown(smtp.close);
         const url = new URL(process.env.TEST_DATABASE_URL!);
-        url.pathname = `/${((await database.db.execute(sql`select current_database() as name`)) as unknown as { name: string }[])[0]!.name}`;
+        const [current] = (await database.db.execute(sql`select current_database() as name`)) as unknown as {
+          name: string;
+        }[];
+        url.pathname = `/${current!.name}`;
         const second = await openDatabase({ url: url.toString() });
         const secondApp = await buildApp({ config, database: second, clock: clock.now, logger: false });
         t.teardown(async () => {

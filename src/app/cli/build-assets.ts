@@ -23,7 +23,8 @@ const { code, gzip } = bundleOf(await bundleWidgetCode(join(root, 'src/widget/ba
 writeFileSync(BUNDLE_FILE, code);
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 console.log(
-  `widget/balie.js: ${kb(code.length)} minified, ${kb(gzip.length)} gzipped (budget ${kb(WIDGET_BUDGET_BYTES)} gzipped)`,
+  `widget/balie.js: ${kb(code.length)} minified, ${kb(gzip.length)} gzipped ` +
+    `(budget ${kb(WIDGET_BUDGET_BYTES)} gzipped)`,
 );
 if (gzip.length > WIDGET_BUDGET_BYTES) {
   console.error('the widget is over its budget: the build fails');

@@ -213,7 +213,9 @@ export function dayInWindow(date: string, window: BookingWindow): 'past' | 'beyo
   return date < window.today ? 'past' : date > window.lastDate ? 'beyond-horizon' : 'bookable';
 }
 
-/** Index of the first of a bookable day's starts (ascending) that the minimum notice allows: later ones are all allowed. */
+/**
+ * Index of the first of a bookable day's starts (ascending) that the minimum notice allows: later ones are all allowed.
+ */
 export function firstAfterNotice(starts: number[], window: BookingWindow): number {
   let i = 0;
   while (i < starts.length && starts[i]! < window.earliest) i++;

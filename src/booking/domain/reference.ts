@@ -1,4 +1,6 @@
-/** Letters and digits that cannot be mistaken for each other when read aloud or typed (no 0/O, 1/I/L, 2/Z, 5/S, 8/B). */
+/**
+ * Letters and digits that cannot be mistaken for each other when read aloud or typed (no 0/O, 1/I/L, 2/Z, 5/S, 8/B).
+ */
 export const REFERENCE_ALPHABET = 'ACDEFGHJKMNPQRTUVWXY34679';
 
 /** A short human reference such as `K7M-4QX` from six random bytes. */

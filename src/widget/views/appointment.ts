@@ -8,15 +8,19 @@ import { renderTime } from './when.js';
 
 export function renderAppointment(w: WidgetHost, a: Appointment) {
   const t = w.t;
-  const zone = w.zone;
+  const time = (at: string) => timeOf(at, w.language, w.zone);
   return html`
     <dl>
       <dt>${t.reference}</dt><dd><strong>${a.reference}</strong></dd>
       <dt>${t.what}</dt><dd>${a.items.map((i) => t.persons2({ name: i.name, persons: i.persons })).join(', ')}</dd>
-      <dt>${t.when}</dt><dd>${dayOf(a.start, w.language, zone)}, ${timeOf(a.start, w.language, zone)}–${timeOf(a.end, w.language, zone)}</dd>
+      <dt>${t.when}</dt><dd>${dayOf(a.start, w.language, w.zone)}, ${time(a.start)}–${time(a.end)}</dd>
       <dt>${t.where}</dt><dd>${a.locationName}, ${a.address.street}, ${a.address.postalCode} ${a.address.city}</dd>
     </dl>
-    ${a.bring.length && a.status !== 'cancelled' ? html`<h3>${t.bring}</h3><ul>${a.bring.map((b) => html`<li>${b}</li>`)}</ul>` : nothing}`;
+    ${
+      a.bring.length && a.status !== 'cancelled'
+        ? html`<h3>${t.bring}</h3><ul>${a.bring.map((b) => html`<li>${b}</li>`)}</ul>`
+        : nothing
+    }`;
 }
 
 export function renderDone(w: WidgetHost) {
@@ -45,11 +49,17 @@ export function renderManage(w: WidgetHost) {
       </div>`
         : nothing
     }
-    ${a.status === 'booked' && !moving ? html`<p><a class="button secondary" href=${a.calendarUrl}>${t.addToCalendar}</a></p>` : nothing}
+    ${
+      a.status === 'booked' && !moving
+        ? html`<p><a class="button secondary" href=${a.calendarUrl}>${t.addToCalendar}</a></p>`
+        : nothing
+    }
     ${
       moving
         ? html`<h3 id="move-heading" tabindex="-1">${t.moveHeading}</h3>${renderTime(w)}
-      <div class="actions"><button type="button" class="secondary" id="move-stop" @click=${() => w.stopMoving()}>${t.keepTime}</button></div>`
+      <div class="actions">
+        <button type="button" class="secondary" id="move-stop" @click=${() => w.stopMoving()}>${t.keepTime}</button>
+      </div>`
         : nothing
     }
     ${a.canGiveFeedback && !w.feedbackSent ? renderFeedback(w) : nothing}`;
@@ -95,8 +105,9 @@ export function renderCancel(w: WidgetHost) {
 export function renderMoveConfirm(w: WidgetHost) {
   const t = w.t;
   const start = w.moveTo!;
+  const question = t.moveQuestion({ day: dayOf(start, w.language, w.zone), time: timeOf(start, w.language, w.zone) });
   return html`
-    <p id="move-question">${t.moveQuestion({ day: dayOf(start, w.language, w.zone), time: timeOf(start, w.language, w.zone) })}</p>
+    <p id="move-question">${question}</p>
     <div class="actions">
       <button type="button" id="move-yes" @click=${() => w.moveAppointment()}>${t.moveYes}</button>
       <button type="button" class="secondary" @click=${() => {

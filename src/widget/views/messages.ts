@@ -13,7 +13,10 @@ export function renderErrorSummary(w: WidgetHost) {
   return html`
     <div class="alert error" id="error-summary" role="alert" tabindex="-1" aria-labelledby="error-summary-title">
       <h3 id="error-summary-title">${w.t.errorSummary}</h3>
-      <ul>${w.errors.map((e) => html`<li><a href="#field-${e.field}" @click=${(ev: Event) => focusField(ev, e.field)}>${e.message}</a></li>`)}</ul>
+      <ul>${w.errors.map(
+        (e) => html`<li><a href="#field-${e.field}" @click=${(ev: Event) => focusField(ev, e.field)}
+          >${e.message}</a></li>`,
+      )}</ul>
     </div>`;
 }
 

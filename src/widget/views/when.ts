@@ -16,17 +16,31 @@ export function renderTime(w: WidgetHost) {
   return html`
     ${free ? html`<p class="hint">${t.daysHint}</p>` : renderNothingFree(w)}
     <ul class="plain">
-      ${a.days.map((d) => {
-        const count = w.freeCount(d);
-        const name = dayName(d.date, w.language);
-        if (count > 0)
-          return html`<li><button type="button" class="day" id="day-${d.date}" aria-current=${d.date === w.day ? 'true' : 'false'} @click=${() => w.chooseDay(d.date)}>${t.dayLabel({ day: name, count })}</button></li>`;
-        return html`<li class="day-off">${d.open ? t.dayFull({ day: name }) : t.dayClosed({ day: name, reason: d.reason ?? '' })}</li>`;
-      })}
+      ${a.days.map((d) => renderDay(w, d))}
     </ul>
     <button type="button" class="secondary" @click=${() => w.loadDays(addDays(w.periodEnd!, 1))}>${t.moreDays}</button>
     ${day ? renderTimes(w, day) : nothing}
-    ${w.step === 'time' ? html`<div class="actions"><button type="button" class="secondary" @click=${() => w.go('location')}>${t.back}</button></div>` : nothing}`;
+    ${
+      w.step === 'time'
+        ? html`<div class="actions">
+            <button type="button" class="secondary" @click=${() => w.go('location')}>${t.back}</button>
+          </div>`
+        : nothing
+    }`;
+}
+
+/** A day with free times is a button that shows them; a full or closed day says so. */
+function renderDay(w: WidgetHost, d: Availability['days'][number]) {
+  const t = w.t;
+  const count = w.freeCount(d);
+  const name = dayName(d.date, w.language);
+  if (count === 0) {
+    const why = d.open ? t.dayFull({ day: name }) : t.dayClosed({ day: name, reason: d.reason ?? '' });
+    return html`<li class="day-off">${why}</li>`;
+  }
+  return html`<li><button type="button" class="day" id="day-${d.date}"
+    aria-current=${d.date === w.day ? 'true' : 'false'} @click=${() => w.chooseDay(d.date)}
+    >${t.dayLabel({ day: name, count })}</button></li>`;
 }
 
 export function renderTimes(w: WidgetHost, day: Availability['days'][number]) {
@@ -45,7 +59,8 @@ export function renderTimes(w: WidgetHost, day: Availability['days'][number]) {
       <h4>${p.name}</h4>
       <ul class="times">${p.slots.map(
         (s) => html`<li><button type="button" class="time" @click=${() => w.chooseTime(s.start)}
-        aria-label=${t.timeLabel({ time: timeOf(s.start, w.language, zone) })}>${timeOf(s.start, w.language, zone)}</button></li>`,
+        aria-label=${t.timeLabel({ time: timeOf(s.start, w.language, zone) })}
+        >${timeOf(s.start, w.language, zone)}</button></li>`,
       )}</ul>`,
     )}
     <button type="button" class="secondary" @click=${() => w.refresh(`day-${day.date}`)}>${t.otherDay}</button>`;
@@ -61,7 +76,8 @@ export function renderNothingFree(w: WidgetHost) {
       <p>${t.nothingFree({ last: dayName(w.periodEnd!, w.language), location: w.locationName(w.location!) })}</p>
       <h3>${t.whatNow}</h3>
       <ul class="plain">
-        <li><button type="button" class="secondary" @click=${() => w.loadDays(addDays(w.periodEnd!, 1))}>${t.tryLater}</button></li>
+        <li><button type="button" class="secondary" @click=${() => w.loadDays(addDays(w.periodEnd!, 1))}
+          >${t.tryLater}</button></li>
         ${
           w.step === 'time'
             ? others.map(

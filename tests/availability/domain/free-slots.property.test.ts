@@ -196,7 +196,8 @@ t.test('a slot never overlaps a live claim on at least `available` counters', as
 });
 
 t.test(
-  'no bookable start is missing, and each has exactly the free counters as `available` (against a minute-by-minute reference)',
+  'no bookable start is missing, and each has exactly the free counters as `available` (against a minute-by-minute ' +
+    'reference)',
   async (t) => {
     check(t, (s) => {
       const expected = reference(s);
