@@ -223,10 +223,13 @@ export const appointments = pgTable(
     emailKey: text('email_key'),
     createdAt: instant('created_at').notNull().defaultNow(),
     updatedAt: instant('updated_at').notNull().defaultNow(),
+    /** When retention removed the resident's details (name, e-mail, phone, needs, token); null while they are kept. */
+    erasedAt: instant('erased_at'),
   },
   (t) => [
     index('appointments_location_time').on(t.locationId, t.startsAt),
     index('appointments_email_key').on(t.municipalityId, t.emailKey),
+    index('appointments_to_erase').on(t.endsAt).where(sql`${t.erasedAt} is null and ${t.kind} = 'appointment'`),
     check('appointments_time_order', sql`${t.startsAt} < ${t.endsAt}`),
     check(
       'appointments_status',
@@ -255,7 +258,10 @@ export const appointmentItems = pgTable(
 /**
  * Answers to booking requests by idempotency key (the client's `Idempotency-Key`, or one derived from the
  * request to catch a double click). The row is written in the booking's own transaction, so a concurrent
- * request with the same key waits for it and then returns the same answer. Rows are deleted after a day.
+ * request with the same key waits for it and then returns the same answer. It keeps no personal data and no token:
+ * `request_hash` is an HMAC of the request under the server's key, `body` names the appointment and the answer's
+ * language (the answer is rebuilt from the appointment, its token from the nonce). Rows of a client's key are
+ * deleted after a day, those of a double click after a minute.
  */
 export const idempotencyKeys = pgTable(
   'idempotency_keys',

@@ -21,6 +21,8 @@ const ConfigSchema = z.object({
   MAX_LIVE_APPOINTMENTS: positiveInt.default(3),
   /** The reminder e-mail goes out this many hours before the appointment. */
   REMINDER_HOURS: positiveInt.default(24),
+  /** The .eml files of the mailbox used without SMTP_URL are deleted this many days after they were written. */
+  MAIL_FILE_DAYS: positiveInt.default(7),
   /** Holds and bookings per client address per minute. */
   RATE_LIMIT_PER_MINUTE: positiveInt.default(20),
   /** Computed availability days kept in memory; 0 turns the cache off (benchmarks measure both). */

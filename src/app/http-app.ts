@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { availabilityRoutes } from '../availability/routes.js';
-import { startHousekeeping } from '../booking/housekeeping.js';
 import { appointmentRoutes } from '../booking/routes.js';
 import { corsPlugin } from '../catalogue/cors.js';
 import { catalogueRoutes } from '../catalogue/routes.js';
@@ -16,10 +15,11 @@ import { problemsPlugin } from '../platform/http/problems.js';
 import { rateLimitPlugin } from '../platform/http/rate-limit.js';
 import { composeServices, type Services } from './compose.js';
 import type { Config } from './config.js';
+import { startHousekeeping } from './jobs.js';
 
 /** Services composed already (the server shares them with its outbox worker), or what to compose the app's own from. */
 export type AppOptions = ({ services: Services } | { config: Config; database: Database; clock?: () => Date }) & {
-  /** Release expired holds and forget old idempotency answers every minute (the server does; tests call sweep). */
+  /** Run housekeeping every minute (app/jobs.ts: holds, idempotency answers, retention; tests call housekeep). */
   housekeeping?: boolean;
   /** Pino options, or false for no log (tests). */
   logger?: boolean | { level: string };

@@ -7,7 +7,8 @@
 -- (the counter-choice function, booking/domain/counter-choice.ts); the exclusion constraint decides what is free.
 -- A refusal raises, so that nothing of it stays: BL001 too many appointments, BL002 every counter taken,
 -- BL003 the hold is unknown or booked already. A reference that exists already raises 23505 (drawn again).
--- Returns 'booked' with the calendar sequence, or 'earlier' with the answer stored under the key.
+-- Returns 'booked' with the calendar sequence, or 'earlier' with the answer stored under the key. The stored answer is
+-- p_body (the answer's language) with the appointment's id and sequence: no personal data, no token.
 CREATE OR REPLACE FUNCTION balie_book(
   p_key text, p_request_hash text, p_now timestamptz, p_stale_before timestamptz,
   p_municipality_id int, p_location_id int, p_email_key text, p_max_live int, p_lock_keys int8[],
@@ -110,7 +111,8 @@ BEGIN
   SELECT v_id, message.kind, v_sequence, message.due, p_now
   FROM unnest(p_message_kinds, p_message_times) AS message(kind, due);
 
-  UPDATE idempotency_keys AS k SET status = 201, body = jsonb_set(p_body, '{sequence}', to_jsonb(v_sequence))
-  WHERE k.key = p_key;
+  UPDATE idempotency_keys AS k
+    SET status = 201, body = p_body || jsonb_build_object('appointmentId', v_id, 'sequence', v_sequence)
+    WHERE k.key = p_key;
   RETURN QUERY SELECT 'booked'::text, v_sequence, NULL::text, NULL::jsonb, NULL::timestamptz;
 END $$;

@@ -14,8 +14,8 @@ import { itemsOf } from './appointment-words.js';
 import { type BookingDetails, readBeforeBooking, writeBooking } from './book-store.js';
 import type { BookingDeps } from './booking-deps.js';
 import { messagesFor } from './follow-ups.js';
-import type { StoredAnswer } from './idempotency-store.js';
-import { newManageToken, newReference, requestFingerprint } from './manage-tokens.js';
+import { CLIENT_KEY_HOURS, DOUBLE_CLICK_SECONDS, type StoredAnswer, type StoredBooking } from './idempotency-store.js';
+import { deriveToken, newManageToken, newReference, requestFingerprint } from './manage-tokens.js';
 import { checkStart, rankFreeCounters, type Wanted } from './placement.js';
 
 export type BookRequest = {
@@ -30,9 +30,6 @@ export type BookRequest = {
   needs?: Needs;
 };
 export type Booked = AppointmentView & { manageToken: string };
-
-const CLIENT_KEY_HOURS = 24;
-const DOUBLE_CLICK_SECONDS = 60;
 
 /** What the booking is for: from the hold, or from the request itself. Read before the transaction. */
 async function whatToBook(deps: BookingDeps, request: BookRequest, language: Language) {
@@ -112,6 +109,18 @@ function bookedView(
 }
 
 /**
+ * The answer to a request answered before (a retry, a double click), rebuilt from the appointment: the stored
+ * answer keeps no personal data, and the token comes again from the appointment's nonce.
+ */
+async function answerAgain(deps: BookingDeps, stored: StoredBooking): Promise<Booked> {
+  const appointment = await findById(deps.db, stored.appointmentId);
+  if (!appointment?.manageNonce) throw new NotFound('appointment_not_found');
+  const snapshot = await deps.locations.require(appointment.locationSlug);
+  const token = deriveToken(deps.secretKey, appointment.manageNonce);
+  return { ...appointmentView(deps, appointment, snapshot, stored.language, token), manageToken: token };
+}
+
+/**
  * Books an appointment (DESIGN contract `POST /api/v1/appointments`). The same Idempotency-Key with the same body
  * returns the first answer, also when both requests run at once; without a key, the same body within a minute
  * (a double click) does the same. Time, appointment, answer and messages are one statement (store/book.ts).
@@ -123,7 +132,7 @@ export async function bookAppointment(
 ): Promise<Booked> {
   const { snapshot, items, start, holdId } = await whatToBook(deps, request, options.language);
   const wanted = checkStart(deps, snapshot, items, request.needs, start, { held: holdId !== undefined });
-  const fingerprint = requestFingerprint(request);
+  const fingerprint = requestFingerprint(deps.secretKey, request);
   const now = deps.clock();
   const key = options.idempotencyKey ? `key:${options.idempotencyKey}` : `auto:${fingerprint}`;
   const staleBefore = new Date(
@@ -134,7 +143,7 @@ export async function bookAppointment(
     new Conflict('time_taken', {}, await findAlternatives(deps, snapshot, items, request.needs, wanted.start));
   const replay = (earlier: StoredAnswer) => {
     if (earlier.requestHash !== fingerprint) throw new Unprocessable('idempotency_key_reused');
-    return earlier.body as Booked;
+    return answerAgain(deps, earlier.body);
   };
   // The day's claims as they are now rank the counters (the counter-choice function); a time that is taken right
   // now is refused with this plain read, without queueing for the time's locks. The answer of an identical request
@@ -180,7 +189,7 @@ export async function bookAppointment(
             details,
             items: items.map((i) => ({ serviceId: i.service.id, persons: i.persons })),
             messages: messagesFor(deps, 'confirmation', wanted),
-            body,
+            body: { language: options.language },
           }),
         { transaction: false },
       );

@@ -7,7 +7,7 @@ import { timeLockKeys } from '../claims/time-locks.js';
 import { type Executor, queryRows } from '../platform/database/database.js';
 import { sqlState } from '../platform/database/sql-errors.js';
 import type { MessageKind } from '../platform/outbox-store.js';
-import type { StoredAnswer } from './idempotency-store.js';
+import type { StoredAnswer, StoredBooking } from './idempotency-store.js';
 
 /**
  * What a booking request reads before it queues for the time's locks, in one round trip: the live claims of the
@@ -76,8 +76,8 @@ export type BookingWrite = {
   items: { serviceId: number; persons: number }[];
   /** The messages the booking causes, each due at its time. */
   messages: { kind: MessageKind; at: Date }[];
-  /** The answer to store under the key (its `sequence` is set to the booking's). */
-  body: unknown;
+  /** What to keep of the answer under the key (the appointment's id and sequence are added by the statement). */
+  body: Pick<StoredBooking, 'language'>;
 };
 
 export type BookingOutcome =

@@ -30,8 +30,11 @@ export function tokenMatches(token: string, hash: string | null): boolean {
 
 export const newReference = () => referenceFrom(randomBytes(6));
 
-/** A stable fingerprint of a request body: the same fields in any order give the same hash. */
-export function requestFingerprint(value: unknown): string {
+/**
+ * A stable fingerprint of a request body: the same fields in any order give the same digest. Keyed (HMAC under the
+ * server's key), so that the digest of a booking request does not give away a guessed name or e-mail address.
+ */
+export function requestFingerprint(secretKey: string, value: unknown): string {
   const canonical = (v: unknown): unknown =>
     Array.isArray(v)
       ? v.map(canonical)
@@ -42,7 +45,7 @@ export function requestFingerprint(value: unknown): string {
               .map(([k, x]) => [k, canonical(x)]),
           )
         : v;
-  return createHash('sha256')
-    .update(JSON.stringify(canonical(value)))
+  return createHmac('sha256', secretKey)
+    .update(`request:${JSON.stringify(canonical(value))}`)
     .digest('hex');
 }

@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import nodemailer, { type SendMailOptions, type Transporter } from 'nodemailer';
+import { mailFolder } from './mail-files.js';
 
 export type Mail = {
   messageId: string;
@@ -51,7 +52,7 @@ export function createMailer(
       close: () => transport.close(),
     };
   }
-  const folder = join(config.DATA_DIR, 'mail');
+  const folder = mailFolder(config.DATA_DIR);
   const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
   return {
     async send(mail) {

@@ -207,12 +207,7 @@ const writes = benchLocations.flatMap((location) =>
         { kind: 'reminder' as const, at: start.toJSDate() },
         { kind: 'feedback' as const, at: start.toJSDate() },
       ],
-      body: {
-        sequence: 0,
-        reference: `D${key}`,
-        manageUrl: 'x'.repeat(120),
-        items: [{ service: 'paspoort', persons: 1, name: 'Paspoort' }],
-      },
+      body: { language: 'nl' as const },
     };
   }),
 );
