@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance } from 'fastify';
+import type { DestinationStream } from 'pino';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { availabilityRoutes } from '../availability/routes.js';
 import { appointmentRoutes } from '../booking/routes.js';
@@ -13,6 +14,7 @@ import { languagePlugin } from '../platform/http/language.js';
 import { openapiPlugin } from '../platform/http/openapi.js';
 import { problemsPlugin } from '../platform/http/problems.js';
 import { rateLimitPlugin } from '../platform/http/rate-limit.js';
+import { logOptions, safeError } from '../platform/logging.js';
 import { composeServices, type Services } from './compose.js';
 import type { Config } from './config.js';
 import { startHousekeeping } from './jobs.js';
@@ -21,8 +23,8 @@ import { startHousekeeping } from './jobs.js';
 export type AppOptions = ({ services: Services } | { config: Config; database: Database; clock?: () => Date }) & {
   /** Run housekeeping every minute (app/jobs.ts: holds, idempotency answers, retention; tests call housekeep). */
   housekeeping?: boolean;
-  /** Pino options, or false for no log (tests). */
-  logger?: boolean | { level: string };
+  /** Pino's level (and where to write, for tests that read the log), or false for no log. */
+  logger?: boolean | { level: string; stream?: DestinationStream };
 };
 
 export const API_VERSION = '1.0.0';
@@ -49,9 +51,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       options.logger === false
         ? false
         : {
-            level: typeof options.logger === 'object' ? options.logger.level : services.config.LOG_LEVEL,
-            serializers: { req: requestSerializer },
-            redact: ['req.headers.authorization', 'req.headers.cookie'],
+            ...logOptions(typeof options.logger === 'object' ? options.logger.level : services.config.LOG_LEVEL),
+            serializers: { req: requestSerializer, err: safeError },
+            ...(typeof options.logger === 'object' && options.logger.stream && { stream: options.logger.stream }),
           },
     genReqId: () => randomUUID(),
     bodyLimit: 32 * 1024,

@@ -10,6 +10,7 @@ import { claimMessages, markFailed, markSent, type OutboxRow } from '../platform
 import { textsFor } from '../texts/index.js';
 import { composeMessage } from './compose-message.js';
 import type { Mail, Mailer } from './mailer.js';
+import { safeMessage } from '../platform/logging.js';
 
 export const MAX_ATTEMPTS = 8;
 const LEASE_MS = 2 * 60_000;
@@ -95,7 +96,7 @@ export async function processOutbox(
       const outcome = await markFailed(
         deps.db,
         row,
-        String((error as Error).message ?? error),
+        safeMessage(error instanceof Error ? error.message : String(error)),
         new Date(deps.clock().getTime() + retryDelayMs(row.attempts)),
         MAX_ATTEMPTS,
       );

@@ -4,13 +4,14 @@ import { createMailer } from '../../notify/mailer.js';
 import { startOutboxWorker } from '../../notify/outbox-worker.js';
 import { databaseOptionsFrom, openDatabase } from '../../platform/database/database.js';
 import { migrateDatabase } from '../../platform/database/migrate.js';
+import { logOptions } from '../../platform/logging.js';
 import { secretKeyFor } from '../../platform/secret-key.js';
 import { composeServices } from '../compose.js';
 import { loadConfig } from '../config.js';
 
 const base = loadConfig();
 const config = { ...base, SECRET_KEY: secretKeyFor(base).key };
-const log = pino({ level: config.LOG_LEVEL });
+const log = pino(logOptions(config.LOG_LEVEL));
 const database = await openDatabase(databaseOptionsFrom(config));
 await migrateDatabase(database);
 const services = await composeServices({ config, database });

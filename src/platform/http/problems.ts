@@ -74,7 +74,7 @@ export const problemsPlugin = fp(async (app: FastifyInstance) => {
       return send(reply, problem(language, 429, 'too_many_requests', request.id));
     }
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
-      request.log.info({ err: { code: error.code, message: error.message } }, 'client error');
+      request.log.info({ err: error }, 'client error');
       return send(reply, problem(language, 400, 'invalid_request', request.id));
     }
     request.log.error({ err: error }, 'unexpected failure');
