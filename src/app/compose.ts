@@ -56,7 +56,7 @@ export async function composeServices(options: {
     changes,
     locations,
     days,
-    answers: new AnswerCache(days, config.AVAILABILITY_ANSWER_CACHE_SIZE),
+    answers: new AnswerCache(days, config.AVAILABILITY_ANSWER_CACHE_MB * 1024 * 1024),
     claimsIndex,
     origins,
     close: () => stopFeed().catch(() => {}),

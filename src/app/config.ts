@@ -27,8 +27,8 @@ const ConfigSchema = z.object({
   RATE_LIMIT_PER_MINUTE: positiveInt.default(20),
   /** Computed availability days kept in memory; 0 turns the cache off (benchmarks measure both). */
   AVAILABILITY_CACHE_SIZE: z.coerce.number().int().min(0).default(50_000),
-  /** Whole availability answers kept in memory; 0 turns that cache off. */
-  AVAILABILITY_ANSWER_CACHE_SIZE: z.coerce.number().int().min(0).default(10_000),
+  /** Memory for whole availability answers, in MB; 0 turns that cache off. */
+  AVAILABILITY_ANSWER_CACHE_MB: z.coerce.number().min(0).max(4096).default(64),
   /** Locations whose live claims are kept in memory for availability; 0 reads them from the database each time. */
   CLAIMS_INDEX_LOCATIONS: z.coerce.number().int().min(0).default(1_000),
   /** Server processes sharing the port (one per core); more than one needs PostgreSQL. */

@@ -21,7 +21,10 @@ import { countFree, dayInWindow, firstAfterNotice, type Slot, slotsOf } from './
 export const MAX_DAYS = 92;
 export const DEFAULT_DAYS = 28;
 
-/** `cacheKey` names the question as asked (the HTTP layer uses the URL and language), for `cachedAvailability`. */
+/**
+ * `cacheKey` names the question (the HTTP layer: the language and the normalised parameters), for
+ * `cachedAvailability`; without one the answer is not kept.
+ */
 export type AvailabilityQuery = {
   location: string;
   items: ItemRequest[];
@@ -29,7 +32,7 @@ export type AvailabilityQuery = {
   from?: string;
   to?: string;
   language: Language;
-  cacheKey: string;
+  cacheKey: string | undefined;
 };
 
 /** The answer to a question asked before, if nothing it shows has changed since: a map lookup, no parsing. */
@@ -197,6 +200,6 @@ export async function getAvailability(deps: AvailabilityDeps, query: Availabilit
   }
   parts.push(']}');
   const answer: Answer = { ...answerBytes(parts), validUntil, locationId, generation };
-  deps.answers.set(query.cacheKey, answer);
+  if (query.cacheKey !== undefined) deps.answers.set(query.cacheKey, answer);
   return answer;
 }

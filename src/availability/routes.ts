@@ -34,7 +34,19 @@ function sendAnswer(request: FastifyRequest, reply: FastifyReply, answer: Answer
   return reply.send(answer.bytes);
 }
 
-const cacheKey = (request: FastifyRequest) => `${request.language}|${request.url}`;
+const QUESTION = ['location', 'items', 'needs', 'from', 'to'];
+
+/**
+ * The question in one form, whatever the order of its parameters: the key of the answer cache. Undefined when the
+ * query has anything else or a parameter twice (validation then answers 400), so that no made-up parameter can
+ * fill the cache with copies of one answer.
+ */
+function questionKey(request: FastifyRequest): string | undefined {
+  const query = new URLSearchParams(request.url.split('?')[1] ?? '');
+  const names = [...query.keys()];
+  if (names.some((name, i) => !QUESTION.includes(name) || names.indexOf(name) !== i)) return undefined;
+  return `${request.language}|${QUESTION.map((name) => query.get(name) ?? '').join('|')}`;
+}
 
 export async function availabilityRoutes(app: FastifyInstance, deps: AvailabilityDeps) {
   app.withTypeProvider<ZodTypeProvider>().get(
@@ -42,7 +54,8 @@ export async function availabilityRoutes(app: FastifyInstance, deps: Availabilit
     {
       // A question asked before and still valid is answered before parsing and validation: polling is cheap.
       onRequest: async (request, reply) => {
-        const answer = cachedAvailability(deps, cacheKey(request));
+        const key = questionKey(request);
+        const answer = key === undefined ? undefined : cachedAvailability(deps, key);
         if (answer) return sendAnswer(request, reply, answer);
       },
       schema: {
@@ -70,7 +83,7 @@ export async function availabilityRoutes(app: FastifyInstance, deps: Availabilit
       const answer = await getAvailability(deps, {
         ...request.query,
         language: request.language,
-        cacheKey: cacheKey(request),
+        cacheKey: questionKey(request),
       });
       // Built from cached JSON fragments and sent as bytes; the schema above documents it.
       return sendAnswer(request, reply, answer);

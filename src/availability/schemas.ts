@@ -16,7 +16,8 @@ export const ItemsParamSchema = z
   })
   .meta({ description: 'Services and persons: `paspoort:2,rijbewijs:1`', example: 'paspoort:2,rijbewijs:1' });
 
-export const AvailabilityQuerySchema = z.object({
+export const AvailabilityQuerySchema = z
+  .object({
   location: z
     .string()
     .min(1)
@@ -45,7 +46,8 @@ export const AvailabilityQuerySchema = z.object({
     .date()
     .optional()
     .meta({ description: 'Last date, included; default 27 days after `from`; at most 92 days in all' }),
-});
+  })
+  .strict();
 
 export const SlotSchema = z
   .object({

@@ -12,7 +12,7 @@ onEachDatabase(t, async (t, { app, database, clock }) => {
     config: testConfig({
       CLAIMS_INDEX_LOCATIONS: '0',
       AVAILABILITY_CACHE_SIZE: '0',
-      AVAILABILITY_ANSWER_CACHE_SIZE: '0',
+      AVAILABILITY_ANSWER_CACHE_MB: '0',
     }),
     database,
     clock: clock.now,

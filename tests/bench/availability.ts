@@ -160,7 +160,7 @@ const results: Figures[] = [];
 const cold = await startBenchServer({
   DATABASE_URL: url,
   AVAILABILITY_CACHE_SIZE: '0',
-  AVAILABILITY_ANSWER_CACHE_SIZE: '0',
+  AVAILABILITY_ANSWER_CACHE_MB: '0',
   CLAIMS_INDEX_LOCATIONS: '0',
   DEMO_DATA: 'false',
 });
@@ -187,7 +187,7 @@ await stop(cold.child);
 const indexed = await startBenchServer({
   DATABASE_URL: url,
   AVAILABILITY_CACHE_SIZE: '0',
-  AVAILABILITY_ANSWER_CACHE_SIZE: '0',
+  AVAILABILITY_ANSWER_CACHE_MB: '0',
   DEMO_DATA: 'false',
 });
 // A short run first, as for every server below: code compiled, claims index and day frames made.
@@ -211,7 +211,7 @@ results.push(
 await stop(indexed.child);
 
 // Days cached, answers not: every request assembles its answer from cached days (many different questions).
-const days = await startBenchServer({ DATABASE_URL: url, AVAILABILITY_ANSWER_CACHE_SIZE: '0', DEMO_DATA: 'false' });
+const days = await startBenchServer({ DATABASE_URL: url, AVAILABILITY_ANSWER_CACHE_MB: '0', DEMO_DATA: 'false' });
 for (const path of paths) await fetch(`${days.app}${path}`);
 results.push(await measure('b. 6 weeks, days cached', days.app, { paths, connections: CONNECTIONS, seconds: SECONDS }));
 await stop(days.child);
@@ -247,7 +247,7 @@ const twoCold = await startRealServer({
   DATABASE_URL: url,
   WORKERS: String(workers),
   AVAILABILITY_CACHE_SIZE: '0',
-  AVAILABILITY_ANSWER_CACHE_SIZE: '0',
+  AVAILABILITY_ANSWER_CACHE_MB: '0',
   DEMO_DATA: 'false',
   OUTBOX_WORKER: 'false',
 });
@@ -287,7 +287,7 @@ const config = loadConfig({
   LOG_LEVEL: 'silent',
   DEMO_DATA: 'false',
   AVAILABILITY_CACHE_SIZE: '0',
-  AVAILABILITY_ANSWER_CACHE_SIZE: '0',
+  AVAILABILITY_ANSWER_CACHE_MB: '0',
 });
 const database = await openDatabase({ url });
 const app = await buildApp({ config, database, logger: false });
