@@ -283,7 +283,7 @@ export const outbox = pgTable(
     appointmentId: uuid('appointment_id')
       .notNull()
       .references(() => appointments.id, { onDelete: 'cascade' }),
-    kind: text('kind', { enum: ['confirmation', 'moved', 'cancelled', 'reminder', 'feedback'] }).notNull(),
+    kind: text('kind', { enum: ['confirmation', 'moved', 'cancelled', 'reminder', 'feedback', 'link'] }).notNull(),
     /** The appointment's calendar sequence when the message was made. */
     sequence: integer('sequence').notNull(),
     status: text('status', { enum: ['pending', 'sending', 'sent', 'failed'] })

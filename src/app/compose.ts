@@ -8,6 +8,7 @@ import { WidgetOrigins } from '../catalogue/widget-origins.js';
 import { ChangeSignal } from '../claims/change-signal.js';
 import { feedSignalFromDatabase } from '../claims/database-changes.js';
 import type { Database } from '../platform/database/database.js';
+import { DatabaseHealth } from '../platform/database/health.js';
 import type { Config } from './config.js';
 
 /** Everything the use cases of every feature may be given: built once per process, here. */
@@ -15,6 +16,8 @@ export type Services = BookingDeps & {
   config: Config;
   database: Database;
   origins: WidgetOrigins;
+  /** Whether the database answers; checked four times a second on PostgreSQL (the embedded one cannot go away). */
+  health: DatabaseHealth;
   /** Stops listening for changes from other processes. */
   close: () => Promise<void>;
 };
@@ -47,6 +50,8 @@ export async function composeServices(options: {
     }
   });
   const stopFeed = await feedSignalFromDatabase(database, changes);
+  const health = new DatabaseHealth(() => database.ping());
+  if (database.kind === 'postgres') health.start();
   return {
     db,
     database,
@@ -59,6 +64,10 @@ export async function composeServices(options: {
     answers: new AnswerCache(days, config.AVAILABILITY_ANSWER_CACHE_MB * 1024 * 1024),
     claimsIndex,
     origins,
-    close: () => stopFeed().catch(() => {}),
+    health,
+    close: () => {
+      health.stop();
+      return stopFeed().catch(() => {});
+    },
   };
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance } from 'fastify';
-import type { DestinationStream } from 'pino';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { DestinationStream } from 'pino';
 import { availabilityRoutes } from '../availability/routes.js';
 import { appointmentRoutes } from '../booking/routes.js';
 import { corsPlugin } from '../catalogue/cors.js';
@@ -9,11 +9,15 @@ import { catalogueRoutes } from '../catalogue/routes.js';
 import { managePageRoutes } from '../pages/manage-page.js';
 import { widgetRoutes } from '../pages/widget-routes.js';
 import type { Database } from '../platform/database/database.js';
+import { clientErrorHandler, frameworkErrors } from '../platform/http/framework-errors.js';
 import { healthRoutes } from '../platform/http/health-routes.js';
 import { languagePlugin } from '../platform/http/language.js';
 import { openapiPlugin } from '../platform/http/openapi.js';
+import { outagePlugin } from '../platform/http/outage.js';
 import { problemsPlugin } from '../platform/http/problems.js';
 import { rateLimitPlugin } from '../platform/http/rate-limit.js';
+import { securityHeadersPlugin } from '../platform/http/security-headers.js';
+import { textGuardPlugin } from '../platform/http/text-guard.js';
 import { logOptions, safeError } from '../platform/logging.js';
 import { composeServices, type Services } from './compose.js';
 import type { Config } from './config.js';
@@ -58,6 +62,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     genReqId: () => randomUUID(),
     bodyLimit: 32 * 1024,
     forceCloseConnections: 'idle',
+    frameworkErrors,
+    clientErrorHandler,
     routerOptions: { ignoreTrailingSlash: true },
   });
   app.setValidatorCompiler(validatorCompiler);
@@ -76,6 +82,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // Infrastructure, then app support, then routes; the order matters for hooks and the OpenAPI document.
   await app.register(languagePlugin);
   await app.register(problemsPlugin);
+  await app.register(textGuardPlugin);
+  await app.register(securityHeadersPlugin, { https: services.config.PUBLIC_BASE_URL.startsWith('https:') });
+  await app.register(outagePlugin, { health: services.health });
   await app.register(corsPlugin, services);
   await app.register(rateLimitPlugin);
   await app.register(openapiPlugin, { version: API_VERSION });

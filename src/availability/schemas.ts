@@ -18,34 +18,34 @@ export const ItemsParamSchema = z
 
 export const AvailabilityQuerySchema = z
   .object({
-  location: z
-    .string()
-    .min(1)
-    .max(64)
-    .regex(/^[a-z0-9-]+$/),
-  items: ItemsParamSchema,
-  needs: z
-    .string()
-    .max(100)
-    .optional()
-    .transform((value, ctx) => {
-      if (value === undefined) return undefined;
-      const parts = value.split(',').map((p) => p.trim());
-      if (parts.some((p) => p !== 'extra-time' && p !== 'step-free')) {
-        ctx.addIssue({ code: 'custom', params: { code: 'invalid' } });
-        return z.NEVER;
-      }
-      return { extraTime: parts.includes('extra-time'), stepFree: parts.includes('step-free') };
-    })
-    .meta({
-      description: 'Needs that change which times fit: `extra-time`, `step-free` (comma-separated)',
-      example: 'extra-time',
-    }),
-  from: z.iso.date().optional().meta({ description: "First date (YYYY-MM-DD, location's zone); default today" }),
-  to: z.iso
-    .date()
-    .optional()
-    .meta({ description: 'Last date, included; default 27 days after `from`; at most 92 days in all' }),
+    location: z
+      .string()
+      .min(1)
+      .max(64)
+      .regex(/^[a-z0-9-]+$/),
+    items: ItemsParamSchema,
+    needs: z
+      .string()
+      .max(100)
+      .optional()
+      .transform((value, ctx) => {
+        if (value === undefined) return undefined;
+        const parts = value.split(',').map((p) => p.trim());
+        if (parts.some((p) => p !== 'extra-time' && p !== 'step-free')) {
+          ctx.addIssue({ code: 'custom', params: { code: 'invalid' } });
+          return z.NEVER;
+        }
+        return { extraTime: parts.includes('extra-time'), stepFree: parts.includes('step-free') };
+      })
+      .meta({
+        description: 'Needs that change which times fit: `extra-time`, `step-free` (comma-separated)',
+        example: 'extra-time',
+      }),
+    from: z.iso.date().optional().meta({ description: "First date (YYYY-MM-DD, location's zone); default today" }),
+    to: z.iso
+      .date()
+      .optional()
+      .meta({ description: 'Last date, included; default 27 days after `from`; at most 92 days in all' }),
   })
   .strict();
 

@@ -8,8 +8,12 @@ import type { BookingDeps } from './booking-deps.js';
 /** Where the resident manages the appointment; the token is in the fragment, which browsers never send. */
 export const manageUrl = (deps: Pick<BookingDeps, 'config' | 'clock'>, reference: string, token: string) =>
   `${deps.config.PUBLIC_BASE_URL}/afspraak/${reference}#${token}`;
-export const calendarUrl = (deps: Pick<BookingDeps, 'config' | 'clock'>, reference: string, token: string) =>
-  `${deps.config.PUBLIC_BASE_URL}/api/v1/appointments/${reference}/calendar.ics?token=${token}`;
+/** The manage page without a token: what a calendar file may carry (it is shared, synced and kept for years). */
+export const managePageUrl = (deps: Pick<BookingDeps, 'config'>, reference: string) =>
+  `${deps.config.PUBLIC_BASE_URL}/afspraak/${reference}`;
+/** The calendar file; it asks for the token in the Authorization header (the widget fetches it so). */
+export const calendarUrl = (deps: Pick<BookingDeps, 'config'>, reference: string) =>
+  `${deps.config.PUBLIC_BASE_URL}/api/v1/appointments/${reference}/calendar.ics`;
 
 export type ViewSource = Pick<
   AppointmentWithItems,
@@ -64,7 +68,7 @@ export function appointmentView(
       appointment.status !== 'no_show' &&
       appointment.startsAt.getTime() <= deps.clock().getTime(),
     manageUrl: manageUrl(deps, appointment.reference!, token),
-    calendarUrl: calendarUrl(deps, appointment.reference!, token),
+    calendarUrl: calendarUrl(deps, appointment.reference!),
   };
 }
 

@@ -11,6 +11,6 @@ export async function downloadCalendar(
 ): Promise<{ filename: string; content: string }> {
   const appointment = await authorisedAppointment(deps, access);
   const snapshot = await deps.locations.require(appointment.locationSlug);
-  const event = calendarEvent(deps, appointment, snapshot, textsFor(appointment.language), access.token, 'PUBLISH');
+  const event = calendarEvent(deps, appointment, snapshot, textsFor(appointment.language), 'PUBLISH');
   return { filename: `afspraak-${appointment.reference}.ics`, content: calendarFile(event) };
 }

@@ -1,7 +1,7 @@
 import type { LocationSnapshot } from '../catalogue/location-snapshots.js';
 import type { Texts } from '../texts/index.js';
 import type { AppointmentWithItems } from './appointment-store.js';
-import { manageUrl } from './appointment-view.js';
+import { managePageUrl } from './appointment-view.js';
 import { addressLine, bringList, serviceNames } from './appointment-words.js';
 import type { BookingDeps } from './booking-deps.js';
 import type { CalendarEvent } from './calendar-file.js';
@@ -11,7 +11,8 @@ export const CALENDAR_ALARM_MINUTES = 60;
 
 /**
  * What a calendar shows of an appointment, in the resident's language: the services, where, the reference, what
- * to bring, the location's accessibility facts and the manage link. Never needs or other personal details beyond
+ * to bring, the location's accessibility facts and the manage page's address without the token (a calendar is
+ * shared, synced and kept: the link in the e-mail carries the token). Never needs or other personal details beyond
  * the resident's own name and address (the attendee).
  */
 export function calendarEvent(
@@ -19,13 +20,12 @@ export function calendarEvent(
   appointment: AppointmentWithItems,
   snapshot: LocationSnapshot,
   texts: Texts,
-  token: string,
   method: CalendarEvent['method'],
 ): CalendarEvent {
   const { location, municipality } = snapshot;
   const services = serviceNames(appointment.items, appointment.language).join(', ');
   const bring = bringList(appointment.items, appointment.language);
-  const url = manageUrl(deps, appointment.reference!, token);
+  const url = managePageUrl(deps, appointment.reference!);
   const description = [
     texts.calendar.reference({ reference: appointment.reference! }),
     '',

@@ -8,6 +8,7 @@ import { type AppointmentWithItems, findByReference, lockById, moveClaim, setSta
 import { appointmentView } from './appointment-view.js';
 import { itemsOf } from './appointment-words.js';
 import type { BookingDeps } from './booking-deps.js';
+import { REFERENCE_PATTERN } from './domain/reference.js';
 import { saveFeedback } from './feedback-store.js';
 import { queueMoved } from './follow-ups.js';
 import { tokenMatches } from './manage-tokens.js';
@@ -15,11 +16,15 @@ import { checkStart, placeClaim, unlessOverlapping } from './placement.js';
 
 export type Access = { reference: string; token: string; language: Language };
 
-/** The appointment behind a reference and token; a wrong token and an unknown reference look the same. */
+/**
+ * The appointment behind a reference and token; a wrong token and an unknown reference look the same, and so
+ * does a reference that cannot be one (it is not looked up).
+ */
 export async function authorisedAppointment(
   deps: Pick<BookingDeps, 'db'>,
   access: Access,
 ): Promise<AppointmentWithItems> {
+  if (!REFERENCE_PATTERN.test(access.reference)) throw new NotFound('appointment_not_found');
   const appointment = await findByReference(deps.db, access.reference);
   if (!appointment || !tokenMatches(access.token, appointment.manageTokenHash))
     throw new NotFound('appointment_not_found');

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { problemResponses } from '../platform/http/problem-schema.js';
+import { textsFor } from '../texts/index.js';
 import { bookAppointment } from './book-appointment.js';
 import type { BookingDeps } from './booking-deps.js';
 import { downloadCalendar } from './calendar-download.js';
@@ -24,7 +25,10 @@ import {
   HoldSchema,
   ReferenceParamsSchema,
   RescheduleRequestSchema,
+  SendLinkRequestSchema,
+  SendLinkSchema,
 } from './schemas.js';
+import { sendManageLink } from './send-link.js';
 
 const bearer = { security: [{ manageToken: [] }] };
 
@@ -41,6 +45,10 @@ export async function appointmentRoutes(
 ) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const limit = { rateLimit: { max: deps.config.RATE_LIMIT_PER_MINUTE, timeWindow: '1 minute' } };
+  // Appointments carry a name, an e-mail address, a phone number and needs: no cache may keep them.
+  r.addHook('onRequest', async (_request, reply) => {
+    reply.header('cache-control', 'no-store');
+  });
 
   r.post(
     '/api/v1/holds',
@@ -146,10 +154,12 @@ export async function appointmentRoutes(
         operationId: 'getCalendarFile',
         tags: ['booking'],
         summary: 'The appointment as a calendar file (iCalendar, METHOD:PUBLISH)',
-        description: 'The token goes in `Authorization: Bearer …` or, for a plain link, in `?token=`.',
+        description:
+          'The token goes in `Authorization: Bearer …` (the widget fetches the file so). `?token=` still works for ' +
+          'links made before, but is deprecated: a token in an address ends up in logs and browser history.',
         ...bearer,
         params: ReferenceParamsSchema,
-        querystring: z.object({ token: z.string().max(100).optional() }),
+        querystring: z.object({ token: z.string().max(100).optional().meta({ deprecated: true }) }).strict(),
         produces: ['text/calendar'],
         response: { 200: z.string().meta({ description: 'text/calendar' }), ...problemResponses(404) },
       },
@@ -212,5 +222,27 @@ export async function appointmentRoutes(
       },
     },
     (request) => giveFeedback(deps, access(request), request.body),
+  );
+
+  r.post(
+    '/api/v1/appointments/:reference/send-link',
+    {
+      config: limit,
+      schema: {
+        operationId: 'sendManageLink',
+        tags: ['booking'],
+        summary: 'Mail the manage link again, for a resident who lost the e-mail',
+        description:
+          'Always 202, whether or not the address belongs to the appointment (the answer tells nothing). When it ' +
+          'does, an e-mail with the manage link goes to that address; at most one every ten minutes.',
+        params: ReferenceParamsSchema,
+        body: SendLinkRequestSchema,
+        response: { 202: SendLinkSchema, ...problemResponses(400, 415, 429) },
+      },
+    },
+    async (request, reply) => {
+      await sendManageLink(deps, request.params.reference.toUpperCase(), request.body.email);
+      return reply.code(202).send({ message: textsFor(request.language).linkSent });
+    },
   );
 }

@@ -110,7 +110,10 @@ export const BookedSchema = AppointmentSchema.extend({
 
 /** A malformed reference is answered like an unknown one (404), so the answer tells nothing about which exist. */
 export const ReferenceParamsSchema = z.object({
-  reference: z.string().max(20).meta({ description: 'Reference such as K7M-4QX', example: 'K7M-4QX' }),
+  reference: z
+    .string()
+    .max(20)
+    .meta({ description: 'Reference such as K7M-4QX (any case); one of another form is a 404', example: 'K7M-4QX' }),
 });
 export const RescheduleRequestSchema = z.object({ start: instant }).strict().meta({ id: 'RescheduleRequest' });
 export const FeedbackRequestSchema = z
@@ -120,6 +123,13 @@ export const FeedbackRequestSchema = z
   })
   .strict()
   .meta({ id: 'FeedbackRequest' });
+export const SendLinkRequestSchema = z
+  .object({ email: z.email().max(254).meta({ description: 'The e-mail address the appointment was booked with' }) })
+  .strict()
+  .meta({ id: 'SendLinkRequest' });
+export const SendLinkSchema = z
+  .object({ message: z.string().meta({ description: 'What happens now, in the language asked for' }) })
+  .meta({ id: 'SendLink' });
 export const FeedbackSchema = z
   .object({ reference: z.string(), score: z.number().int(), comment: z.string().nullable() })
   .meta({ id: 'Feedback' });

@@ -7,11 +7,20 @@ import type { WidgetOrigins } from './widget-origins.js';
 
 type CorsDeps = { origins: WidgetOrigins; locations: LocationSnapshots; config: { PUBLIC_BASE_URL: string } };
 
-/** The municipality a request names: `municipality` or `location` in the query (known at onRequest), or in the body. */
+/** What a slug may look like; anything else names nothing and is not looked up (validation refuses it later). */
+const SLUG = /^[a-z0-9-]{1,64}$/;
+/** An origin as browsers send it: scheme, host and port, nothing else. */
+const ORIGIN = /^https?:\/\/[a-z0-9.-]{1,253}(:\d{1,5})?$/i;
+
+/**
+ * The municipality a request names: `municipality` or `location` in the query (known at onRequest, before
+ * validation), or in the body.
+ */
 async function municipalityNamed(deps: Pick<CorsDeps, 'locations'>, source: unknown): Promise<string | undefined> {
   const named = (source ?? {}) as { municipality?: unknown; location?: unknown };
   if (typeof named.municipality === 'string') return named.municipality;
-  return typeof named.location === 'string' ? (await deps.locations.get(named.location))?.municipality.slug : undefined;
+  if (typeof named.location !== 'string' || !SLUG.test(named.location)) return undefined;
+  return (await deps.locations.get(named.location))?.municipality.slug;
 }
 
 /**
@@ -47,7 +56,7 @@ export const corsPlugin = fp(async (app: FastifyInstance, deps: CorsDeps) => {
     hook: 'onRequest',
     delegator: (request, callback) => {
       const origin = foreignApiOrigin(request);
-      if (!origin) return callback(null, { origin: false });
+      if (!origin || !ORIGIN.test(origin)) return callback(null, { origin: false });
       deps.origins.municipalitiesOf(origin).then(
         (municipalities) => callback(null, { ...allowed, origin: municipalities.size > 0 ? origin : false }),
         (error: Error) => callback(error, { origin: false }),
@@ -58,6 +67,7 @@ export const corsPlugin = fp(async (app: FastifyInstance, deps: CorsDeps) => {
   const check = async (request: FastifyRequest, source: unknown) => {
     const origin = foreignApiOrigin(request);
     if (!origin || request.method === 'OPTIONS') return;
+    if (!ORIGIN.test(origin)) throw new Forbidden('origin_not_allowed', { origin: origin.slice(0, 100) });
     const municipalities = await deps.origins.municipalitiesOf(origin);
     const municipality = await municipalityNamed(deps, source);
     if (municipalities.size === 0 || (municipality && !municipalities.has(municipality)))

@@ -11,11 +11,17 @@ export function parseChange(payload: string): Change | undefined {
 
 /**
  * Feeds every committed change to claims and catalogue into the signal, from other processes on the same database
- * (and this one's own, a moment after it raised them itself). Resolves to the function that stops it.
+ * (and this one's own, a moment after it raised them itself). Resolves to the function that stops it. When the
+ * listening connection was lost (a database outage), changes may have gone unheard: everything is treated as
+ * changed once it listens again.
  */
 export function feedSignalFromDatabase(database: Pick<Database, 'listen'>, signal: ChangeSignal) {
-  return database.listen('balie_changes', (payload) => {
-    const change = parseChange(payload);
-    if (change) signal.raise(change);
-  });
+  return database.listen(
+    'balie_changes',
+    (payload) => {
+      const change = parseChange(payload);
+      if (change) signal.raise(change);
+    },
+    () => signal.raise({ kind: 'catalogue' }),
+  );
 }

@@ -3,7 +3,7 @@ import type { Alternative } from '../platform/errors.js';
 import { escapeHtml } from '../texts/escape-html.js';
 import type { Language, Texts } from '../texts/index.js';
 
-export type MessageKind = 'confirmation' | 'moved' | 'cancelled' | 'reminder' | 'feedback';
+export type MessageKind = 'confirmation' | 'moved' | 'cancelled' | 'reminder' | 'feedback' | 'link';
 
 export type MessageFacts = {
   kind: MessageKind;
@@ -62,6 +62,7 @@ export function composeMessage(texts: Texts, facts: MessageFacts): { subject: st
     blocks.push({ text: mail.bookAgain({ url: facts.bookUrl }) });
   }
   if (facts.kind === 'feedback') blocks.push({ text: mail.feedbackLink({ url: facts.manageUrl }) });
+  if (facts.kind === 'link') blocks.push({ text: mail.manage({ url: facts.manageUrl }) });
   if (facts.kind === 'confirmation' || facts.kind === 'moved') blocks.push({ text: mail.calendarNote });
   blocks.push({ text: mail.help(p) }, { text: mail.closing(p) });
 

@@ -6,11 +6,11 @@ import type { BookingDeps } from '../booking/booking-deps.js';
 import { calendarEvent } from '../booking/calendar-event.js';
 import { calendarFile } from '../booking/calendar-file.js';
 import { deriveToken } from '../booking/manage-tokens.js';
+import { safeMessage } from '../platform/logging.js';
 import { claimMessages, markFailed, markSent, type OutboxRow } from '../platform/outbox-store.js';
 import { textsFor } from '../texts/index.js';
 import { composeMessage } from './compose-message.js';
 import type { Mail, Mailer } from './mailer.js';
-import { safeMessage } from '../platform/logging.js';
 
 export const MAX_ATTEMPTS = 8;
 const LEASE_MS = 2 * 60_000;
@@ -68,7 +68,7 @@ async function mailFor(deps: BookingDeps, row: OutboxRow): Promise<Mail | undefi
       calendar: {
         method,
         content: calendarFile({
-          ...calendarEvent(deps, appointment, snapshot, texts, token, method),
+          ...calendarEvent(deps, appointment, snapshot, texts, method),
           sequence: row.sequence,
         }),
       },

@@ -14,6 +14,28 @@ export const en: Texts = {
       title: 'This is not possible at this address',
       detail: (p) => `You cannot use ${p.method} on ${p.path}. This address accepts: ${p.allowed}.`,
     },
+    bad_request: {
+      title: 'We cannot read this request',
+      detail: () =>
+        'The request that came in does not follow the rules of HTTP. Please try again from your municipality’s ' +
+        'website.',
+    },
+    bad_url: {
+      title: 'This address is not right',
+      detail: () => 'The address has a character that is not allowed. Check the address and try again.',
+    },
+    uri_too_long: {
+      title: 'This address is too long',
+      detail: () => 'The address is longer than we can handle. Check the address and try again.',
+    },
+    headers_too_large: {
+      title: 'Too much data in the request',
+      detail: () => 'The request had more headers than we can handle. Clear the cookies for this site and try again.',
+    },
+    request_timeout: {
+      title: 'The request took too long',
+      detail: () => 'The request did not arrive in full in time. Please try again.',
+    },
     malformed_json: {
       title: 'We cannot read the data',
       detail: () => 'The data you sent is not valid JSON. Check the format and try again.',
@@ -43,6 +65,12 @@ export const en: Texts = {
     too_many_requests: {
       title: 'A little too much at once',
       detail: () => 'You made many requests in a short time. Please wait a moment and try again.',
+    },
+    database_unavailable: {
+      title: 'Briefly unavailable',
+      detail: () =>
+        'Because of a fault on our side we cannot do this right now. Please try again in a minute. Were you making ' +
+        'an appointment? Then look in your e-mail first: if it was made, you get a confirmation.',
     },
     not_ready: {
       title: 'Briefly unavailable',
@@ -171,6 +199,9 @@ export const en: Texts = {
       detail: () => 'This appointment did not take place, so you cannot give feedback on it.',
     },
   },
+  linkSent:
+    'If this e-mail address belongs to the appointment, we will send it an e-mail with the link within a few ' +
+    'minutes. Please also look in your spam folder.',
   statuses: {
     held: 'held',
     booked: 'booked',
@@ -195,9 +226,13 @@ export const en: Texts = {
       moved: (p: Params) => `Appointment moved to ${p.when}`,
       cancelled: (p: Params) => `Appointment cancelled: ${p.when}`,
       reminder: (p: Params) => `Reminder: your appointment on ${p.when}`,
+      link: (p: Params) => `Your link for the appointment on ${p.when}`,
       feedback: () => 'How was your visit to the counter?',
     },
     intro: {
+      link: (p: Params) =>
+        `Dear ${p.name},\n\nYou asked for the link to your appointment. With it you can see, move or cancel the ` +
+        `appointment. Did you not ask for it? Then you need not do anything.`,
       confirmation: (p: Params) =>
         `Dear ${p.name},\n\nYour appointment with the municipality of ${p.municipality} is confirmed.`,
       moved: (p: Params) => `Dear ${p.name},\n\nYour appointment has been moved. This is the new time.`,
@@ -244,6 +279,8 @@ export const en: Texts = {
           : 'This value is not right.',
     unrecognized_keys: (p: Params) => `We do not know this field: ${p.keys}. Leave it out.`,
     invalid: () => 'This value is not right.',
+    characters: () =>
+      'There is a character here that we cannot process. Please type it again, without special characters.',
     email: () => 'Enter a valid e-mail address, like name@example.com.',
     phone: () => 'Enter a valid phone number, like 06 12345678 or +31 6 12345678.',
   },

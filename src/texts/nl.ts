@@ -17,6 +17,30 @@ export const nl = {
       title: 'Dit kan niet op dit adres',
       detail: (p) => `Op ${p.path} kun je geen ${p.method} doen. Dit adres kent: ${p.allowed}.`,
     },
+    bad_request: {
+      title: 'Dit verzoek is niet te lezen',
+      detail: () =>
+        'Het verzoek dat binnenkwam is niet volgens de regels van HTTP opgebouwd. Probeer het opnieuw vanaf de ' +
+        'website van je gemeente.',
+    },
+    bad_url: {
+      title: 'Dit adres klopt niet',
+      detail: () => 'Er staat een teken in het adres dat niet mag. Controleer het adres en probeer het opnieuw.',
+    },
+    uri_too_long: {
+      title: 'Dit adres is te lang',
+      detail: () => 'Het adres is langer dan wij kunnen verwerken. Controleer het adres en probeer het opnieuw.',
+    },
+    headers_too_large: {
+      title: 'Te veel gegevens in het verzoek',
+      detail: () =>
+        'Het verzoek had meer kopregels (headers) dan wij kunnen verwerken. Wis de cookies voor deze site en ' +
+        'probeer het opnieuw.',
+    },
+    request_timeout: {
+      title: 'Het verzoek duurde te lang',
+      detail: () => 'Het verzoek kwam niet op tijd helemaal binnen. Probeer het opnieuw.',
+    },
     malformed_json: {
       title: 'De gegevens zijn niet te lezen',
       detail: () => 'De gegevens die je stuurde zijn geen geldige JSON. Controleer de opmaak en probeer het opnieuw.',
@@ -47,6 +71,12 @@ export const nl = {
     too_many_requests: {
       title: 'Even te veel tegelijk',
       detail: () => 'Je hebt in korte tijd veel verzoeken gedaan. Wacht even en probeer het dan opnieuw.',
+    },
+    database_unavailable: {
+      title: 'Even niet beschikbaar',
+      detail: () =>
+        'Door een storing bij ons kunnen we dit nu niet doen. Probeer het over een minuut opnieuw. Maakte je net ' +
+        'een afspraak? Kijk dan eerst in je e-mail: als de afspraak gelukt is, krijg je een bevestiging.',
     },
     not_ready: {
       title: 'Even niet beschikbaar',
@@ -177,6 +207,10 @@ export const nl = {
     },
   } satisfies Record<string, Problem>,
   /** Monday first, as ISO weekdays 1–7. */
+  /** The answer to a request for the manage link again: the same whether the address matched or not. */
+  linkSent:
+    'Hoort dit e-mailadres bij de afspraak? Dan sturen we er binnen een paar minuten een e-mail naartoe met de link. ' +
+    'Kijk ook in je map met ongewenste e-mail.',
   statuses: {
     held: 'vastgehouden',
     booked: 'geboekt',
@@ -202,9 +236,13 @@ export const nl = {
       cancelled: (p: Params) => `Afspraak geannuleerd: ${p.when}`,
       reminder: (p: Params) => `Herinnering: je afspraak op ${p.when}`,
       feedback: () => 'Hoe was je bezoek aan de balie?',
+      link: (p: Params) => `Je link voor de afspraak op ${p.when}`,
     },
     intro: {
       confirmation: (p: Params) => `Beste ${p.name},\n\nJe afspraak bij de gemeente ${p.municipality} staat vast.`,
+      link: (p: Params) =>
+        `Beste ${p.name},\n\nJe vroeg om de link voor je afspraak. Hiermee kun je de afspraak bekijken, verzetten of ` +
+        `annuleren. Vroeg je er niet om? Dan hoef je niets te doen.`,
       moved: (p: Params) => `Beste ${p.name},\n\nJe afspraak is verzet. Dit is de nieuwe tijd.`,
       cancelled: (p: Params) => `Beste ${p.name},\n\nJe afspraak is geannuleerd. Je hoeft niet te komen.`,
       reminder: (p: Params) =>
@@ -249,6 +287,7 @@ export const nl = {
           : 'Deze waarde klopt niet.',
     unrecognized_keys: (p: Params) => `Dit veld kennen wij niet: ${p.keys}. Laat het weg.`,
     invalid: () => 'Deze waarde klopt niet.',
+    characters: () => 'Hier staat een teken in dat we niet kunnen verwerken. Typ het opnieuw, zonder speciale tekens.',
     email: () => 'Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl.',
     phone: () => 'Vul een geldig telefoonnummer in, zoals 06 12345678 of +31 6 12345678.',
   },

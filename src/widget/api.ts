@@ -36,9 +36,10 @@ export class Api {
   private async call<T>(
     method: string,
     path: string,
-    options: { body?: unknown; token?: string; key?: string; keepalive?: boolean } = {},
+    options: { body?: unknown; token?: string; key?: string; keepalive?: boolean; file?: boolean } = {},
   ): Promise<T> {
-    const headers: Record<string, string> = { 'accept-language': this.language, accept: 'application/json' };
+    const accept = options.file ? 'text/calendar' : 'application/json';
+    const headers: Record<string, string> = { 'accept-language': this.language, accept };
     if (options.body !== undefined) headers['content-type'] = 'application/json';
     if (options.token) headers.authorization = `Bearer ${options.token}`;
     if (options.key) headers['idempotency-key'] = options.key;
@@ -56,6 +57,7 @@ export class Api {
       throw new ApiError({ status: 0 });
     }
     if (response.status === 204) return undefined as T;
+    if (options.file && response.ok) return (await response.blob()) as T;
     const body = await response.json().catch(() => ({}));
     if (!response.ok) throw new ApiError({ ...body, status: response.status });
     return body as T;
@@ -94,4 +96,11 @@ export class Api {
     });
   cancel = (reference: string, token: string) =>
     this.call<Appointment>('POST', `/api/v1/appointments/${encodeURIComponent(reference)}/cancel`, { token });
+  /** The calendar file, asked for with the token in the header (never in an address). */
+  calendarFile = (reference: string, token: string) =>
+    this.call<Blob>('GET', `/api/v1/appointments/${encodeURIComponent(reference)}/calendar.ics`, { token, file: true });
+  sendLink = (reference: string, email: string) =>
+    this.call<{ message: string }>('POST', `/api/v1/appointments/${encodeURIComponent(reference)}/send-link`, {
+      body: { email },
+    });
 }

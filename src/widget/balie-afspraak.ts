@@ -20,6 +20,7 @@ import { timeOf } from './format.js';
 import { styles } from './styles.js';
 import { renderAppointment, renderCancel, renderDone, renderManage, renderMoveConfirm } from './views/appointment.js';
 import { renderCheck, renderDetails } from './views/details.js';
+import { renderLostLink } from './views/lost-link.js';
 import { renderAlert, renderErrorSummary } from './views/messages.js';
 import { renderLocations, renderServices } from './views/what-where.js';
 import { renderTime } from './views/when.js';
@@ -76,6 +77,10 @@ export class BalieAfspraak extends LitElement implements WidgetHost {
   score = 0;
   comment = '';
   feedbackSent = false;
+  /** Manage mode with no token or one that does not fit: the resident may ask for the link again. */
+  linkLost = false;
+  linkEmail = '';
+  linkSent?: string;
 
   override connectedCallback() {
     super.connectedCallback();
@@ -116,11 +121,13 @@ export class BalieAfspraak extends LitElement implements WidgetHost {
     if (reference) {
       // Manage mode: the token comes from the page's fragment, as in the e-mail's link; browsers never send it.
       this.manageToken = decodeURIComponent(window.location.hash.slice(1));
-      if (!this.manageToken) return this.go('failed', { alert: { kind: 'error', text: this.t.noToken }, focus: false });
+      this.linkLost = !this.manageToken;
+      if (this.linkLost) return this.go('failed', { alert: { kind: 'error', text: this.t.noToken }, focus: false });
       try {
         this.booked = await this.api.appointment(reference, this.manageToken);
       } catch (error) {
         const notFound = error instanceof ApiError && error.problem.status === 404;
+        this.linkLost = notFound;
         return this.go('failed', {
           alert: { kind: 'error', text: notFound ? this.t.notFound : this.t.failed },
           focus: false,
@@ -508,7 +515,9 @@ export class BalieAfspraak extends LitElement implements WidgetHost {
       case 'loading':
         return html`<p>${this.t.loading}</p>`;
       case 'failed':
-        return html`<button type="button" class="secondary" @click=${() => this.start()}>${this.t.retry}</button>`;
+        return this.linkLost
+          ? renderLostLink(this)
+          : html`<button type="button" class="secondary" @click=${() => this.start()}>${this.t.retry}</button>`;
       case 'services':
         return renderServices(this);
       case 'location':
@@ -546,6 +555,35 @@ export class BalieAfspraak extends LitElement implements WidgetHost {
   setPersons(slug: string, persons: number) {
     this.chosen.set(slug, persons);
     this.requestUpdate();
+  }
+
+  async addToCalendar() {
+    const a = this.booked!;
+    try {
+      const file = await this.api.calendarFile(a.reference, this.manageToken ?? a.manageToken!);
+      const url = URL.createObjectURL(file);
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = `afspraak-${a.reference}.ics`;
+      link.click();
+      window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    } catch (error) {
+      this.fail(error);
+    }
+  }
+
+  async sendLink(event: Event) {
+    event.preventDefault();
+    const email = this.linkEmail.trim();
+    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email))
+      return this.showErrors([{ field: 'linkEmail', message: email ? this.t.emailWrong : this.t.emailMissing }]);
+    try {
+      this.linkSent = (await this.api.sendLink(this.getAttribute('reference')!, email)).message;
+      this.errors = [];
+      this.go('failed', { alert: { kind: 'ok', text: this.linkSent }, focus: 'alert' });
+    } catch (error) {
+      this.fail(error);
+    }
   }
 
   stopMoving() {

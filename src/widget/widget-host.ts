@@ -86,4 +86,9 @@ export interface WidgetHost {
   toggleService(service: Service, on: boolean): void;
   setPersons(slug: string, persons: number): void;
   stopMoving(): void;
+  addToCalendar(): Promise<void>;
+  /** Manage mode without a working link: the address to send the link to again. */
+  linkEmail: string;
+  readonly linkSent?: string | undefined;
+  sendLink(event: Event): Promise<void>;
 }

@@ -146,10 +146,16 @@ if (!chromiumMissing)
       await context.close();
     });
 
-    t.test('a link without its token says what to do instead', async (t) => {
+    t.test('a link without its token says what to do instead, and sends the link again', async (t) => {
       const { page, context } = await open(`${base}/afspraak/AAA-AAA`);
       await page.getByText('Deze link is niet compleet').waitFor();
       t.same(await accessibilityViolations(page), []);
+      await page.getByRole('button', { name: 'Stuur de link' }).click();
+      await page.getByText('Vul je e-mailadres in').first().waitFor();
+      await page.getByLabel('Je e-mailadres').fill('iemand@example.nl');
+      await page.keyboard.press('Enter');
+      await page.getByText('Hoort dit e-mailadres bij de afspraak?').waitFor();
+      t.same(await accessibilityViolations(page), [], 'after sending, too');
       await context.close();
     });
   });

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { sql } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
@@ -143,7 +144,16 @@ if (!chromiumMissing)
         from appointments where reference = ${reference}`,
       );
       t.same(row, { name: 'Fatima El Amrani', status: 'booked', needs: { stepFree: true }, start: '2026-12-01 09:00' });
-      t.ok(await page.getByRole('link', { name: 'Zet in je agenda' }).isVisible(), 'a calendar file to add');
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: 'Zet in je agenda' }).click(),
+      ]);
+      t.equal(download.suggestedFilename(), `afspraak-${reference}.ics`, 'a calendar file to add');
+      t.match(readFileSync(await download.path()).toString('utf8'), /BEGIN:VCALENDAR/);
+      t.notOk(
+        requests.some((r) => /[?&]token=/.test(r.split(' ')[0]!)),
+        'fetched with the token in the header, not in the address',
+      );
       t.notOk(
         requests.some((r) => r.split(' ')[0]!.includes('fatima')),
         'no personal data in any URL',

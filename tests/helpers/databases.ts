@@ -8,7 +8,8 @@ import { type Database, openDatabase } from '../../src/platform/database/databas
 import { migrateDatabase, sqlFunctionFiles } from '../../src/platform/database/migrate.js';
 
 export type DatabaseKind = 'pglite' | 'postgres';
-export type TestDatabase = { database: Database; drop: () => Promise<void> };
+/** `url`: the PostgreSQL database's address (not for PGlite). */
+export type TestDatabase = { database: Database; drop: () => Promise<void>; url?: string };
 
 const root = new URL('../../', import.meta.url).pathname;
 
@@ -58,6 +59,7 @@ async function freshPostgres(baseUrl: string, seed: boolean): Promise<TestDataba
   if (seed) await loadDemoData(database.db);
   return {
     database,
+    url: url.toString(),
     drop: async () => {
       await database.close();
       await admin.unsafe(`drop database if exists ${name} with (force)`);

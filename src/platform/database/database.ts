@@ -18,8 +18,13 @@ export interface Database {
   readonly db: Db;
   /** Runs `work` while holding a database-wide advisory lock (PostgreSQL); PGlite has one connection anyway. */
   withLock<T>(key: number, work: () => Promise<T>): Promise<T>;
-  /** Calls `onMessage` for every NOTIFY on `channel` (from any process); resolves to an unsubscribe. */
-  listen(channel: string, onMessage: (payload: string) => void): Promise<() => Promise<void>>;
+  /**
+   * Calls `onMessage` for every NOTIFY on `channel` (from any process); resolves to an unsubscribe. `onRelisten`
+   * runs when the listening connection was lost and is back (what was sent meanwhile is lost).
+   */
+  listen(channel: string, onMessage: (payload: string) => void, onRelisten?: () => void): Promise<() => Promise<void>>;
+  /** A trivial query on a connection of its own (PostgreSQL), so that a busy pool does not look like an outage. */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -61,10 +66,23 @@ function preparing<T extends Sql>(client: T): T {
 }
 
 function openPostgres(url: string, poolSize = 10): Database {
-  const client = postgres(url, {
-    max: poolSize,
+  // A server that does not answer is given up on after 2 s, a statement after 10 s, a transaction left idle after
+  // 15 s (a process that lost its client must not hold locks): requests answer 503 instead of hanging.
+  const settings = {
     onnotice: () => {},
-    connection: { TimeZone: 'UTC', application_name: 'balie' },
+    connect_timeout: 2,
+    connection: {
+      TimeZone: 'UTC',
+      application_name: 'balie',
+      statement_timeout: 10_000,
+      idle_in_transaction_session_timeout: 15_000,
+    },
+  };
+  const client = postgres(url, { ...settings, max: poolSize });
+  const probe = postgres(url, {
+    ...settings,
+    max: 1,
+    connection: { ...settings.connection, application_name: 'balie-health' },
   });
   const db = drizzlePostgres(preparing(client), { schema }) as unknown as Db;
   return {
@@ -83,11 +101,24 @@ function openPostgres(url: string, poolSize = 10): Database {
         connection.release();
       }
     },
-    async listen(channel, onMessage) {
-      const { unlisten } = await client.listen(channel, (payload) => onMessage(payload));
+    async listen(channel, onMessage, onRelisten) {
+      let listened = false;
+      const { unlisten } = await client.listen(
+        channel,
+        (payload) => onMessage(payload),
+        () => {
+          if (listened) onRelisten?.();
+          listened = true;
+        },
+      );
       return unlisten;
     },
-    close: once(() => client.end({ timeout: 5 })),
+    async ping() {
+      await probe`select 1`;
+    },
+    close: once(async () => {
+      await Promise.all([client.end({ timeout: 5 }), probe.end({ timeout: 1 })]);
+    }),
   };
 }
 
@@ -110,6 +141,9 @@ async function openPglite(options: { dataDir?: string; loadDataDir?: Blob | File
     async listen(channel, onMessage) {
       const unlisten = await client.listen(channel, (payload) => onMessage(payload));
       return unlisten;
+    },
+    async ping() {
+      await client.query('select 1');
     },
     close: once(() => client.close()),
   };

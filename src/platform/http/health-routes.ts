@@ -1,8 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Executor } from '../database/database.js';
-import { ping } from '../database/ping.js';
+import type { DatabaseHealth } from '../database/health.js';
 import { Unavailable } from '../errors.js';
 import { problemResponses } from './problem-schema.js';
 
@@ -10,7 +9,7 @@ const HealthSchema = z.object({ status: z.literal('ok') }).meta({ id: 'Health' }
 /** Health checks take no parameters: anything else is a mistake worth a 400. */
 const NoQuery = z.object({}).strict();
 
-export async function healthRoutes(app: FastifyInstance, deps: { db: Executor }) {
+export async function healthRoutes(app: FastifyInstance, deps: { health: DatabaseHealth }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   let closing = false;
   app.addHook('preClose', async () => {
@@ -45,14 +44,13 @@ export async function healthRoutes(app: FastifyInstance, deps: { db: Executor })
       logLevel: 'warn',
     },
     async (request) => {
-      try {
-        if (closing) throw new Error('shutting down');
-        await ping(deps.db);
-        return { status: 'ok' as const };
-      } catch (error) {
-        request.log.warn({ err: error }, 'not ready');
+      // Known to be away (the watch says so): at once; otherwise a ping, given up on after 750 ms.
+      const away = deps.health.watching && !deps.health.up;
+      if (closing || away || !(await deps.health.check())) {
+        request.log.warn({ closing }, 'not ready');
         throw new Unavailable('not_ready');
       }
+      return { status: 'ok' as const };
     },
   );
 }

@@ -1,7 +1,9 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { isConnectionFailure } from '../database/sql-errors.js';
 import { Conflict, DomainError, Invalid, TooMany, Unprocessable } from '../errors.js';
+import { RETRY_AFTER_SECONDS } from './outage.js';
 import { fieldErrorsFromValidation, type Problem, problem } from './problem-details.js';
 
 function send(reply: FastifyReply, body: Problem) {
@@ -41,6 +43,8 @@ export const problemsPlugin = fp(async (app: FastifyInstance) => {
   });
 
   app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+    // Answered already (a database outage answers waiting requests at once): what failed later is not sent.
+    if (reply.sent) return;
     const language = request.language;
     if (error instanceof DomainError) {
       if (error instanceof TooMany) reply.header('retry-after', String(error.retryAfterSeconds));
@@ -76,6 +80,11 @@ export const problemsPlugin = fp(async (app: FastifyInstance) => {
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       request.log.info({ err: error }, 'client error');
       return send(reply, problem(language, 400, 'invalid_request', request.id));
+    }
+    if (isConnectionFailure(error)) {
+      request.log.error({ err: error }, 'database unavailable');
+      reply.header('retry-after', String(RETRY_AFTER_SECONDS));
+      return send(reply, problem(language, 503, 'database_unavailable', request.id));
     }
     request.log.error({ err: error }, 'unexpected failure');
     return send(reply, problem(language, 500, 'internal_error', request.id));

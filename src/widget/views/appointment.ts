@@ -29,7 +29,7 @@ export function renderDone(w: WidgetHost) {
   return html`
     <p>${t.mailSent({ email: a.email })}</p>
     ${renderAppointment(w, a)}
-    <p><a class="button" href=${a.calendarUrl} download="afspraak-${a.reference}.ics">${t.addToCalendar}</a></p>
+    <p><button type="button" id="add-to-calendar" @click=${() => w.addToCalendar()}>${t.addToCalendar}</button></p>
     <p>${t.changeHow}</p>
     <button type="button" class="secondary" @click=${() => w.restart()}>${t.another}</button>`;
 }
@@ -51,7 +51,8 @@ export function renderManage(w: WidgetHost) {
     }
     ${
       a.status === 'booked' && !moving
-        ? html`<p><a class="button secondary" href=${a.calendarUrl}>${t.addToCalendar}</a></p>`
+        ? html`<p><button type="button" class="secondary" id="add-to-calendar" @click=${() => w.addToCalendar()}
+            >${t.addToCalendar}</button></p>`
         : nothing
     }
     ${

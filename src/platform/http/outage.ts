@@ -1,0 +1,47 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import type { DatabaseHealth } from '../database/health.js';
+import { problem } from './problem-details.js';
+
+/** Seconds a client is asked to wait before it tries again while the database is away. */
+export const RETRY_AFTER_SECONDS = 5;
+
+/** Answers that need no database: they go on while it is away. */
+const WITHOUT_DATABASE = [/^\/health\//, /^\/widget\//, /^\/docs/, /^\/afspraak\//, /^\/metrics/];
+
+function unavailable(request: FastifyRequest, reply: FastifyReply) {
+  return reply
+    .code(503)
+    .header('retry-after', String(RETRY_AFTER_SECONDS))
+    .type('application/problem+json; charset=utf-8')
+    .send(problem(request.language, 503, 'database_unavailable', request.id));
+}
+
+/**
+ * A database outage is answered, not waited for: while the health check says it is away, every request that
+ * needs it gets a 503 problem with Retry-After at once; when it goes away, the requests waiting for it get the
+ * same answer then (whatever they were waiting for finishes or fails unseen: a booking that still commits is
+ * found again by its Idempotency-Key). When it is back, requests are served again; nothing needs a restart.
+ */
+export const outagePlugin = fp(async (app: FastifyInstance, options: { health: DatabaseHealth }) => {
+  const { health } = options;
+  const waiting = new Map<string, { request: FastifyRequest; reply: FastifyReply }>();
+  const stop = health.onChange((up) => {
+    if (up) return;
+    for (const { request, reply } of waiting.values()) if (!reply.sent) unavailable(request, reply);
+    waiting.clear();
+  });
+  app.addHook('onClose', async () => stop());
+  app.addHook('onRequest', async (request, reply) => {
+    const path = request.url.split('?')[0]!;
+    if (WITHOUT_DATABASE.some((pattern) => pattern.test(path))) return;
+    if (!health.up) return unavailable(request, reply);
+    waiting.set(request.id, { request, reply });
+  });
+  app.addHook('onResponse', async (request) => {
+    waiting.delete(request.id);
+  });
+  app.addHook('onRequestAbort', async (request) => {
+    waiting.delete(request.id);
+  });
+});
