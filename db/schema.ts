@@ -25,6 +25,8 @@ export const municipalities = pgTable('municipalities', {
   timezone: text('timezone').notNull().default('Europe/Amsterdam'),
   widgetOrigins: text('widget_origins').array().notNull().default(sql`'{}'::text[]`),
   retentionDays: integer('retention_days').notNull().default(30),
+  /** Holds and bookings without a hold need a solved proof-of-work challenge (ALTCHA); CAPTCHA=off overrides. */
+  captcha: boolean('captcha').notNull().default(true),
   emailFrom: text('email_from').notNull(),
   phone: text('phone').notNull(),
   websiteUrl: text('website_url').notNull(),

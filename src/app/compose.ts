@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { Redis } from 'ioredis';
 import { AnswerCache } from '../availability/answer-cache.js';
 import { ClaimsIndex } from '../availability/claims-index.js';
 import { DayCache } from '../availability/day-cache.js';
@@ -7,6 +8,8 @@ import { LocationSnapshots } from '../catalogue/location-snapshots.js';
 import { WidgetOrigins } from '../catalogue/widget-origins.js';
 import { ChangeSignal } from '../claims/change-signal.js';
 import { feedSignalFromDatabase } from '../claims/database-changes.js';
+import { Captcha } from '../platform/captcha/captcha.js';
+import { UsedInMemory, UsedInRedis } from '../platform/captcha/used-solutions.js';
 import type { Database } from '../platform/database/database.js';
 import { DatabaseHealth } from '../platform/database/health.js';
 import type { Config } from './config.js';
@@ -18,6 +21,9 @@ export type Services = BookingDeps & {
   origins: WidgetOrigins;
   /** Whether the database answers; checked four times a second on PostgreSQL (the embedded one cannot go away). */
   health: DatabaseHealth;
+  captcha: Captcha;
+  /** Shared by every process when REDIS_URL is set: rate limits and used captcha solutions. */
+  redis: Redis | undefined;
   /** Stops listening for changes from other processes. */
   close: () => Promise<void>;
 };
@@ -51,13 +57,23 @@ export async function composeServices(options: {
   });
   const stopFeed = await feedSignalFromDatabase(database, changes);
   const health = new DatabaseHealth(() => database.ping());
+  const redis = config.REDIS_URL
+    ? new Redis(config.REDIS_URL, { maxRetriesPerRequest: 1, enableOfflineQueue: false })
+    : undefined;
+  const secretKey = config.SECRET_KEY ?? randomBytes(32).toString('hex');
+  const captcha = new Captcha(secretKey, redis ? new UsedInRedis(redis) : new UsedInMemory(), {
+    maxNumber: config.CAPTCHA_MAX_NUMBER,
+    expiresSeconds: config.CAPTCHA_EXPIRES_SECONDS,
+  });
   if (database.kind === 'postgres') health.start();
   return {
     db,
     database,
     clock: options.clock ?? (() => new Date()),
     config,
-    secretKey: config.SECRET_KEY ?? randomBytes(32).toString('hex'),
+    secretKey,
+    captcha,
+    redis,
     changes,
     locations,
     days,
@@ -65,9 +81,10 @@ export async function composeServices(options: {
     claimsIndex,
     origins,
     health,
-    close: () => {
+    close: async () => {
       health.stop();
-      return stopFeed().catch(() => {});
+      redis?.disconnect();
+      await stopFeed().catch(() => {});
     },
   };
 }

@@ -23,8 +23,21 @@ const ConfigSchema = z.object({
   REMINDER_HOURS: positiveInt.default(24),
   /** The .eml files of the mailbox used without SMTP_URL are deleted this many days after they were written. */
   MAIL_FILE_DAYS: positiveInt.default(7),
-  /** Holds and bookings per client address per minute. */
-  RATE_LIMIT_PER_MINUTE: positiveInt.default(20),
+  /** ALTCHA proof of work for holds and bookings without a hold (per municipality: `municipalities.captcha`). */
+  CAPTCHA: z.enum(['on', 'off']).default('on'),
+  /** The challenge's range: a browser tries half of it on average (50,000: about a second on a phone). */
+  CAPTCHA_MAX_NUMBER: positiveInt.default(50_000),
+  CAPTCHA_EXPIRES_SECONDS: positiveInt.default(600),
+  /** /metrics (Prometheus) answers only `Authorization: Bearer <METRICS_TOKEN>`; without it there is no /metrics. */
+  METRICS_TOKEN: z.string().min(16).optional(),
+  /** Redis (or Valkey): rate limits and used captcha solutions shared by every process. */
+  REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+  /** Holds, bookings and the routes of one appointment, per client address per minute. */
+  RATE_LIMIT_PER_MINUTE: positiveInt.default(120),
+  /** Every other API request, per client address per minute. */
+  RATE_LIMIT_READS_PER_MINUTE: positiveInt.default(1200),
+  /** Addresses or CIDRs of the reverse proxies in front (comma-separated): their X-Forwarded-For is believed. */
+  TRUST_PROXY: z.string().max(2000).optional(),
   /** Computed availability days kept in memory; 0 turns the cache off (benchmarks measure both). */
   AVAILABILITY_CACHE_SIZE: z.coerce.number().int().min(0).default(50_000),
   /** Memory for whole availability answers, in MB; 0 turns that cache off. */

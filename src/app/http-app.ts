@@ -3,15 +3,18 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { DestinationStream } from 'pino';
 import { availabilityRoutes } from '../availability/routes.js';
+import { countLiveHolds } from '../booking/hold-store.js';
 import { appointmentRoutes } from '../booking/routes.js';
 import { corsPlugin } from '../catalogue/cors.js';
 import { catalogueRoutes } from '../catalogue/routes.js';
 import { managePageRoutes } from '../pages/manage-page.js';
 import { widgetRoutes } from '../pages/widget-routes.js';
+import { captchaRoutes } from '../platform/captcha/captcha-routes.js';
 import type { Database } from '../platform/database/database.js';
 import { clientErrorHandler, frameworkErrors } from '../platform/http/framework-errors.js';
 import { healthRoutes } from '../platform/http/health-routes.js';
 import { languagePlugin } from '../platform/http/language.js';
+import { metricsPlugin } from '../platform/http/metrics.js';
 import { openapiPlugin } from '../platform/http/openapi.js';
 import { outagePlugin } from '../platform/http/outage.js';
 import { problemsPlugin } from '../platform/http/problems.js';
@@ -19,6 +22,7 @@ import { rateLimitPlugin } from '../platform/http/rate-limit.js';
 import { securityHeadersPlugin } from '../platform/http/security-headers.js';
 import { textGuardPlugin } from '../platform/http/text-guard.js';
 import { logOptions, safeError } from '../platform/logging.js';
+import { countMessages } from '../platform/outbox-store.js';
 import { composeServices, type Services } from './compose.js';
 import type { Config } from './config.js';
 import { startHousekeeping } from './jobs.js';
@@ -60,6 +64,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
             ...(typeof options.logger === 'object' && options.logger.stream && { stream: options.logger.stream }),
           },
     genReqId: () => randomUUID(),
+    // Behind the municipality's reverse proxy the client is the address it forwards (X-Forwarded-For).
+    trustProxy: services.config.TRUST_PROXY ? services.config.TRUST_PROXY.split(',').map((a) => a.trim()) : false,
     bodyLimit: 32 * 1024,
     forceCloseConnections: 'idle',
     frameworkErrors,
@@ -72,6 +78,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.removeContentTypeParser('text/plain');
 
   app.decorate('deps', services);
+  // The id of every log line of a request, and of its problem body, on every answer: quote it to find the lines.
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
   const stopHousekeeping = options.housekeeping ? startHousekeeping(services, app.log) : () => {};
   app.addHook('onClose', async () => {
     stopHousekeeping();
@@ -81,15 +91,45 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   // Infrastructure, then app support, then routes; the order matters for hooks and the OpenAPI document.
   await app.register(languagePlugin);
+  await app.register(metricsPlugin, {
+    token: services.config.METRICS_TOKEN,
+    counted: [
+      {
+        name: 'balie_bookings_total',
+        help: 'Appointments booked',
+        method: 'POST',
+        route: '/api/v1/appointments',
+        status: 201,
+      },
+      { name: 'balie_holds_total', help: 'Times held', method: 'POST', route: '/api/v1/holds', status: 201 },
+    ],
+    gauges: [
+      {
+        name: 'balie_holds_live',
+        help: 'Holds that keep a time now',
+        read: async () => ({ all: await countLiveHolds(services.db, services.clock()) }),
+      },
+      {
+        name: 'balie_outbox_messages',
+        help: 'E-mails in the outbox, by status (pending, sending, sent, failed)',
+        labels: ['status'],
+        read: () => countMessages(services.db),
+      },
+    ],
+  });
   await app.register(problemsPlugin);
   await app.register(textGuardPlugin);
   await app.register(securityHeadersPlugin, { https: services.config.PUBLIC_BASE_URL.startsWith('https:') });
   await app.register(outagePlugin, { health: services.health });
   await app.register(corsPlugin, services);
-  await app.register(rateLimitPlugin);
+  await app.register(rateLimitPlugin, {
+    readsPerMinute: services.config.RATE_LIMIT_READS_PER_MINUTE,
+    ...(services.redis && { redis: services.redis }),
+  });
   await app.register(openapiPlugin, { version: API_VERSION });
 
   await app.register(healthRoutes, services);
+  await app.register(captchaRoutes, services);
   await app.register(catalogueRoutes, services);
   await app.register(availabilityRoutes, services);
   await app.register(appointmentRoutes, services);

@@ -117,3 +117,13 @@ export async function releaseLiveHold(w: ClaimWriter, id: string, now: Date): Pr
   if (row) w.touched(row.locationId, row.start, row.end);
   return row !== undefined;
 }
+
+/** Holds that keep a time now (for the metrics). */
+export async function countLiveHolds(ex: Executor, now: Date): Promise<number> {
+  const [row] = await queryRows<{ n: number }>(
+    ex,
+    sql`select count(*)::int as n from ${appointments}
+      where status = 'held' and hold_expires_at > ${now.toISOString()}::timestamptz`,
+  );
+  return row?.n ?? 0;
+}

@@ -5,6 +5,7 @@ import { problemResponses } from '../platform/http/problem-schema.js';
 import { textsFor } from '../texts/index.js';
 import { bookAppointment } from './book-appointment.js';
 import type { BookingDeps } from './booking-deps.js';
+import { type BotCheckDeps, requireSolvedChallenge } from './bot-check.js';
 import { downloadCalendar } from './calendar-download.js';
 import { createHold, extendHold, releaseHold } from './holds.js';
 import {
@@ -31,6 +32,10 @@ import {
 import { sendManageLink } from './send-link.js';
 
 const bearer = { security: [{ manageToken: [] }] };
+const altchaHeader = z
+  .string()
+  .max(2000)
+  .meta({ description: 'A solved challenge of GET /api/v1/captcha: base64 JSON (the ALTCHA payload)' });
 
 /** The manage token from `Authorization: Bearer …` (or `?token=` where a link must carry it). */
 export function access(request: FastifyRequest<{ Params: { reference: string } }>, queryToken?: string): Access {
@@ -41,7 +46,7 @@ export function access(request: FastifyRequest<{ Params: { reference: string } }
 
 export async function appointmentRoutes(
   app: FastifyInstance,
-  deps: BookingDeps & { config: { RATE_LIMIT_PER_MINUTE: number } },
+  deps: BookingDeps & BotCheckDeps & { config: { RATE_LIMIT_PER_MINUTE: number } },
 ) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const limit = { rateLimit: { max: deps.config.RATE_LIMIT_PER_MINUTE, timeWindow: '1 minute' } };
@@ -58,13 +63,19 @@ export async function appointmentRoutes(
         operationId: 'createHold',
         tags: ['booking'],
         summary: 'Keep a time while the resident fills in the form',
-        description: 'Takes a counter for `HOLD_MINUTES` (10 by default). A taken time is a 409 with `alternatives`.',
+        description:
+          'Takes a counter for `HOLD_MINUTES` (10 by default). A taken time is a 409 with `alternatives`. Needs a ' +
+          'solved challenge of `GET /api/v1/captcha` in `X-Altcha` where the municipality asks for one (403 ' +
+          '`captcha_required` otherwise).',
+        headers: z.object({ 'x-altcha': altchaHeader.optional() }),
         body: HoldRequestSchema,
-        response: { 201: HoldSchema, ...problemResponses(400, 404, 409, 413, 415, 422, 429) },
+        response: { 201: HoldSchema, ...problemResponses(400, 403, 404, 409, 413, 415, 422, 429) },
       },
     },
-    async (request, reply) =>
-      reply.code(201).send(await createHold(deps, { ...request.body, language: request.language })),
+    async (request, reply) => {
+      await requireSolvedChallenge(deps, request.body.location, request.headers['x-altcha']);
+      return reply.code(201).send(await createHold(deps, { ...request.body, language: request.language }));
+    },
   );
 
   r.post(
@@ -117,23 +128,29 @@ export async function appointmentRoutes(
           'With `Idempotency-Key`, the same key and body return the same answer (a different body: 422). ' +
           'Without a key, the same body within a minute is answered with the first booking. A taken time is a 409 ' +
           'with the three nearest `alternatives`. `manageToken` is returned only here.',
-        headers: z.object({ 'idempotency-key': z.string().min(8).max(200).optional() }),
+        headers: z.object({
+          'idempotency-key': z.string().min(8).max(200).optional(),
+          'x-altcha': altchaHeader.optional(),
+        }),
         body: BookingRequestSchema,
-        response: { 201: BookedSchema, ...problemResponses(400, 404, 409, 413, 415, 422, 429) },
+        response: { 201: BookedSchema, ...problemResponses(400, 403, 404, 409, 413, 415, 422, 429) },
       },
     },
-    async (request, reply) =>
-      reply.code(201).send(
+    async (request, reply) => {
+      if (!request.body.holdId) await requireSolvedChallenge(deps, request.body.location, request.headers['x-altcha']);
+      return reply.code(201).send(
         await bookAppointment(deps, request.body, {
           idempotencyKey: request.headers['idempotency-key'],
           language: request.language,
         }),
-      ),
+      );
+    },
   );
 
   r.get(
     '/api/v1/appointments/:reference',
     {
+      config: limit,
       schema: {
         operationId: 'getAppointment',
         tags: ['booking'],
@@ -150,6 +167,7 @@ export async function appointmentRoutes(
   r.get(
     '/api/v1/appointments/:reference/calendar.ics',
     {
+      config: limit,
       schema: {
         operationId: 'getCalendarFile',
         tags: ['booking'],
@@ -177,6 +195,7 @@ export async function appointmentRoutes(
   r.post(
     '/api/v1/appointments/:reference/reschedule',
     {
+      config: limit,
       schema: {
         operationId: 'rescheduleAppointment',
         tags: ['booking'],
@@ -196,6 +215,7 @@ export async function appointmentRoutes(
   r.post(
     '/api/v1/appointments/:reference/cancel',
     {
+      config: limit,
       schema: {
         operationId: 'cancelAppointment',
         tags: ['booking'],
@@ -211,6 +231,7 @@ export async function appointmentRoutes(
   r.post(
     '/api/v1/appointments/:reference/feedback',
     {
+      config: limit,
       schema: {
         operationId: 'giveFeedback',
         tags: ['booking'],

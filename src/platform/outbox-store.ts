@@ -89,3 +89,14 @@ export async function markFailed(
     .where(eq(outbox.id, row.id));
   return failed ? 'failed' : 'retry';
 }
+
+/** Messages by status: pending, sending, sent, failed (for the metrics). */
+export async function countMessages(ex: Executor): Promise<Record<string, number>> {
+  const rows = await ex
+    .select({ status: outbox.status, n: sql<number>`count(*)::int` })
+    .from(outbox)
+    .groupBy(outbox.status);
+  const counts: Record<string, number> = { pending: 0, sending: 0, sent: 0, failed: 0 };
+  for (const row of rows) counts[row.status] = Number(row.n);
+  return counts;
+}

@@ -161,6 +161,12 @@ export const en: Texts = {
         `This e-mail address already has ${p.max} appointments planned. Move or cancel one first, or call the ` +
         `municipality.`,
     },
+    captcha_required: {
+      title: 'A quick check',
+      detail: () =>
+        'We check that you are a person and not a program. That did not work, or the check had expired. Choose the ' +
+        'time again; if that does not work, reload the page or call the municipality.',
+    },
     origin_not_allowed: {
       title: 'This website may not use this service',
       detail: (p) =>

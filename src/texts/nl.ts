@@ -167,6 +167,12 @@ export const nl = {
         `Met dit e-mailadres staan al ${p.max} afspraken gepland. Verzet of annuleer eerst een afspraak, of bel de ` +
         `gemeente.`,
     },
+    captcha_required: {
+      title: 'Even controleren',
+      detail: () =>
+        'We controleren of je een mens bent en geen programma. Dat lukte niet, of de controle was verlopen. ' +
+        'Kies de tijd opnieuw; lukt het dan niet, vernieuw de pagina of bel de gemeente.',
+    },
     origin_not_allowed: {
       title: 'Deze website mag hier niet bij',
       detail: (p) =>

@@ -36,13 +36,21 @@ export class Api {
   private async call<T>(
     method: string,
     path: string,
-    options: { body?: unknown; token?: string; key?: string; keepalive?: boolean; file?: boolean } = {},
+    options: {
+      body?: unknown;
+      token?: string;
+      key?: string;
+      keepalive?: boolean;
+      file?: boolean;
+      altcha?: string;
+    } = {},
   ): Promise<T> {
     const accept = options.file ? 'text/calendar' : 'application/json';
     const headers: Record<string, string> = { 'accept-language': this.language, accept };
     if (options.body !== undefined) headers['content-type'] = 'application/json';
     if (options.token) headers.authorization = `Bearer ${options.token}`;
     if (options.key) headers['idempotency-key'] = options.key;
+    if (options.altcha) headers['x-altcha'] = options.altcha;
     let response: Response;
     try {
       response = await fetch(new URL(path, this.base), {
@@ -74,8 +82,13 @@ export class Api {
     const query = `location=${encodeURIComponent(location)}&items=${wanted}${from ? `&from=${from}` : ''}`;
     return this.call<Availability>('GET', `/api/v1/availability?${query}`);
   };
-  hold = (location: string, items: Item[], start: string, needs: Needs) =>
-    this.call<Hold>('POST', '/api/v1/holds', { body: { location, items, start, needs } });
+  hold = (location: string, items: Item[], start: string, needs: Needs, altcha: string) =>
+    this.call<Hold>('POST', '/api/v1/holds', { body: { location, items, start, needs }, altcha });
+  captcha = () =>
+    this.call<{ algorithm: string; challenge: string; maxnumber?: number; salt: string; signature: string }>(
+      'GET',
+      '/api/v1/captcha',
+    );
   extendHold = (holdId: string) => this.call<Hold>('POST', `/api/v1/holds/${holdId}/extend`);
   /** `keepalive` lets the request outlive the page (the resident leaves it). */
   releaseHold = (holdId: string, keepalive = false) =>

@@ -17,6 +17,7 @@ import {
   type Service,
 } from './api.js';
 import { timeOf } from './format.js';
+import { ProofOfWork } from './proof-of-work.js';
 import { styles } from './styles.js';
 import { renderAppointment, renderCancel, renderDone, renderManage, renderMoveConfirm } from './views/appointment.js';
 import { renderCheck, renderDetails } from './views/details.js';
@@ -79,6 +80,8 @@ export class BalieAfspraak extends LitElement implements WidgetHost {
   feedbackSent = false;
   /** Manage mode with no token or one that does not fit: the resident may ask for the link again. */
   linkLost = false;
+  /** Solves the hold's proof of work ahead of time (proof-of-work.ts). */
+  readonly proofOfWork = new ProofOfWork(() => this.api.captcha());
   linkEmail = '';
   linkSent?: string;
 
@@ -240,6 +243,8 @@ export class BalieAfspraak extends LitElement implements WidgetHost {
   }
 
   async loadDays(from?: string) {
+    // While the resident looks at the times, the hold's proof of work is solved (not needed to move a booking).
+    if (!this.booked) this.proofOfWork.prepare();
     this.busy = true;
     if (!from) {
       this.availability = undefined;
@@ -278,7 +283,8 @@ export class BalieAfspraak extends LitElement implements WidgetHost {
     this.requestUpdate();
     try {
       await this.letHoldGo();
-      this.hold = await this.api.hold(location, this.items, start, this.needs());
+      const altcha = await this.proofOfWork.take();
+      this.hold = await this.api.hold(location, this.items, start, this.needs(), altcha);
       this.location = location;
       this.busy = false;
       this.idempotencyKey = undefined;

@@ -63,7 +63,8 @@ export function startBenchServer(
     process.execPath,
     [...profile, '--import', 'tsx', new URL('./bench-server.ts', import.meta.url).pathname],
     {
-      env: { ...process.env, ...env },
+      // One load generator is one client address, and it solves no puzzles: no limits, no proof of work.
+      env: { ...process.env, RATE_LIMIT_READS_PER_MINUTE: '1000000000', CAPTCHA: 'off', ...env },
       stdio: ['ignore', 'pipe', 'inherit'],
     },
   );
@@ -97,7 +98,15 @@ export async function startRealServer(env: Record<string, string>): Promise<{ ap
     process.execPath,
     ['--import', 'tsx', new URL('../../src/app/server.ts', import.meta.url).pathname],
     {
-      env: { ...process.env, LOG_LEVEL: 'warn', ...env, PORT: String(port), HOST: '127.0.0.1' },
+      env: {
+        ...process.env,
+        LOG_LEVEL: 'warn',
+        RATE_LIMIT_READS_PER_MINUTE: '1000000000',
+        CAPTCHA: 'off',
+        ...env,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+      },
       stdio: ['ignore', 'ignore', 'inherit'],
     },
   );

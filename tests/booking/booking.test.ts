@@ -505,5 +505,5 @@ onEachDatabase(
       t.equal(last!.json().code, 'too_many_requests');
     });
   },
-  { seed: true },
+  { seed: true, env: { RATE_LIMIT_PER_MINUTE: '20' } },
 );

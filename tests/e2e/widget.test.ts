@@ -14,354 +14,369 @@ import {
   screenshot,
   tabTo,
 } from '../helpers/browser.js';
+import { solvedChallenge } from '../helpers/captcha.js';
 
 // The booking widget on the demo page, in Debian's Chromium, by keyboard only, checked with axe-core in every state.
-// On both databases, like the API under it.
+// On both databases, like the API under it, with the hold's proof of work (ALTCHA) on.
 if (chromiumMissing) t.comment(chromiumHint);
 
 if (!chromiumMissing)
-  onEachDatabase(t, async (t, { app, database, clock }) => {
-    const base = await app.listen({ port: 0, host: '127.0.0.1' });
-    const { browser, close } = await launchBrowser();
-    t.teardown(close);
-    /** A browser page whose clock agrees with the service's test clock (the hold's countdown uses it). */
-    const open = async (url: string, options: { locale?: string; width?: number; forcedColors?: 'active' } = {}) => {
-      const context = await browser.newContext({
-        locale: options.locale ?? 'nl-NL',
-        viewport: { width: options.width ?? 1024, height: 800 },
-        ...(options.forcedColors && { forcedColors: options.forcedColors, reducedMotion: 'reduce' as const }),
-      });
-      await context.clock.install({ time: clock.now() });
-      const page = await context.newPage();
-      const requests: string[] = [];
-      page.on('request', (r) => requests.push(`${r.url()} ${r.postData() ?? ''}`));
-      const console: string[] = [];
-      page.on('console', (m) => console.push(m.text()));
-      await page.goto(url);
-      return { page, context, requests, console };
-    };
-    const noViolations = async (page: Page, state: string) =>
-      t.same(await accessibilityViolations(page), [], `axe: ${state}`);
+  onEachDatabase(
+    t,
+    async (t, { app, database, clock }) => {
+      const base = await app.listen({ port: 0, host: '127.0.0.1' });
+      const { browser, close } = await launchBrowser();
+      t.teardown(close);
+      /** A browser page whose clock agrees with the service's test clock (the hold's countdown uses it). */
+      const open = async (url: string, options: { locale?: string; width?: number; forcedColors?: 'active' } = {}) => {
+        const context = await browser.newContext({
+          locale: options.locale ?? 'nl-NL',
+          viewport: { width: options.width ?? 1024, height: 800 },
+          ...(options.forcedColors && { forcedColors: options.forcedColors, reducedMotion: 'reduce' as const }),
+        });
+        await context.clock.install({ time: clock.now() });
+        const page = await context.newPage();
+        const requests: string[] = [];
+        page.on('request', (r) => requests.push(`${r.url()} ${r.postData() ?? ''}`));
+        const console: string[] = [];
+        page.on('console', (m) => console.push(m.text()));
+        await page.goto(url);
+        return { page, context, requests, console };
+      };
+      const noViolations = async (page: Page, state: string) =>
+        t.same(await accessibilityViolations(page), [], `axe: ${state}`);
 
-    t.test('a resident books by keyboard alone on a 320 px screen; every step passes axe', async (t) => {
-      clock.set('2026-11-30T08:00:00Z');
-      const { page, context, requests, console } = await open(`${base}/widget/demo.html?gemeente=stadswaard`, {
-        width: 320,
-      });
-      await page.getByText('Stap 1 van 5').waitFor();
-      await noViolations(page, 'services');
-      await screenshot(page, 'widget-1-services');
-      t.not(await focusedId(page), 'heading', 'loading the page does not move its focus');
-
-      t.ok(await tabTo(page, 'service-paspoort'), 'the first service is reachable by Tab');
-      await page.keyboard.press('Space');
-      t.ok(await tabTo(page, 'persons-paspoort', 3), 'the number of persons comes right after');
-      await page.keyboard.press('ArrowDown'); // 2 persons
-      await page.getByText('Je afspraak duurt ongeveer 20 minuten.').waitFor();
-      await page.keyboard.press('Tab');
-      await page.keyboard.press('Enter');
-
-      await page.getByText('Stap 2 van 5').waitFor();
-      t.equal(await focusedId(page), 'heading', 'focus moves to the step heading, which says the step number');
-      t.ok(
-        await page.getByRole('heading', { name: 'Stap 2 van 5 Waar wil je heen?', exact: true }).isVisible(),
-        'read as one sentence',
-      );
-      await noViolations(page, 'location');
-      await screenshot(page, 'widget-2-location');
-      await page.keyboard.press('Tab');
-      t.equal(await focusedId(page), 'location-informatiepunt-noord', 'three locations offer passports');
-      for (let i = 0; i < 3 && (await focusedId(page)) !== 'location-stadskantoor'; i++)
-        await page.keyboard.press('ArrowDown');
-      t.equal(await focusedId(page), 'location-stadskantoor', 'arrow keys choose within the group');
-      await page.keyboard.press('Tab');
-      await page.keyboard.press('Enter');
-
-      await page.getByText('Stap 3 van 5').waitFor();
-      t.equal(await focusedId(page), 'heading');
-      t.ok(await page.getByText(/zondag 6 december: gesloten/).isVisible(), 'a closed day says why');
-      await noViolations(page, 'days');
-      t.ok(await tabTo(page, 'day-2026-12-01'), 'days are buttons, labelled in full');
-      t.equal(await page.locator('#day-2026-12-01').textContent(), 'dinsdag 1 december, 47 tijden vrij');
-      await page.keyboard.press('Enter');
-      t.equal(await focusedId(page), 'times-heading', 'focus moves to the times of that day');
-      await noViolations(page, 'times');
-      await screenshot(page, 'widget-3-times');
-      await page.keyboard.press('Tab'); // the first time: 09:00
-      await page.keyboard.press('Enter');
-
-      await page.getByText('Stap 4 van 5').waitFor();
-      t.match(
-        await page.locator('#hold-status').textContent(),
-        /We houden dinsdag 1 december 09:00 uur voor je vast tot 09:10 uur/,
-      );
-      // Sending the form empty: an error summary at the top that links to each field.
-      t.ok(await tabTo(page, 'field-name'));
-      await page.keyboard.press('Enter');
-      t.equal(await focusedId(page), 'error-summary', 'focus on the error summary');
-      t.match(await page.locator('#error-summary').textContent(), /Vul je naam in.*Vul je e-mailadres in/);
-      await noViolations(page, 'form with errors');
-      await screenshot(page, 'widget-4-errors');
-      await page.keyboard.press('Tab');
-      await page.keyboard.press('Enter');
-      t.equal(await focusedId(page), 'field-name', 'the summary link goes to the field');
-      await page.keyboard.type('Fatima El Amrani');
-      await page.keyboard.press('Tab');
-      await page.keyboard.type('fatima@example.nl');
-      t.ok(await tabTo(page, 'field-stepFree'));
-      await page.keyboard.press('Space');
-      await page.keyboard.press('Enter');
-
-      await page.getByText('Stap 5 van 5').waitFor();
-      t.match(
-        await page.locator('dl').textContent(),
-        new RegExp(
-          [
-            'Paspoort aanvragen \\(2\\)',
-            'dinsdag 1 december, 09:00–09:20',
-            'Stadskantoor',
-            'Fatima El Amrani',
-            'fatima@example\\.nl',
-            'zonder drempels',
-          ].join('.*'),
-          's',
-        ),
-      );
-      await noViolations(page, 'check');
-      await screenshot(page, 'widget-5-check');
-      t.ok(await tabTo(page, 'confirm'));
-      await page.keyboard.press('Enter');
-
-      await page.getByText('Je afspraak is gemaakt').waitFor();
-      t.equal(await focusedId(page), 'heading');
-      await noViolations(page, 'done');
-      await screenshot(page, 'widget-6-done');
-      const reference = (await page.locator('dd strong').textContent())!;
-      const [row] = await queryRows<{ name: string; status: string; needs: unknown; start: string }>(
-        database.db,
-        sql`
-      select name, status, needs, to_char(starts_at at time zone 'Europe/Amsterdam', 'YYYY-MM-DD HH24:MI') as start
-        from appointments where reference = ${reference}`,
-      );
-      t.same(row, { name: 'Fatima El Amrani', status: 'booked', needs: { stepFree: true }, start: '2026-12-01 09:00' });
-      const [download] = await Promise.all([
-        page.waitForEvent('download'),
-        page.getByRole('button', { name: 'Zet in je agenda' }).click(),
-      ]);
-      t.equal(download.suggestedFilename(), `afspraak-${reference}.ics`, 'a calendar file to add');
-      t.match(readFileSync(await download.path()).toString('utf8'), /BEGIN:VCALENDAR/);
-      t.notOk(
-        requests.some((r) => /[?&]token=/.test(r.split(' ')[0]!)),
-        'fetched with the token in the header, not in the address',
-      );
-      t.notOk(
-        requests.some((r) => r.split(' ')[0]!.includes('fatima')),
-        'no personal data in any URL',
-      );
-      t.same(
-        await page.evaluate(() => [document.cookie, localStorage.length, sessionStorage.length]),
-        ['', 0, 0],
-        'nothing kept in the browser',
-      );
-      t.same(
-        console.filter((m) => /Content Security Policy|Refused to/.test(m)),
-        [],
-        "nothing the page's strict CSP had to refuse",
-      );
-      await context.close();
-    });
-
-    t.test(
-      'a time taken meanwhile: the widget says so kindly and the resident books one of the alternatives',
-      async (t) => {
+      t.test('a resident books by keyboard alone on a 320 px screen; every step passes axe', async (t) => {
         clock.set('2026-11-30T08:00:00Z');
-        const { page, context } = await open(
-          `${base}/widget/demo.html?gemeente=stadswaard&service=rijbewijs&location=stadskantoor`,
-        );
+        const { page, context, requests, console } = await open(`${base}/widget/demo.html?gemeente=stadswaard`, {
+          width: 320,
+        });
         await page.getByText('Stap 1 van 5').waitFor();
-        t.ok(await page.locator('#service-rijbewijs').isChecked(), 'the service attribute preselects');
-        await page.getByRole('button', { name: 'Volgende stap' }).click();
-        await page.getByRole('button', { name: 'Volgende stap' }).click();
-        await page.locator('#day-2026-12-02').click();
-        // Meanwhile, every counter that does driving licences is booked at 10:00 by others.
-        for (let n = 0; n < 3; n++) {
-          await app.inject({
-            method: 'POST',
-            url: '/api/v1/appointments',
-            payload: {
-              location: 'stadskantoor',
-              items: [{ service: 'rijbewijs', persons: 1 }],
-              start: '2026-12-02T10:00:00+01:00',
-              name: `Ander ${n}`,
-              email: `ander${n}@example.nl`,
-            },
-          });
-        }
-        await page.getByRole('button', { name: '10:00 uur' }).click();
-        await page.getByText('Deze tijd is net bezet').waitFor();
-        t.equal(await focusedId(page), 'alert', 'focus on the message');
-        const alternatives = page.locator('#alert button');
-        t.equal(await alternatives.count(), 3, 'three alternatives from the API');
-        t.match(await alternatives.first().textContent(), /woensdag 2 december om (09:50|10:10) uur bij Stadskantoor/);
-        await noViolations(page, 'time taken');
-        await screenshot(page, 'widget-7-taken');
-        await alternatives.first().click();
+        await noViolations(page, 'services');
+        await screenshot(page, 'widget-1-services');
+        t.not(await focusedId(page), 'heading', 'loading the page does not move its focus');
+
+        t.ok(await tabTo(page, 'service-paspoort'), 'the first service is reachable by Tab');
+        await page.keyboard.press('Space');
+        t.ok(await tabTo(page, 'persons-paspoort', 3), 'the number of persons comes right after');
+        await page.keyboard.press('ArrowDown'); // 2 persons
+        await page.getByText('Je afspraak duurt ongeveer 20 minuten.').waitFor();
+        await page.keyboard.press('Tab');
+        await page.keyboard.press('Enter');
+
+        await page.getByText('Stap 2 van 5').waitFor();
+        t.equal(await focusedId(page), 'heading', 'focus moves to the step heading, which says the step number');
+        t.ok(
+          await page.getByRole('heading', { name: 'Stap 2 van 5 Waar wil je heen?', exact: true }).isVisible(),
+          'read as one sentence',
+        );
+        await noViolations(page, 'location');
+        await screenshot(page, 'widget-2-location');
+        await page.keyboard.press('Tab');
+        t.equal(await focusedId(page), 'location-informatiepunt-noord', 'three locations offer passports');
+        for (let i = 0; i < 3 && (await focusedId(page)) !== 'location-stadskantoor'; i++)
+          await page.keyboard.press('ArrowDown');
+        t.equal(await focusedId(page), 'location-stadskantoor', 'arrow keys choose within the group');
+        await page.keyboard.press('Tab');
+        await page.keyboard.press('Enter');
+
+        await page.getByText('Stap 3 van 5').waitFor();
+        t.equal(await focusedId(page), 'heading');
+        t.ok(await page.getByText(/zondag 6 december: gesloten/).isVisible(), 'a closed day says why');
+        await noViolations(page, 'days');
+        t.ok(await tabTo(page, 'day-2026-12-01'), 'days are buttons, labelled in full');
+        t.equal(await page.locator('#day-2026-12-01').textContent(), 'dinsdag 1 december, 47 tijden vrij');
+        await page.keyboard.press('Enter');
+        t.equal(await focusedId(page), 'times-heading', 'focus moves to the times of that day');
+        await noViolations(page, 'times');
+        await screenshot(page, 'widget-3-times');
+        await page.keyboard.press('Tab'); // the first time: 09:00
+        await page.keyboard.press('Enter');
+
         await page.getByText('Stap 4 van 5').waitFor();
         t.match(
           await page.locator('#hold-status').textContent(),
-          /woensdag 2 december (09:50|10:10) uur/,
-          'the alternative is held',
+          /We houden dinsdag 1 december 09:00 uur voor je vast tot 09:10 uur/,
+        );
+        // Sending the form empty: an error summary at the top that links to each field.
+        t.ok(await tabTo(page, 'field-name'));
+        await page.keyboard.press('Enter');
+        t.equal(await focusedId(page), 'error-summary', 'focus on the error summary');
+        t.match(await page.locator('#error-summary').textContent(), /Vul je naam in.*Vul je e-mailadres in/);
+        await noViolations(page, 'form with errors');
+        await screenshot(page, 'widget-4-errors');
+        await page.keyboard.press('Tab');
+        await page.keyboard.press('Enter');
+        t.equal(await focusedId(page), 'field-name', 'the summary link goes to the field');
+        await page.keyboard.type('Fatima El Amrani');
+        await page.keyboard.press('Tab');
+        await page.keyboard.type('fatima@example.nl');
+        t.ok(await tabTo(page, 'field-stepFree'));
+        await page.keyboard.press('Space');
+        await page.keyboard.press('Enter');
+
+        await page.getByText('Stap 5 van 5').waitFor();
+        t.match(
+          await page.locator('dl').textContent(),
+          new RegExp(
+            [
+              'Paspoort aanvragen \\(2\\)',
+              'dinsdag 1 december, 09:00–09:20',
+              'Stadskantoor',
+              'Fatima El Amrani',
+              'fatima@example\\.nl',
+              'zonder drempels',
+            ].join('.*'),
+            's',
+          ),
+        );
+        await noViolations(page, 'check');
+        await screenshot(page, 'widget-5-check');
+        t.ok(await tabTo(page, 'confirm'));
+        await page.keyboard.press('Enter');
+
+        await page.getByText('Je afspraak is gemaakt').waitFor();
+        t.equal(await focusedId(page), 'heading');
+        await noViolations(page, 'done');
+        await screenshot(page, 'widget-6-done');
+        const reference = (await page.locator('dd strong').textContent())!;
+        const [row] = await queryRows<{ name: string; status: string; needs: unknown; start: string }>(
+          database.db,
+          sql`
+      select name, status, needs, to_char(starts_at at time zone 'Europe/Amsterdam', 'YYYY-MM-DD HH24:MI') as start
+        from appointments where reference = ${reference}`,
+        );
+        t.same(row, {
+          name: 'Fatima El Amrani',
+          status: 'booked',
+          needs: { stepFree: true },
+          start: '2026-12-01 09:00',
+        });
+        const [download] = await Promise.all([
+          page.waitForEvent('download'),
+          page.getByRole('button', { name: 'Zet in je agenda' }).click(),
+        ]);
+        t.equal(download.suggestedFilename(), `afspraak-${reference}.ics`, 'a calendar file to add');
+        t.match(readFileSync(await download.path()).toString('utf8'), /BEGIN:VCALENDAR/);
+        t.notOk(
+          requests.some((r) => /[?&]token=/.test(r.split(' ')[0]!)),
+          'fetched with the token in the header, not in the address',
+        );
+        t.notOk(
+          requests.some((r) => r.split(' ')[0]!.includes('fatima')),
+          'no personal data in any URL',
+        );
+        t.same(
+          await page.evaluate(() => [document.cookie, localStorage.length, sessionStorage.length]),
+          ['', 0, 0],
+          'nothing kept in the browser',
+        );
+        t.same(
+          console.filter((m) => /Content Security Policy|Refused to/.test(m)),
+          [],
+          "nothing the page's strict CSP had to refuse",
         );
         await context.close();
-      },
-    );
+      });
 
-    t.test('nothing free for four weeks: the widget says why and what is possible', async (t) => {
-      clock.set('2026-11-30T08:00:00Z');
-      // Veenhoven's town hall closes for a renovation from today for five weeks.
-      await database.db.execute(sql`
+      t.test(
+        'a time taken meanwhile: the widget says so kindly and the resident books one of the alternatives',
+        async (t) => {
+          clock.set('2026-11-30T08:00:00Z');
+          const { page, context } = await open(
+            `${base}/widget/demo.html?gemeente=stadswaard&service=rijbewijs&location=stadskantoor`,
+          );
+          await page.getByText('Stap 1 van 5').waitFor();
+          t.ok(await page.locator('#service-rijbewijs').isChecked(), 'the service attribute preselects');
+          await page.getByRole('button', { name: 'Volgende stap' }).click();
+          await page.getByRole('button', { name: 'Volgende stap' }).click();
+          await page.locator('#day-2026-12-02').click();
+          // Meanwhile, every counter that does driving licences is booked at 10:00 by others.
+          for (let n = 0; n < 3; n++) {
+            await app.inject({
+              method: 'POST',
+              url: '/api/v1/appointments',
+              headers: { 'x-altcha': await solvedChallenge(app) },
+              payload: {
+                location: 'stadskantoor',
+                items: [{ service: 'rijbewijs', persons: 1 }],
+                start: '2026-12-02T10:00:00+01:00',
+                name: `Ander ${n}`,
+                email: `ander${n}@example.nl`,
+              },
+            });
+          }
+          await page.getByRole('button', { name: '10:00 uur' }).click();
+          await page.getByText('Deze tijd is net bezet').waitFor();
+          t.equal(await focusedId(page), 'alert', 'focus on the message');
+          const alternatives = page.locator('#alert button');
+          t.equal(await alternatives.count(), 3, 'three alternatives from the API');
+          t.match(
+            await alternatives.first().textContent(),
+            /woensdag 2 december om (09:50|10:10) uur bij Stadskantoor/,
+          );
+          await noViolations(page, 'time taken');
+          await screenshot(page, 'widget-7-taken');
+          await alternatives.first().click();
+          await page.getByText('Stap 4 van 5').waitFor();
+          t.match(
+            await page.locator('#hold-status').textContent(),
+            /woensdag 2 december (09:50|10:10) uur/,
+            'the alternative is held',
+          );
+          await context.close();
+        },
+      );
+
+      t.test('nothing free for four weeks: the widget says why and what is possible', async (t) => {
+        clock.set('2026-11-30T08:00:00Z');
+        // Veenhoven's town hall closes for a renovation from today for five weeks.
+        await database.db.execute(sql`
       insert into opening_exceptions (location_id, date, kind, reason_nl, reason_en)
       select l.id, d::date, 'closed', 'Gesloten wegens verbouwing', 'Closed for renovation'
       from locations l, generate_series('2026-11-30'::date, '2027-01-03'::date, interval '1 day') as d
       where l.slug = 'gemeentehuis-veenhoven'`);
-      const { page, context } = await open(`${base}/widget/demo.html?gemeente=veenhoven&service=paspoort`);
-      await page.getByText('Stap 1 van 5').waitFor();
-      await page.getByRole('button', { name: 'Volgende stap' }).click();
-      await page.getByRole('button', { name: 'Volgende stap' }).click();
-      await page.getByText(/Tot en met zondag 27 december is er geen tijd vrij/).waitFor();
-      t.match(
-        await page.getByText(/maandag 30 november: gesloten/).textContent(),
-        /Gesloten wegens verbouwing/,
-        'each day says why',
-      );
-      t.ok(
-        await page.getByRole('link', { name: 'Maak een afspraak bij de gemeente Stadswaard' }).isVisible(),
-        'the sister municipality',
-      );
-      t.ok(await page.getByText('Bel de gemeente op 0123 45 67 89.').isVisible(), 'the phone number');
-      await noViolations(page, 'nothing free');
-      await screenshot(page, 'widget-9-nothing-free');
-      await page.getByRole('button', { name: 'Kijk verder in de tijd' }).click();
-      await page.locator('#day-2027-01-04').waitFor();
-      t.match(
-        await page.locator('#day-2027-01-04').textContent(),
-        /^maandag 4 januari, \d+ tijden vrij$/,
-        'later weeks have times again',
-      );
-      await database.db.execute(sql`delete from opening_exceptions where reason_nl = 'Gesloten wegens verbouwing'`);
-      await context.close();
-    });
+        const { page, context } = await open(`${base}/widget/demo.html?gemeente=veenhoven&service=paspoort`);
+        await page.getByText('Stap 1 van 5').waitFor();
+        await page.getByRole('button', { name: 'Volgende stap' }).click();
+        await page.getByRole('button', { name: 'Volgende stap' }).click();
+        await page.getByText(/Tot en met zondag 27 december is er geen tijd vrij/).waitFor();
+        t.match(
+          await page.getByText(/maandag 30 november: gesloten/).textContent(),
+          /Gesloten wegens verbouwing/,
+          'each day says why',
+        );
+        t.ok(
+          await page.getByRole('link', { name: 'Maak een afspraak bij de gemeente Stadswaard' }).isVisible(),
+          'the sister municipality',
+        );
+        t.ok(await page.getByText('Bel de gemeente op 0123 45 67 89.').isVisible(), 'the phone number');
+        await noViolations(page, 'nothing free');
+        await screenshot(page, 'widget-9-nothing-free');
+        await page.getByRole('button', { name: 'Kijk verder in de tijd' }).click();
+        await page.locator('#day-2027-01-04').waitFor();
+        t.match(
+          await page.locator('#day-2027-01-04').textContent(),
+          /^maandag 4 januari, \d+ tijden vrij$/,
+          'later weeks have times again',
+        );
+        await database.db.execute(sql`delete from opening_exceptions where reason_nl = 'Gesloten wegens verbouwing'`);
+        await context.close();
+      });
 
-    t.test(
-      "on a municipality's own site (another origin) the widget works; on a site not listed the API refuses it",
-      async (t) => {
-        const host = createServer((_request, response) => {
-          response.setHeader('content-type', 'text/html; charset=utf-8');
-          response.end(`<!doctype html><html lang="nl"><head><title>Gemeente</title>
+      t.test(
+        "on a municipality's own site (another origin) the widget works; on a site not listed the API refuses it",
+        async (t) => {
+          const host = createServer((_request, response) => {
+            response.setHeader('content-type', 'text/html; charset=utf-8');
+            response.end(`<!doctype html><html lang="nl"><head><title>Gemeente</title>
         <script src="${base}/widget/balie.js" type="module"></script></head>
         <body><main><h1>Afspraak</h1><balie-afspraak municipality="stadswaard"></balie-afspraak></main></body></html>`);
-        });
-        await new Promise<void>((resolve) => host.listen(0, '127.0.0.1', resolve));
-        t.teardown(() => host.close());
-        const site = `http://127.0.0.1:${(host.address() as { port: number }).port}`;
-        const refused = await open(`${site}/`);
-        await refused.page.getByText('Het laden lukte niet').waitFor();
-        t.ok(
-          refused.console.some((m) => /\/api\/v1\/services\?municipality=stadswaard.*blocked by CORS policy/.test(m)),
-          'not listed: the browser may not read the API',
-        );
-        t.equal(
-          await refused.page.locator('balie-afspraak input').count(),
-          0,
-          'and the widget offers nothing to choose',
-        );
-        t.same(await accessibilityViolations(refused.page), [], 'axe: could not load');
-        await refused.context.close();
-        await database.db.execute(
-          sql`update municipalities set widget_origins = array_append(widget_origins, ${site}) where slug =
+          });
+          await new Promise<void>((resolve) => host.listen(0, '127.0.0.1', resolve));
+          t.teardown(() => host.close());
+          const site = `http://127.0.0.1:${(host.address() as { port: number }).port}`;
+          const refused = await open(`${site}/`);
+          await refused.page.getByText('Het laden lukte niet').waitFor();
+          t.ok(
+            refused.console.some((m) => /\/api\/v1\/services\?municipality=stadswaard.*blocked by CORS policy/.test(m)),
+            'not listed: the browser may not read the API',
+          );
+          t.equal(
+            await refused.page.locator('balie-afspraak input').count(),
+            0,
+            'and the widget offers nothing to choose',
+          );
+          t.same(await accessibilityViolations(refused.page), [], 'axe: could not load');
+          await refused.context.close();
+          await database.db.execute(
+            sql`update municipalities set widget_origins = array_append(widget_origins, ${site}) where slug =
             'stadswaard'`,
-        );
-        await new Promise((r) => setTimeout(r, 300)); // NOTIFY reaches the app
-        const allowed = await open(`${site}/`);
-        await allowed.page.getByText('Stap 1 van 5').waitFor();
-        t.ok(
-          await allowed.page.locator('#service-paspoort').isVisible(),
-          'listed: the services come from the API across origins',
-        );
-        await allowed.context.close();
-      },
-    );
-
-    t.test('with forced colours (Windows high contrast) and reduced motion the steps stay usable', async (t) => {
-      clock.set('2026-11-30T08:00:00Z');
-      const { page, context } = await open(
-        `${base}/widget/demo.html?gemeente=stadswaard&service=paspoort&location=stadskantoor`,
-        { forcedColors: 'active', width: 320 },
+          );
+          await new Promise((r) => setTimeout(r, 300)); // NOTIFY reaches the app
+          const allowed = await open(`${site}/`);
+          await allowed.page.getByText('Stap 1 van 5').waitFor();
+          t.ok(
+            await allowed.page.locator('#service-paspoort').isVisible(),
+            'listed: the services come from the API across origins',
+          );
+          await allowed.context.close();
+        },
       );
-      await page.getByText('Stap 1 van 5').waitFor();
-      await page.getByRole('button', { name: 'Volgende stap' }).click();
-      await page.getByRole('button', { name: 'Volgende stap' }).click();
-      await page.locator('#day-2026-12-01').click();
-      t.equal(
-        await page.locator('#day-2026-12-01').getAttribute('aria-current'),
-        'true',
-        'the chosen day is marked without colour',
-      );
-      const border = await page.locator('#day-2026-12-01').evaluate((e) => getComputedStyle(e).borderTopStyle);
-      t.equal(border, 'double', 'and in forced colours by a double border');
-      await noViolations(page, 'forced colours');
-      await screenshot(page, 'widget-10-forced-colours');
-      await context.close();
-    });
 
-    t.test('the hold warns before it runs out and the resident extends it', async (t) => {
-      clock.set('2026-11-30T08:00:00Z');
-      const { page, context } = await open(`${base}/widget/demo.html?gemeente=veenhoven&service=paspoort&lang=en`);
-      await page.getByText('Step 1 of 5').waitFor();
-      await page.getByRole('button', { name: 'Next step' }).click();
-      await page.getByRole('button', { name: 'Next step' }).click();
-      await page.locator('#day-2026-12-01').click();
-      await page.locator('#times-heading').waitFor();
-      await page.locator('ul.times button').first().click();
-      await page.getByText('Step 4 of 5').waitFor();
-      await noViolations(page, 'English details');
-      clock.set('2026-11-30T08:08:30Z');
-      await context.clock.fastForward('08:30');
-      await page.getByText('Your time is almost up. Do you need more time?').first().waitFor();
-      await noViolations(page, 'hold warning');
-      await screenshot(page, 'widget-8-hold-warning');
-      await page.getByRole('button', { name: 'I need more time' }).click();
-      await page
-        .getByText(/We now keep the time for you until 09:18/)
-        .first()
-        .waitFor();
-      t.equal(await focusedId(page), 'hold-status');
-      const held = async () =>
-        (
-          await queryRows<{ n: number }>(
-            database.db,
-            sql`
+      t.test('with forced colours (Windows high contrast) and reduced motion the steps stay usable', async (t) => {
+        clock.set('2026-11-30T08:00:00Z');
+        const { page, context } = await open(
+          `${base}/widget/demo.html?gemeente=stadswaard&service=paspoort&location=stadskantoor`,
+          { forcedColors: 'active', width: 320 },
+        );
+        await page.getByText('Stap 1 van 5').waitFor();
+        await page.getByRole('button', { name: 'Volgende stap' }).click();
+        await page.getByRole('button', { name: 'Volgende stap' }).click();
+        await page.locator('#day-2026-12-01').click();
+        t.equal(
+          await page.locator('#day-2026-12-01').getAttribute('aria-current'),
+          'true',
+          'the chosen day is marked without colour',
+        );
+        const border = await page.locator('#day-2026-12-01').evaluate((e) => getComputedStyle(e).borderTopStyle);
+        t.equal(border, 'double', 'and in forced colours by a double border');
+        await noViolations(page, 'forced colours');
+        await screenshot(page, 'widget-10-forced-colours');
+        await context.close();
+      });
+
+      t.test('the hold warns before it runs out and the resident extends it', async (t) => {
+        clock.set('2026-11-30T08:00:00Z');
+        const { page, context } = await open(`${base}/widget/demo.html?gemeente=veenhoven&service=paspoort&lang=en`);
+        await page.getByText('Step 1 of 5').waitFor();
+        await page.getByRole('button', { name: 'Next step' }).click();
+        await page.getByRole('button', { name: 'Next step' }).click();
+        await page.locator('#day-2026-12-01').click();
+        await page.locator('#times-heading').waitFor();
+        await page.locator('ul.times button').first().click();
+        await page.getByText('Step 4 of 5').waitFor();
+        await noViolations(page, 'English details');
+        clock.set('2026-11-30T08:08:30Z');
+        await context.clock.fastForward('08:30');
+        await page.getByText('Your time is almost up. Do you need more time?').first().waitFor();
+        await noViolations(page, 'hold warning');
+        await screenshot(page, 'widget-8-hold-warning');
+        await page.getByRole('button', { name: 'I need more time' }).click();
+        await page
+          .getByText(/We now keep the time for you until 09:18/)
+          .first()
+          .waitFor();
+        t.equal(await focusedId(page), 'hold-status');
+        const held = async () =>
+          (
+            await queryRows<{ n: number }>(
+              database.db,
+              sql`
       select count(*)::int as n from appointments a join locations l on l.id = a.location_id where a.status = 'held'
         and l.slug = 'gemeentehuis-veenhoven'`,
-          )
-        )[0]!.n;
-      t.equal(await held(), 1);
-      await page.getByRole('button', { name: 'Previous step' }).click();
-      await page.getByText('Step 3 of 5').waitFor();
-      await page.getByRole('button', { name: 'Previous step' }).click();
-      await page.getByText('Step 2 of 5').waitFor();
-      const until = Date.now() + 2000;
-      while ((await held()) !== 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
-      t.equal(await held(), 0, 'going back before the time step lets the held time go');
-      await page.getByRole('button', { name: 'Next step' }).click();
-      await page.locator('#day-2026-12-01').click();
-      await page.locator('ul.times button').first().click();
-      await page.getByText('Step 4 of 5').waitFor();
-      t.equal(await held(), 1);
-      await page.close({ runBeforeUnload: true });
-      const closed = Date.now() + 3000;
-      while ((await held()) !== 0 && Date.now() < closed) await new Promise((r) => setTimeout(r, 50));
-      t.equal(await held(), 0, 'closing the page lets the held time go too');
-      await context.close();
-    });
-  });
+            )
+          )[0]!.n;
+        t.equal(await held(), 1);
+        await page.getByRole('button', { name: 'Previous step' }).click();
+        await page.getByText('Step 3 of 5').waitFor();
+        await page.getByRole('button', { name: 'Previous step' }).click();
+        await page.getByText('Step 2 of 5').waitFor();
+        const until = Date.now() + 2000;
+        while ((await held()) !== 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
+        t.equal(await held(), 0, 'going back before the time step lets the held time go');
+        await page.getByRole('button', { name: 'Next step' }).click();
+        await page.locator('#day-2026-12-01').click();
+        await page.locator('ul.times button').first().click();
+        await page.getByText('Step 4 of 5').waitFor();
+        t.equal(await held(), 1);
+        await page.close({ runBeforeUnload: true });
+        const closed = Date.now() + 3000;
+        while ((await held()) !== 0 && Date.now() < closed) await new Promise((r) => setTimeout(r, 50));
+        t.equal(await held(), 0, 'closing the page lets the held time go too');
+        await context.close();
+      });
+    },
+    // The proof of work is on, as in production: the widget solves it while the times are shown.
+    { env: { CAPTCHA: 'on' } },
+  );

@@ -27,6 +27,8 @@ export function testConfig(env: Record<string, string> = {}): Config {
     PUBLIC_BASE_URL: 'http://balie.test',
     LOG_LEVEL: 'silent',
     SECRET_KEY: 'test-secret-key-test-secret-key-0123456789',
+    // Tests that take times by the dozen solve no puzzles; tests/platform/captcha.test.ts turns it on.
+    CAPTCHA: 'off',
     ...env,
   });
 }

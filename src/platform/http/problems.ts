@@ -7,6 +7,7 @@ import { RETRY_AFTER_SECONDS } from './outage.js';
 import { fieldErrorsFromValidation, type Problem, problem } from './problem-details.js';
 
 function send(reply: FastifyReply, body: Problem) {
+  reply.server.countProblem?.(body.code, body.status);
   return reply.code(body.status).type('application/problem+json; charset=utf-8').send(body);
 }
 

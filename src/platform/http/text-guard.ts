@@ -2,16 +2,16 @@ import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { Invalid } from '../errors.js';
 
-/** A NUL, or half of a surrogate pair: text that no database column, e-mail or calendar can hold. */
-const UNUSABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+/** A NUL, or half of a surrogate pair (not well-formed UTF-16): text no database column, e-mail or calendar holds. */
+const unusable = (text: string) => text.includes('\u0000') || !text.isWellFormed();
 
 /** The first field (as a path: `items.0.service`) whose text holds an unusable character. */
 export function unusableField(value: unknown, path = '', depth = 0): string | undefined {
-  if (typeof value === 'string') return UNUSABLE.test(value) ? path || 'value' : undefined;
+  if (typeof value === 'string') return unusable(value) ? path || 'value' : undefined;
   if (depth > 8 || value === null || typeof value !== 'object') return undefined;
   for (const [key, inner] of Object.entries(value)) {
     const field = path ? `${path}.${key}` : key;
-    if (UNUSABLE.test(key)) return field;
+    if (unusable(key)) return field;
     const found = unusableField(inner, field, depth + 1);
     if (found) return found;
   }

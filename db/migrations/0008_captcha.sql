@@ -1,0 +1,1 @@
+ALTER TABLE "municipalities" ADD COLUMN "captcha" boolean DEFAULT true NOT NULL;
