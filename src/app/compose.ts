@@ -57,9 +57,7 @@ export async function composeServices(options: {
   });
   const stopFeed = await feedSignalFromDatabase(database, changes);
   const health = new DatabaseHealth(() => database.ping());
-  const redis = config.REDIS_URL
-    ? new Redis(config.REDIS_URL, { maxRetriesPerRequest: 1, enableOfflineQueue: false })
-    : undefined;
+  const redis = config.REDIS_URL ? new Redis(config.REDIS_URL, { maxRetriesPerRequest: 1 }) : undefined;
   const secretKey = config.SECRET_KEY ?? randomBytes(32).toString('hex');
   const captcha = new Captcha(secretKey, redis ? new UsedInRedis(redis) : new UsedInMemory(), {
     maxNumber: config.CAPTCHA_MAX_NUMBER,

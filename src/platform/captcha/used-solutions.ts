@@ -20,11 +20,20 @@ export class UsedInMemory implements UsedSolutions {
   }
 }
 
-/** Every process that shares REDIS_URL: SET NX, one round trip, atomic. */
+/**
+ * Every process that shares REDIS_URL: SET NX, one round trip, atomic. While Redis cannot be reached, this process
+ * remembers for itself (a hold is not refused for it; a reuse in another process goes unseen meanwhile).
+ */
 export class UsedInRedis implements UsedSolutions {
+  readonly #fallback = new UsedInMemory();
+
   constructor(private readonly redis: Redis) {}
 
   async use(key: string, ttlMs: number) {
-    return (await this.redis.set(`balie:altcha:${key}`, '1', 'PX', Math.max(1, ttlMs), 'NX')) === 'OK';
+    try {
+      return (await this.redis.set(`balie:altcha:${key}`, '1', 'PX', Math.max(1, ttlMs), 'NX')) === 'OK';
+    } catch {
+      return this.#fallback.use(key, ttlMs);
+    }
   }
 }

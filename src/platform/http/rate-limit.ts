@@ -19,7 +19,8 @@ export const rateLimitPlugin = fp(async (app: FastifyInstance, options: { readsP
     global: true,
     max: options.readsPerMinute,
     timeWindow: '1 minute',
-    ...(options.redis && { redis: options.redis, nameSpace: 'balie:rate:' }),
+    // Redis away: requests are served without a count rather than refused.
+    ...(options.redis && { redis: options.redis, nameSpace: 'balie:rate:', skipOnError: true }),
     // A client that is gone has no address any more: it still gets a key (the plugin would fail with a 500).
     keyGenerator: (request) => request.ip ?? request.socket?.remoteAddress ?? 'gone',
     allowList: (request) => UNLIMITED.test(request.url),
