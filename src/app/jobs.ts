@@ -10,11 +10,17 @@ const DAY_MS = 86_400_000;
  */
 export async function housekeep(services: Pick<Services, 'db' | 'clock' | 'config'>) {
   const swept = await sweep(services);
-  const { config } = services;
-  const mailFilesPruned = config.SMTP_URL
+  return { ...swept, mailFilesPruned: pruneOldMailFiles(services.config, services.clock()) };
+}
+
+/** Without SMTP, the .eml files of the mailbox older than MAIL_FILE_DAYS go; returns how many. */
+export function pruneOldMailFiles(
+  config: Pick<Services['config'], 'SMTP_URL' | 'DATA_DIR' | 'MAIL_FILE_DAYS'>,
+  now: Date,
+) {
+  return config.SMTP_URL
     ? 0
-    : pruneMailFiles(config.DATA_DIR, new Date(services.clock().getTime() - config.MAIL_FILE_DAYS * DAY_MS));
-  return { ...swept, mailFilesPruned };
+    : pruneMailFiles(config.DATA_DIR, new Date(now.getTime() - config.MAIL_FILE_DAYS * DAY_MS));
 }
 
 /** Runs `housekeep` every minute until the returned function is called; one process of a cluster does. */

@@ -39,6 +39,9 @@ const emptyDetails = (): Details => ({
   interpreterLanguage: '',
 });
 
+/** What an e-mail address looks like, checked before the API is asked (which checks it fully). */
+const EMAIL_SHAPE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
 /**
  * `<balie-afspraak municipality="stadswaard">`: book an appointment in five steps; with `reference` (and the manage
  * token in the page's fragment, as in the e-mail's link) see, move or cancel one. Optional: `service` and
@@ -374,7 +377,7 @@ export class BalieAfspraak extends LitElement implements WidgetHost {
     const errors: FieldError[] = [];
     if (!d.name.trim()) errors.push({ field: 'name', message: t.nameMissing });
     if (!d.email.trim()) errors.push({ field: 'email', message: t.emailMissing });
-    else if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(d.email.trim())) errors.push({ field: 'email', message: t.emailWrong });
+    else if (!EMAIL_SHAPE.test(d.email.trim())) errors.push({ field: 'email', message: t.emailWrong });
     if (d.phone.trim() && !phonePattern.test(d.phone.trim())) errors.push({ field: 'phone', message: t.phoneWrong });
     if (d.interpreter && d.interpreterLanguage.trim().length < 2)
       errors.push({ field: 'interpreterLanguage', message: t.interpreterMissing });
@@ -581,7 +584,7 @@ export class BalieAfspraak extends LitElement implements WidgetHost {
   async sendLink(event: Event) {
     event.preventDefault();
     const email = this.linkEmail.trim();
-    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email))
+    if (!EMAIL_SHAPE.test(email))
       return this.showErrors([{ field: 'linkEmail', message: email ? this.t.emailWrong : this.t.emailMissing }]);
     try {
       this.linkSent = (await this.api.sendLink(this.getAttribute('reference')!, email)).message;

@@ -1,18 +1,16 @@
 // npm run retention: erases the personal data whose retention period is over, now, and prunes the .eml mailbox;
 // the server's housekeeping does the same every minute. Prints what it did as one JSON line.
 import { eraseDuePersonalData } from '../../booking/retention.js';
-import { pruneMailFiles } from '../../notify/mail-files.js';
 import { databaseOptionsFrom, openDatabase } from '../../platform/database/database.js';
 import { migrateDatabase } from '../../platform/database/migrate.js';
 import { loadConfig } from '../config.js';
+import { pruneOldMailFiles } from '../jobs.js';
 
 const config = loadConfig();
 const database = await openDatabase(databaseOptionsFrom(config));
 await migrateDatabase(database);
 const now = new Date();
 const erased = await eraseDuePersonalData({ db: database.db, clock: () => now });
-const mailFilesPruned = config.SMTP_URL
-  ? 0
-  : pruneMailFiles(config.DATA_DIR, new Date(now.getTime() - config.MAIL_FILE_DAYS * 86_400_000));
+const mailFilesPruned = pruneOldMailFiles(config, now);
 await database.close();
 console.log(JSON.stringify({ ...erased, mailFilesPruned }));
