@@ -221,6 +221,11 @@ export const appointments = pgTable(
     manageTokenHash: text('manage_token_hash'),
     /** Random; with the server's SECRET_KEY it gives the manage token again for e-mails (the token is never stored). */
     manageNonce: text('manage_nonce'),
+    /**
+     * Who made a hold: a keyed digest of the widget's client id, or else of the address (MAX_HOLDS_PER_CLIENT).
+     * Erased with the resident's details.
+     */
+    holdClient: text('hold_client'),
     /** Who the appointment counts against for the per-e-mail limit: lower-cased e-mail. */
     emailKey: text('email_key'),
     createdAt: instant('created_at').notNull().defaultNow(),
@@ -231,6 +236,7 @@ export const appointments = pgTable(
   (t) => [
     index('appointments_location_time').on(t.locationId, t.startsAt),
     index('appointments_email_key').on(t.municipalityId, t.emailKey),
+    index('appointments_live_hold_client').on(t.holdClient, t.holdExpiresAt).where(sql`${t.status} = 'held'`),
     index('appointments_to_erase').on(t.endsAt).where(sql`${t.erasedAt} is null and ${t.kind} = 'appointment'`),
     check('appointments_time_order', sql`${t.startsAt} < ${t.endsAt}`),
     check(

@@ -16,6 +16,8 @@ const ConfigSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DEMO_DATA: z.stringbool().default(true),
   HOLD_MINUTES: positiveInt.default(10),
+  /** Live holds one client (widget visit, or else address) may have at once. */
+  MAX_HOLDS_PER_CLIENT: positiveInt.default(2),
   /** Send the outbox's e-mails from the server process; false when `npm run worker` runs beside it. */
   OUTBOX_WORKER: z.stringbool().default(true),
   MAX_LIVE_APPOINTMENTS: positiveInt.default(3),

@@ -6,6 +6,7 @@ import type { Db } from '../platform/database/database.js';
 export type BookingSettings = {
   PUBLIC_BASE_URL: string;
   HOLD_MINUTES: number;
+  MAX_HOLDS_PER_CLIENT: number;
   MAX_LIVE_APPOINTMENTS: number;
   REMINDER_HOURS: number;
 };

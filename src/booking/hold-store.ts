@@ -13,6 +13,8 @@ export type NewHold = {
   /** The service's clock (an extension is measured from it). */
   createdAt: Date;
   items: { serviceId: number; persons: number }[];
+  /** holdClientKey(): who made it. */
+  client: string;
 };
 
 /**
@@ -25,9 +27,9 @@ export async function insertHold(w: ClaimWriter, hold: NewHold): Promise<string 
     sql`
     with a as (
       insert into ${appointments} (municipality_id, location_id, counter_id, starts_at, ends_at, status,
-        hold_expires_at, created_at, updated_at)
+        hold_expires_at, hold_client, created_at, updated_at)
       values (${hold.municipalityId}, ${hold.locationId}, ${hold.counterId}, ${hold.start.toISOString()}::timestamptz,
-        ${hold.end.toISOString()}::timestamptz, 'held', ${hold.expiresAt.toISOString()}::timestamptz,
+        ${hold.end.toISOString()}::timestamptz, 'held', ${hold.expiresAt.toISOString()}::timestamptz, ${hold.client},
         ${hold.createdAt.toISOString()}::timestamptz, ${hold.createdAt.toISOString()}::timestamptz)
       on conflict on constraint appointments_no_overlap do nothing
       returning id)
@@ -39,6 +41,21 @@ export async function insertHold(w: ClaimWriter, hold: NewHold): Promise<string 
   );
   if (row) w.touched(hold.locationId, hold.start, hold.end);
   return row?.id;
+}
+
+/**
+ * The live holds of one client, counted while no other hold of theirs can be made: the lock waits for their other
+ * hold transactions (a two-int key, apart from the time locks' one-bigint keys; taken before them). Two statements:
+ * a count in the locking statement would read the snapshot from before the wait and miss the hold just made.
+ */
+export async function lockAndCountClientHolds(ex: Executor, client: string, now: Date): Promise<number> {
+  await ex.execute(sql`select pg_advisory_xact_lock(2, hashtext(${client}))`);
+  const [row] = await queryRows<{ n: number }>(
+    ex,
+    sql`select count(*)::int as n from ${appointments}
+      where status = 'held' and hold_client = ${client} and hold_expires_at > ${now.toISOString()}::timestamptz`,
+  );
+  return row?.n ?? 0;
 }
 
 /**

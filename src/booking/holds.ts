@@ -8,12 +8,24 @@ import { Conflict, NotFound } from '../platform/errors.js';
 import { isoInZone } from '../platform/time/zoned-time.js';
 import type { Language } from '../texts/index.js';
 import type { BookingDeps } from './booking-deps.js';
-import { extendLiveHold, insertHold, releaseLiveHold } from './hold-store.js';
+import { extendLiveHold, insertHold, lockAndCountClientHolds, releaseLiveHold } from './hold-store.js';
 import { checkStart, placeClaim } from './placement.js';
 
-export type HoldRequest = { location: string; items: ItemRequest[]; start: string; needs?: Needs; language: Language };
+export type HoldRequest = {
+  location: string;
+  items: ItemRequest[];
+  start: string;
+  needs?: Needs;
+  language: Language;
+  /** holdClientKey(): who asks. */
+  client: string;
+};
 
-/** Keeps a time for a while (HOLD_MINUTES) while the resident fills in the form; a hold takes a counter. */
+/**
+ * Keeps a time for a while (HOLD_MINUTES) while the resident fills in the form; a hold takes a counter, for exactly
+ * the length the booking will have (the same rules as a booking: items, persons, extra time). One client keeps at
+ * most MAX_HOLDS_PER_CLIENT times at once (the widget lets its hold go before it takes another).
+ */
 export async function createHold(deps: BookingDeps, request: HoldRequest) {
   const snapshot = await deps.locations.require(request.location);
   const items = resolveItems(snapshot, request.items, request.language);
@@ -22,6 +34,9 @@ export async function createHold(deps: BookingDeps, request: HoldRequest) {
   const expiresAt = new Date(now.getTime() + deps.config.HOLD_MINUTES * 60_000);
   let holdId: string | undefined;
   const counter = await writeClaims(deps, async (writer) => {
+    const max = deps.config.MAX_HOLDS_PER_CLIENT;
+    if ((await lockAndCountClientHolds(writer.ex, request.client, now)) >= max)
+      throw new Conflict('too_many_holds', { max });
     await lockLocationTime(writer.ex, snapshot.location.id, new Date(wanted.start), new Date(wanted.end));
     return placeClaim(writer, deps, snapshot, wanted, async (w, counterId) => {
       holdId = await insertHold(w, {
@@ -32,6 +47,7 @@ export async function createHold(deps: BookingDeps, request: HoldRequest) {
         end: new Date(wanted.end),
         expiresAt,
         createdAt: now,
+        client: request.client,
         items: items.map((i) => ({ serviceId: i.service.id, persons: i.persons })),
       });
       return holdId !== undefined;

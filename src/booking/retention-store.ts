@@ -27,7 +27,7 @@ export async function eraseDueAppointments(ex: Executor, now: Date, batch: numbe
     erased as (
       update appointments a
       set name = null, email = null, email_key = null, phone = null, needs = null, manage_token_hash = null,
-        manage_nonce = null, erased_at = ${at}::timestamptz
+        manage_nonce = null, hold_client = null, erased_at = ${at}::timestamptz
       from due where a.id = due.id
       returning a.id),
     comments as (

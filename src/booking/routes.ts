@@ -7,6 +7,7 @@ import { bookAppointment } from './book-appointment.js';
 import type { BookingDeps } from './booking-deps.js';
 import { type BotCheckDeps, requireSolvedChallenge } from './bot-check.js';
 import { downloadCalendar } from './calendar-download.js';
+import { CLIENT_ID_PATTERN, holdClientKey } from './hold-client.js';
 import { createHold, extendHold, releaseHold } from './holds.js';
 import {
   type Access,
@@ -66,15 +67,25 @@ export async function appointmentRoutes(
         description:
           'Takes a counter for `HOLD_MINUTES` (10 by default). A taken time is a 409 with `alternatives`. Needs a ' +
           'solved challenge of `GET /api/v1/captcha` in `X-Altcha` where the municipality asks for one (403 ' +
-          '`captcha_required` otherwise).',
-        headers: z.object({ 'x-altcha': altchaHeader.optional() }),
+          '`captcha_required` otherwise). One client keeps at most `MAX_HOLDS_PER_CLIENT` (2) times at once: the ' +
+          'client is the `X-Balie-Client` id when sent (the widget sends a random one per visit), else the address; ' +
+          'a third is a 409 `too_many_holds` (let one go with `DELETE /api/v1/holds/{holdId}`).',
+        headers: z.object({
+          'x-altcha': altchaHeader.optional(),
+          'x-balie-client': z
+            .string()
+            .regex(CLIENT_ID_PATTERN)
+            .optional()
+            .meta({ description: 'A random id (16–64 of `A-Z a-z 0-9 _ -`) for one visit of one resident.' }),
+        }),
         body: HoldRequestSchema,
         response: { 201: HoldSchema, ...problemResponses(400, 403, 404, 409, 413, 415, 422, 429) },
       },
     },
     async (request, reply) => {
       await requireSolvedChallenge(deps, request.body.location, request.headers['x-altcha']);
-      return reply.code(201).send(await createHold(deps, { ...request.body, language: request.language }));
+      const client = holdClientKey(deps.secretKey, request.headers['x-balie-client'], request.ip);
+      return reply.code(201).send(await createHold(deps, { ...request.body, language: request.language, client }));
     },
   );
 

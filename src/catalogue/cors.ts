@@ -47,7 +47,15 @@ export const corsPlugin = fp(async (app: FastifyInstance, deps: CorsDeps) => {
   };
   const allowed = {
     methods: ['GET', 'POST', 'DELETE'],
-    allowedHeaders: ['content-type', 'accept-language', 'authorization', 'idempotency-key', 'if-none-match'],
+    allowedHeaders: [
+      'content-type',
+      'accept-language',
+      'authorization',
+      'idempotency-key',
+      'if-none-match',
+      'x-altcha',
+      'x-balie-client',
+    ],
     exposedHeaders: ['etag', 'retry-after', 'content-language', 'location'],
     maxAge: 600,
     credentials: false,

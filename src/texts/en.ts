@@ -161,6 +161,12 @@ export const en: Texts = {
         `This e-mail address already has ${p.max} appointments planned. Move or cancel one first, or call the ` +
         `municipality.`,
     },
+    too_many_holds: {
+      title: 'You have already chosen times',
+      detail: (p) =>
+        `We are already keeping ${p.max} times for you. Finish that appointment first, or wait a few minutes until ` +
+        'those times are free again. Does that not work? Call the municipality.',
+    },
     captcha_required: {
       title: 'A quick check',
       detail: () =>

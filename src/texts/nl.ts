@@ -2,6 +2,7 @@
  * Dutch words for residents, at B1 level. We say "je" (like the municipalities' own wensbeeld), use short
  * sentences and always say what to do next. Every key here has an English twin in en.ts.
  */
+
 type Params = Record<string, string | number>;
 type Problem = { title: string; detail: (p: Params) => string };
 
@@ -166,6 +167,12 @@ export const nl = {
       detail: (p) =>
         `Met dit e-mailadres staan al ${p.max} afspraken gepland. Verzet of annuleer eerst een afspraak, of bel de ` +
         `gemeente.`,
+    },
+    too_many_holds: {
+      title: 'Je hebt al tijden gekozen',
+      detail: (p) =>
+        `Er worden al ${p.max} tijden voor je vastgehouden. Maak eerst die afspraak af, of wacht een paar minuten ` +
+        'tot die tijden weer vrij zijn. Lukt het niet? Bel de gemeente.',
     },
     captcha_required: {
       title: 'Even controleren',

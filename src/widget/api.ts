@@ -28,6 +28,14 @@ export class ApiError extends Error {
 }
 
 export class Api {
+  /**
+   * This visit's client id for holds (X-Balie-Client): random, in memory only, gone with the page. One visit keeps at
+   * most two times at once; residents behind one shared address each have their own.
+   */
+  private readonly client = Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) =>
+    b.toString(16).padStart(2, '0'),
+  ).join('');
+
   constructor(
     private readonly base: string,
     private readonly language: string,
@@ -43,6 +51,7 @@ export class Api {
       keepalive?: boolean;
       file?: boolean;
       altcha?: string;
+      client?: boolean;
     } = {},
   ): Promise<T> {
     const accept = options.file ? 'text/calendar' : 'application/json';
@@ -51,6 +60,7 @@ export class Api {
     if (options.token) headers.authorization = `Bearer ${options.token}`;
     if (options.key) headers['idempotency-key'] = options.key;
     if (options.altcha) headers['x-altcha'] = options.altcha;
+    if (options.client) headers['x-balie-client'] = this.client;
     let response: Response;
     try {
       response = await fetch(new URL(path, this.base), {
@@ -83,7 +93,7 @@ export class Api {
     return this.call<Availability>('GET', `/api/v1/availability?${query}`);
   };
   hold = (location: string, items: Item[], start: string, needs: Needs, altcha: string) =>
-    this.call<Hold>('POST', '/api/v1/holds', { body: { location, items, start, needs }, altcha });
+    this.call<Hold>('POST', '/api/v1/holds', { body: { location, items, start, needs }, altcha, client: true });
   captcha = () =>
     this.call<{ algorithm: string; challenge: string; maxnumber?: number; salt: string; signature: string }>(
       'GET',

@@ -53,6 +53,13 @@ export async function measure(
   };
 }
 
+/** One load generator is one client of many residents' times: no limits per client, no proof of work. */
+export const LOAD_GENERATOR_ENV = {
+  RATE_LIMIT_READS_PER_MINUTE: '1000000000',
+  CAPTCHA: 'off',
+  MAX_HOLDS_PER_CLIENT: '1000000',
+};
+
 /** Starts tests/bench/bench-server.ts with `env` and resolves with its URLs. */
 export function startBenchServer(
   env: Record<string, string>,
@@ -63,8 +70,8 @@ export function startBenchServer(
     process.execPath,
     [...profile, '--import', 'tsx', new URL('./bench-server.ts', import.meta.url).pathname],
     {
-      // One load generator is one client address, and it solves no puzzles: no limits, no proof of work.
-      env: { ...process.env, RATE_LIMIT_READS_PER_MINUTE: '1000000000', CAPTCHA: 'off', ...env },
+      // One load generator is one client, and it solves no puzzles: no limits, no proof of work.
+      env: { ...process.env, ...LOAD_GENERATOR_ENV, ...env },
       stdio: ['ignore', 'pipe', 'inherit'],
     },
   );
@@ -101,8 +108,7 @@ export async function startRealServer(env: Record<string, string>): Promise<{ ap
       env: {
         ...process.env,
         LOG_LEVEL: 'warn',
-        RATE_LIMIT_READS_PER_MINUTE: '1000000000',
-        CAPTCHA: 'off',
+        ...LOAD_GENERATOR_ENV,
         ...env,
         PORT: String(port),
         HOST: '127.0.0.1',

@@ -18,13 +18,26 @@ const resident = (n: number) => ({
   needs: { extraTime: true, interpreter: 'Tigrinya' },
 });
 
-const book = (app: FastifyInstance, location: string, service: string, start: string, n: number) =>
-  app.inject({
+/** Books, from a hold when `fromHold` (the hold remembers its client's digest, which goes too). */
+async function book(
+  app: FastifyInstance,
+  location: string,
+  service: string,
+  start: string,
+  n: number,
+  fromHold = false,
+) {
+  const items = [{ service, persons: 1 }];
+  const hold = fromHold
+    ? (await app.inject({ method: 'POST', url: '/api/v1/holds', payload: { location, items, start } })).json()
+    : {};
+  return app.inject({
     method: 'POST',
     url: '/api/v1/appointments',
     headers: { 'idempotency-key': `retention-${n}` },
-    payload: { location, items: [{ service, persons: 1 }], start, ...resident(n) },
+    payload: { location, items, start, holdId: hold.holdId, ...resident(n) },
   });
+}
 
 /** Rows that still hold something of a resident, by table. */
 async function personalData(ex: Executor) {
@@ -33,7 +46,7 @@ async function personalData(ex: Executor) {
     sql`select
       (select count(*) from appointments where name is not null or email is not null or phone is not null
         or needs is not null or manage_token_hash is not null or manage_nonce is not null
-        or email_key is not null)::int as appointments,
+        or email_key is not null or hold_client is not null)::int as appointments,
       (select count(*) from feedback where comment is not null)::int as comments,
       (select count(*) from outbox)::int as messages,
       (select count(*) from idempotency_keys where body::text ~ '@|Retentie|token')::int as answers`,
@@ -70,7 +83,7 @@ onEachDatabase(
           await book(app, 'stadskantoor', 'paspoort', '2026-12-01T09:00:00+01:00', 1),
           await book(app, 'stadskantoor', 'rijbewijs', '2026-12-02T10:00:00+01:00', 2),
           await book(app, 'stadskantoor', 'paspoort', '2026-12-03T11:00:00+01:00', 3),
-          await book(app, 'gemeentehuis-veenhoven', 'paspoort', '2026-12-01T09:00:00+01:00', 4),
+          await book(app, 'gemeentehuis-veenhoven', 'paspoort', '2026-12-01T09:00:00+01:00', 4, true),
         ].map((r) => {
           t.equal(r.statusCode, 201, r.body);
           return r.json();

@@ -21,6 +21,8 @@ onEachDatabase(t, async (t, { app, database }) => {
       t.equal(preflight.statusCode, 204);
       t.equal(preflight.headers['access-control-allow-origin'], stadswaard);
       t.match(preflight.headers['access-control-allow-headers'], /idempotency-key/);
+      t.match(preflight.headers['access-control-allow-headers'], /x-altcha/, 'the proof of work crosses origins');
+      t.match(preflight.headers['access-control-allow-headers'], /x-balie-client/);
       t.notOk(preflight.headers['access-control-allow-credentials'], 'no cookies, no credentials');
       const services = await app.inject({
         url: '/api/v1/services?municipality=stadswaard',

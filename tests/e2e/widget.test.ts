@@ -37,20 +37,28 @@ if (!chromiumMissing)
         await context.clock.install({ time: clock.now() });
         const page = await context.newPage();
         const requests: string[] = [];
-        page.on('request', (r) => requests.push(`${r.url()} ${r.postData() ?? ''}`));
+        const holdClients: string[] = [];
+        page.on('request', (r) => {
+          requests.push(`${r.url()} ${r.postData() ?? ''}`);
+          if (r.method() === 'POST' && r.url().endsWith('/api/v1/holds'))
+            holdClients.push(r.headers()['x-balie-client']!);
+        });
         const console: string[] = [];
         page.on('console', (m) => console.push(m.text()));
         await page.goto(url);
-        return { page, context, requests, console };
+        return { page, context, requests, holdClients, console };
       };
       const noViolations = async (page: Page, state: string) =>
         t.same(await accessibilityViolations(page), [], `axe: ${state}`);
 
       t.test('a resident books by keyboard alone on a 320 px screen; every step passes axe', async (t) => {
         clock.set('2026-11-30T08:00:00Z');
-        const { page, context, requests, console } = await open(`${base}/widget/demo.html?gemeente=stadswaard`, {
-          width: 320,
-        });
+        const { page, context, requests, holdClients, console } = await open(
+          `${base}/widget/demo.html?gemeente=stadswaard`,
+          {
+            width: 320,
+          },
+        );
         await page.getByText('Stap 1 van 5').waitFor();
         await noViolations(page, 'services');
         await screenshot(page, 'widget-1-services');
@@ -98,6 +106,7 @@ if (!chromiumMissing)
           await page.locator('#hold-status').textContent(),
           /We houden dinsdag 1 december 09:00 uur voor je vast tot 09:10 uur/,
         );
+        t.match(holdClients, [/^[0-9a-f]{32}$/], "the hold carries this visit's random client id");
         // Sending the form empty: an error summary at the top that links to each field.
         t.ok(await tabTo(page, 'field-name'));
         await page.keyboard.press('Enter');

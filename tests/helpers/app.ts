@@ -27,8 +27,10 @@ export function testConfig(env: Record<string, string> = {}): Config {
     PUBLIC_BASE_URL: 'http://balie.test',
     LOG_LEVEL: 'silent',
     SECRET_KEY: 'test-secret-key-test-secret-key-0123456789',
-    // Tests that take times by the dozen solve no puzzles; tests/platform/captcha.test.ts turns it on.
+    // Tests that take times by the dozen solve no puzzles and are one client (tests/platform/captcha.test.ts and
+    // tests/booking/hold-cap.test.ts use the defaults).
     CAPTCHA: 'off',
+    MAX_HOLDS_PER_CLIENT: '1000',
     ...env,
   });
 }

@@ -1,0 +1,2 @@
+ALTER TABLE "appointments" ADD COLUMN "hold_client" text;--> statement-breakpoint
+CREATE INDEX "appointments_live_hold_client" ON "appointments" USING btree ("hold_client","hold_expires_at") WHERE "appointments"."status" = 'held';
