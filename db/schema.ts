@@ -105,12 +105,17 @@ export const counters = pgTable(
       .notNull()
       .references(() => locations.id),
     name: text('name').notNull(),
+    /** The counter in URLs and the staff API; made from the name when left out (catalogue/counter-slug.sql). */
+    slug: text('slug').notNull().default(''),
     onlineBookable: boolean('online_bookable').notNull().default(true),
     /** True when the desk is step-free (lowered, room for a wheelchair). */
     stepFree: boolean('step_free').notNull().default(false),
     active: boolean('active').notNull().default(true),
   },
-  (t) => [unique('counters_location_name').on(t.locationId, t.name)],
+  (t) => [
+    unique('counters_location_name').on(t.locationId, t.name),
+    unique('counters_location_slug').on(t.locationId, t.slug),
+  ],
 );
 
 /** A counter with rows here serves only these services; a counter without rows serves all of its location's. */
@@ -317,4 +322,86 @@ export const feedback = pgTable(
     createdAt: instant('created_at').notNull().defaultNow(),
   },
   (t) => [check('feedback_score', sql`${t.score} between 1 and 5`)],
+);
+
+export const staffRoles = ['front_office', 'location_manager', 'admin'] as const;
+
+/** Front-office staff, location managers and admins of one municipality (src/staff). */
+export const staffUsers = pgTable(
+  'staff_users',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    municipalityId: integer('municipality_id')
+      .notNull()
+      .references(() => municipalities.id),
+    /** Lower-cased; the login name. */
+    email: text('email').notNull().unique(),
+    name: text('name').notNull(),
+    role: text('role', { enum: staffRoles }).notNull(),
+    /** The locations (slugs) the account works at; empty: every location of its municipality. */
+    locations: text('locations').array().notNull().default(sql`'{}'::text[]`),
+    /** argon2id (PHC string). */
+    passwordHash: text('password_hash').notNull(),
+    /** The TOTP secret, sealed under the server's key (platform/sealed-box.ts); set once the second factor is on. */
+    totpSecret: text('totp_secret'),
+    /** A secret being enrolled, sealed; it becomes totp_secret when a code from it is confirmed. */
+    totpPending: text('totp_pending'),
+    /** The last TOTP time step used, so that a code works once. */
+    totpLastStep: integer('totp_last_step'),
+    /** SHA-256 digests of the unused recovery codes. */
+    recoveryCodes: text('recovery_codes').array().notNull().default(sql`'{}'::text[]`),
+    active: boolean('active').notNull().default(true),
+    createdAt: instant('created_at').notNull().defaultNow(),
+    updatedAt: instant('updated_at').notNull().defaultNow(),
+  },
+  (t) => [check('staff_users_role', sql`${t.role} in ('front_office', 'location_manager', 'admin')`)],
+);
+
+/** A staff session: the cookie holds a random token, the table its SHA-256 digest; logout and expiry end it. */
+export const staffSessions = pgTable(
+  'staff_sessions',
+  {
+    id: text('id').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => staffUsers.id, { onDelete: 'cascade' }),
+    csrfToken: text('csrf_token').notNull(),
+    /** Until the account's second factor is set up (where it is due), only that setup is allowed. */
+    secondFactorPending: boolean('second_factor_pending').notNull().default(false),
+    createdAt: instant('created_at').notNull(),
+    lastSeenAt: instant('last_seen_at').notNull(),
+    expiresAt: instant('expires_at').notNull(),
+  },
+  (t) => [index('staff_sessions_user').on(t.userId)],
+);
+
+/** Failed logins, as keyed digests of the account and the address, for the growing delay. Kept a day. */
+export const staffLoginFailures = pgTable(
+  'staff_login_failures',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    account: text('account').notNull(),
+    address: text('address').notNull(),
+    at: instant('at').notNull(),
+  },
+  (t) => [
+    index('staff_login_failures_account').on(t.account, t.at),
+    index('staff_login_failures_address').on(t.address, t.at),
+  ],
+);
+
+/** What staff did: who, what, to which object (a reference or an id, never a name), the result, when. */
+export const staffAudit = pgTable(
+  'staff_audit',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    at: instant('at').notNull(),
+    municipalityId: integer('municipality_id').references(() => municipalities.id),
+    userId: uuid('user_id').references(() => staffUsers.id),
+    action: text('action').notNull(),
+    object: text('object'),
+    /** The HTTP status of the answer. */
+    status: smallint('status').notNull(),
+  },
+  (t) => [index('staff_audit_municipality_at').on(t.municipalityId, t.at)],
 );

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../src/platform/database/database.js';
+import { hashPassword } from '../src/platform/passwords.js';
 import * as s from './schema.js';
 
 type ServiceSeed = Omit<typeof s.services.$inferInsert, 'municipalityId'>;
@@ -313,8 +314,20 @@ export const demoMunicipalities: MunicipalitySeed[] = [
   },
 ];
 
-/** Loads the demo data into an empty database; does nothing (and returns false) when any municipality exists. */
-export async function loadDemoData(executor: Executor): Promise<boolean> {
+/** Demo staff accounts (DESIGN, "Staff API"): one per role in Stadswaard, the front office of Veenhoven. */
+const demoStaff = [
+  { email: 'balie@stadswaard.demo', name: 'Sanne de Balie', role: 'front_office', municipality: 'stadswaard' },
+  { email: 'beheer@stadswaard.demo', name: 'Ahmed Beheer', role: 'location_manager', municipality: 'stadswaard' },
+  { email: 'admin@stadswaard.demo', name: 'Inge Admin', role: 'admin', municipality: 'stadswaard' },
+  { email: 'balie@veenhoven.demo', name: 'Joost de Balie', role: 'front_office', municipality: 'veenhoven' },
+] as const;
+
+/**
+ * Loads the demo data into an empty database; does nothing (and returns false) when any municipality exists.
+ * The demo staff accounts share `staffPassword` (DEMO_STAFF_PASSWORD).
+ */
+export async function loadDemoData(executor: Executor, options: { staffPassword?: string } = {}): Promise<boolean> {
+  const passwordHash = await hashPassword(options.staffPassword ?? 'balie-demo');
   return executor.transaction(async (tx) => {
     // Two processes starting at once on an empty database must not both load.
     await tx.execute(sql`lock table ${s.municipalities} in share row exclusive mode`);
@@ -352,6 +365,16 @@ export async function loadDemoData(executor: Executor): Promise<boolean> {
           await tx.insert(s.openingExceptions).values(exceptions.map((e) => ({ ...e, locationId: l!.id })));
       }
     }
+    const municipalityRows = await tx
+      .select({ id: s.municipalities.id, slug: s.municipalities.slug })
+      .from(s.municipalities);
+    await tx.insert(s.staffUsers).values(
+      demoStaff.map(({ municipality, ...account }) => ({
+        ...account,
+        municipalityId: municipalityRows.find((m) => m.slug === municipality)!.id,
+        passwordHash,
+      })),
+    );
     return true;
   });
 }

@@ -46,6 +46,17 @@ const ConfigSchema = z.object({
   AVAILABILITY_ANSWER_CACHE_MB: z.coerce.number().min(0).max(4096).default(64),
   /** Locations whose live claims are kept in memory for availability; 0 reads them from the database each time. */
   CLAIMS_INDEX_LOCATIONS: z.coerce.number().int().min(0).default(1_000),
+  /** A staff session ends after this many hours without a request (a counter shift)... */
+  STAFF_IDLE_HOURS: z.coerce.number().positive().max(24).default(8),
+  /** ...and this many hours after logging in, whatever happens. */
+  STAFF_SESSION_HOURS: z.coerce.number().positive().max(72).default(12),
+  /** Roles that must log in with a second factor (TOTP), comma-separated, or `none`. */
+  STAFF_SECOND_FACTOR_ROLES: z
+    .string()
+    .regex(/^(none|(front_office|location_manager|admin)(,(front_office|location_manager|admin))*)$/)
+    .default('admin'),
+  /** The demo staff accounts' password (demo data only). */
+  DEMO_STAFF_PASSWORD: z.string().min(8).default('balie-demo'),
   /** Server processes sharing the port (one per core); more than one needs PostgreSQL. */
   WORKERS: positiveInt.max(64).default(1),
 });

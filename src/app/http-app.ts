@@ -23,6 +23,7 @@ import { securityHeadersPlugin } from '../platform/http/security-headers.js';
 import { textGuardPlugin } from '../platform/http/text-guard.js';
 import { logOptions, safeError } from '../platform/logging.js';
 import { countMessages } from '../platform/outbox-store.js';
+import { staffRoutes } from '../staff/routes.js';
 import { composeServices, type Services } from './compose.js';
 import type { Config } from './config.js';
 import { startHousekeeping } from './jobs.js';
@@ -133,6 +134,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(catalogueRoutes, services);
   await app.register(availabilityRoutes, services);
   await app.register(appointmentRoutes, services);
+  await app.register(staffRoutes, services);
   await app.register(managePageRoutes);
   await app.register(widgetRoutes);
   return app;

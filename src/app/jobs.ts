@@ -1,16 +1,19 @@
 import { sweep } from '../booking/housekeeping.js';
 import { pruneMailFiles } from '../notify/mail-files.js';
+import { sweepStaff } from '../staff/staff-housekeeping.js';
 import type { Services } from './compose.js';
 
 const DAY_MS = 86_400_000;
 
 /**
  * One round of housekeeping: holds that ran out, idempotency answers no one can ask for again, personal data past
- * its retention period, and (without SMTP) the .eml files older than MAIL_FILE_DAYS.
+ * its retention period, ended staff sessions and old login failures, and (without SMTP) the .eml files older than
+ * MAIL_FILE_DAYS.
  */
 export async function housekeep(services: Pick<Services, 'db' | 'clock' | 'config'>) {
   const swept = await sweep(services);
-  return { ...swept, mailFilesPruned: pruneOldMailFiles(services.config, services.clock()) };
+  const staff = await sweepStaff(services);
+  return { ...swept, ...staff, mailFilesPruned: pruneOldMailFiles(services.config, services.clock()) };
 }
 
 /** Without SMTP, the .eml files of the mailbox older than MAIL_FILE_DAYS go; returns how many. */

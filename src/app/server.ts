@@ -29,7 +29,8 @@ const newKeyWarning = (config: Config) =>
 async function prepareDatabase(config: Config, log: { info: (obj: object, msg: string) => void }) {
   const database = await openDatabase(databaseOptionsFrom(config));
   await migrateDatabase(database);
-  if (config.DEMO_DATA && (await loadDemoData(database.db))) log.info({}, 'demo data loaded into the empty database');
+  if (config.DEMO_DATA && (await loadDemoData(database.db, { staffPassword: config.DEMO_STAFF_PASSWORD })))
+    log.info({}, 'demo data loaded into the empty database');
   return database;
 }
 

@@ -54,6 +54,11 @@ export class Conflict extends DomainError {
   }
 }
 
+/** No (valid) login: a staff route without a session, or a login that failed. */
+export class Unauthorized extends DomainError {
+  readonly status = 401;
+}
+
 export class Forbidden extends DomainError {
   readonly status = 403;
 }

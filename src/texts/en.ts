@@ -1,10 +1,12 @@
 import type { Texts } from './nl.js';
+import { staffProblemsEn } from './staff-en.js';
 
 type Params = Record<string, string | number>;
 const list = (items: string | number | undefined) => String(items ?? '');
 
 export const en: Texts = {
   problems: {
+    ...staffProblemsEn,
     route_not_found: {
       title: 'Page not found',
       detail: (p) =>

@@ -3,6 +3,8 @@
  * sentences and always say what to do next. Every key here has an English twin in en.ts.
  */
 
+import { staffProblemsNl } from './staff-nl.js';
+
 type Params = Record<string, string | number>;
 type Problem = { title: string; detail: (p: Params) => string };
 
@@ -10,6 +12,7 @@ const list = (items: string | number | undefined) => String(items ?? '');
 
 export const nl = {
   problems: {
+    ...staffProblemsNl,
     route_not_found: {
       title: 'Pagina niet gevonden',
       detail: (p) => `Het adres ${p.path} bestaat niet. Kijk in de API-documentatie op /docs welke adressen er zijn.`,

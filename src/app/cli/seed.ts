@@ -3,8 +3,9 @@ import { databaseOptionsFrom, openDatabase } from '../../platform/database/datab
 import { migrateDatabase } from '../../platform/database/migrate.js';
 import { loadConfig } from '../config.js';
 
-const database = await openDatabase(databaseOptionsFrom(loadConfig()));
+const config = loadConfig();
+const database = await openDatabase(databaseOptionsFrom(config));
 await migrateDatabase(database);
-const loaded = await loadDemoData(database.db);
+const loaded = await loadDemoData(database.db, { staffPassword: config.DEMO_STAFF_PASSWORD });
 await database.close();
 console.log(loaded ? 'Demo data loaded.' : 'The database already has data: demo data not loaded.');

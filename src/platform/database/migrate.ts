@@ -16,7 +16,8 @@ const sourceRoot = fileURLToPath(new URL('../../', import.meta.url));
 
 /**
  * The SQL functions kept as readable `.sql` files beside the TypeScript that calls them (booking/balie-book.sql):
- * each holds one `CREATE OR REPLACE FUNCTION`, applied after the migrations, so the file is the definition.
+ * each holds a `CREATE OR REPLACE FUNCTION` (and the trigger that calls it, after `--> statement-breakpoint`, as in
+ * the migrations), applied after the migrations, so the file is the definition.
  */
 export function sqlFunctionFiles(): string[] {
   return readdirSync(sourceRoot, { recursive: true, encoding: 'utf8' })
@@ -32,6 +33,9 @@ export async function migrateDatabase(database: Database): Promise<void> {
     } else {
       await migratePglite(database.db as unknown as PgliteDatabase, { migrationsFolder });
     }
-    for (const file of sqlFunctionFiles()) await database.db.execute(sql.raw(readFileSync(file, 'utf8')));
+    for (const file of sqlFunctionFiles()) {
+      for (const statement of readFileSync(file, 'utf8').split('--> statement-breakpoint'))
+        await database.db.execute(sql.raw(statement));
+    }
   });
 }

@@ -47,12 +47,31 @@ export const openapiPlugin = fp(async (app: FastifyInstance, options: { version:
             scheme: 'bearer',
             description: 'The `manageToken` returned when the appointment was booked',
           },
+          staffSession: {
+            type: 'apiKey',
+            in: 'cookie',
+            name: 'balie_staff',
+            description: 'The staff session cookie set by `POST /api/v1/staff/session` (HttpOnly, SameSite=Strict)',
+          },
+          csrfToken: {
+            type: 'apiKey',
+            in: 'header',
+            name: 'X-CSRF-Token',
+            description: "The session's `csrfToken`: needed with every staff POST, PUT, PATCH and DELETE",
+          },
         },
       },
       tags: [
         { name: 'catalogue', description: 'Municipalities, locations and services' },
         { name: 'booking', description: 'Free times, holds and appointments' },
         { name: 'operations', description: 'Health checks' },
+        {
+          name: 'staff',
+          description:
+            'Front-office staff: session, the day at the counter, statuses, accounts and the audit log. Every route ' +
+            'needs a staff session (401), the role it names (403) and the location in the account’s scope (404); ' +
+            'every change needs `X-CSRF-Token` (403).',
+        },
         {
           name: 'widget',
           description:

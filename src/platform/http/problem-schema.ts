@@ -26,6 +26,8 @@ export const ProblemSchema = z
   .meta({ id: 'Problem', description: 'RFC 9457 problem details' });
 
 /** The error responses a route declares, each a Problem. */
-export function problemResponses<S extends 400 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 503>(...statuses: S[]) {
+export function problemResponses<S extends 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 503>(
+  ...statuses: S[]
+) {
   return Object.fromEntries(statuses.map((status) => [status, ProblemSchema])) as { [K in S]: typeof ProblemSchema };
 }

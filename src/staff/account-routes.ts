@@ -1,0 +1,97 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { problemResponses } from '../platform/http/problem-schema.js';
+import { addDays } from '../platform/time/dates.js';
+import { dayBounds } from '../platform/time/zoned-time.js';
+import { changeAccount, createAccount, listAccounts } from './accounts.js';
+import { readAudit } from './audit.js';
+import {
+  AccountChangeSchema,
+  AccountParamsSchema,
+  AccountSchema,
+  AccountsSchema,
+  AuditQuerySchema,
+  AuditSchema,
+  NewAccountSchema,
+} from './schemas.js';
+import type { StaffDeps } from './staff-deps.js';
+
+const session = [{ staffSession: [] }];
+const change = [{ staffSession: [], csrfToken: [] }];
+const admin = { staff: { role: 'admin' as const } };
+
+export async function accountRoutes(app: FastifyInstance, deps: StaffDeps) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.addHook('onRequest', async (_request, reply) => {
+    reply.header('cache-control', 'no-store');
+  });
+
+  r.get(
+    '/api/v1/staff/users',
+    {
+      config: admin,
+      schema: {
+        operationId: 'staffListUsers',
+        tags: ['staff'],
+        summary: "The staff accounts of the admin's municipality",
+        security: session,
+        response: { 200: AccountsSchema, ...problemResponses(401, 403) },
+      },
+    },
+    (request) => listAccounts(deps, request.staff!),
+  );
+
+  r.post(
+    '/api/v1/staff/users',
+    {
+      config: admin,
+      schema: {
+        operationId: 'staffCreateUser',
+        tags: ['staff'],
+        summary: 'Make a staff account',
+        security: change,
+        body: NewAccountSchema,
+        response: { 201: AccountSchema, ...problemResponses(400, 401, 403, 409, 422) },
+      },
+    },
+    async (request, reply) => reply.code(201).send(await createAccount(deps, request.staff!, request.body)),
+  );
+
+  r.patch(
+    '/api/v1/staff/users/:id',
+    {
+      config: admin,
+      schema: {
+        operationId: 'staffChangeUser',
+        tags: ['staff'],
+        summary: 'Change an account: name, role, locations, switched off, a new password, the second factor reset',
+        security: change,
+        params: AccountParamsSchema,
+        body: AccountChangeSchema,
+        response: { 200: AccountSchema, ...problemResponses(400, 401, 403, 404, 422) },
+      },
+    },
+    (request) => changeAccount(deps, request.staff!, request.params.id, request.body),
+  );
+
+  r.get(
+    '/api/v1/staff/audit',
+    {
+      config: admin,
+      schema: {
+        operationId: 'staffAudit',
+        tags: ['staff'],
+        summary: 'Who did what to which object, when, with what result (no personal data)',
+        security: session,
+        querystring: AuditQuerySchema,
+        response: { 200: AuditSchema, ...problemResponses(400, 401, 403) },
+      },
+    },
+    (request) => {
+      const zone = 'Europe/Amsterdam';
+      const from = new Date(dayBounds(request.query.from, zone).start);
+      const to = new Date(dayBounds(addDays(request.query.to, 1), zone).start);
+      return readAudit(deps, request.staff!, from, to);
+    },
+  );
+}

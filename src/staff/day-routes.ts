@@ -1,0 +1,88 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { ReferenceParamsSchema } from '../booking/schemas.js';
+import { problemResponses } from '../platform/http/problem-schema.js';
+import { locationDay } from './day.js';
+import { findAppointments } from './find.js';
+import {
+  DayQuerySchema,
+  DaySchema,
+  EntrySchema,
+  FindQuerySchema,
+  FoundSchema,
+  LocationParamsSchema,
+  StatusBodySchema,
+} from './schemas.js';
+import type { StaffDeps } from './staff-deps.js';
+import { changeStatus } from './status-change.js';
+
+const session = [{ staffSession: [] }];
+const change = [{ staffSession: [], csrfToken: [] }];
+const frontOffice = { staff: { role: 'front_office' as const } };
+
+export async function dayRoutes(app: FastifyInstance, deps: StaffDeps) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  // The day holds names, e-mail addresses, phone numbers and needs: no cache may keep it.
+  r.addHook('onRequest', async (_request, reply) => {
+    reply.header('cache-control', 'no-store');
+  });
+
+  r.get(
+    '/api/v1/staff/locations/:location/day',
+    {
+      config: frontOffice,
+      schema: {
+        operationId: 'staffDay',
+        tags: ['staff'],
+        summary: 'The day of a location at the counter, per counter',
+        security: session,
+        params: LocationParamsSchema,
+        querystring: DayQuerySchema,
+        response: { 200: DaySchema, ...problemResponses(400, 401, 403, 404) },
+      },
+    },
+    (request) => locationDay(deps, request.staff!, request.params.location, request.query.date),
+  );
+
+  r.post(
+    '/api/v1/staff/appointments/:reference/status',
+    {
+      config: frontOffice,
+      schema: {
+        operationId: 'staffSetStatus',
+        tags: ['staff'],
+        summary: 'Check in, start, finish, mark a no-show, or take one step back',
+        description:
+          'booked → checked_in (from an hour before the start) → serving → done; booked or checked_in → no_show ' +
+          'from the start time on; one step back on the same day. Anything else, or a step a colleague made ' +
+          'first, is a 409.',
+        security: change,
+        params: ReferenceParamsSchema,
+        body: StatusBodySchema,
+        response: { 200: EntrySchema, ...problemResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    (request) =>
+      changeStatus(deps, request.staff!, {
+        reference: request.params.reference,
+        status: request.body.status,
+        language: request.language,
+      }),
+  );
+
+  r.get(
+    '/api/v1/staff/appointments',
+    {
+      config: frontOffice,
+      schema: {
+        operationId: 'staffFindAppointments',
+        tags: ['staff'],
+        summary: 'Find appointments by reference, name, e-mail address or phone',
+        security: session,
+        querystring: FindQuerySchema,
+        response: { 200: FoundSchema, ...problemResponses(400, 401, 403, 404) },
+      },
+    },
+    (request) => findAppointments(deps, request.staff!, request.query),
+  );
+}

@@ -1,0 +1,170 @@
+import { z } from 'zod';
+import { MIN_PASSWORD_LENGTH } from '../platform/passwords.js';
+import { ROLES } from './domain/roles.js';
+import { STAFF_STATUSES } from './domain/status-steps.js';
+
+const slug = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[a-z0-9-]+$/);
+
+export const LoginSchema = z.object({
+  email: z.string().trim().min(3).max(254),
+  password: z.string().min(1).max(200),
+  code: z
+    .string()
+    .max(32)
+    .optional()
+    .meta({ description: 'The six-digit code of the app, or a recovery code, where the account has a second factor' }),
+});
+
+export const SessionSchema = z
+  .object({
+    user: z.object({
+      id: z.uuid(),
+      email: z.string(),
+      name: z.string(),
+      role: z.enum(ROLES),
+      municipalities: z.array(z.string()),
+      locations: z.array(z.string()),
+    }),
+    csrfToken: z.string().meta({ description: 'Send as `X-CSRF-Token` with every staff POST, PUT, PATCH and DELETE' }),
+    secondFactor: z
+      .enum(['on', 'off', 'setup_required'])
+      .meta({ description: '`setup_required`: only the second-factor setup is allowed until it is done' }),
+  })
+  .meta({ id: 'StaffSession' });
+
+export const SecondFactorStartSchema = z.object({
+  secret: z.string().meta({ description: 'Base32, for typing into the app by hand' }),
+  otpauthUrl: z.string().meta({ description: 'otpauth:// URL, for a QR code' }),
+});
+export const SecondFactorConfirmSchema = z.object({ code: z.string().min(6).max(12) });
+export const RecoveryCodesSchema = z.object({
+  recoveryCodes: z.array(z.string()).meta({ description: 'Shown once; each works once instead of a code' }),
+});
+
+export const LocationParamsSchema = z.object({ location: slug });
+export const DayQuerySchema = z
+  .object({ date: z.iso.date().optional().meta({ description: "YYYY-MM-DD in the location's zone; default today" }) })
+  .strict();
+
+const ItemSchema = z.object({ service: z.string(), name: z.string(), persons: z.number().int() });
+export const EntrySchema = z
+  .object({
+    id: z.uuid(),
+    kind: z.enum(['appointment', 'block']),
+    location: z.string(),
+    counter: z.string(),
+    start: z.string(),
+    end: z.string(),
+    status: z.string().optional(),
+    reference: z.string().optional(),
+    items: z.array(ItemSchema).optional(),
+    name: z.string().optional(),
+    email: z.string().optional(),
+    phone: z.string().optional(),
+    needs: z
+      .object({
+        extraTime: z.boolean().optional(),
+        stepFree: z.boolean().optional(),
+        interpreter: z.string().optional(),
+      })
+      .optional(),
+    language: z.string().optional(),
+    channel: z.string().optional(),
+    reason: z.string().optional(),
+    mailFailed: z.boolean().optional().meta({ description: 'An e-mail to the resident could not be delivered' }),
+    next: z.array(z.enum(STAFF_STATUSES)).optional().meta({ description: 'Statuses this one may go to' }),
+  })
+  .meta({ id: 'StaffEntry' });
+
+export const DaySchema = z
+  .object({
+    location: z.string(),
+    name: z.string(),
+    date: z.string(),
+    timezone: z.string(),
+    counters: z.array(
+      z.object({
+        slug: z.string(),
+        name: z.string(),
+        online: z.boolean(),
+        stepFree: z.boolean(),
+        entries: z.array(EntrySchema),
+      }),
+    ),
+    counts: z.object({
+      booked: z.number().int(),
+      checked_in: z.number().int(),
+      serving: z.number().int(),
+      done: z.number().int(),
+      no_show: z.number().int(),
+      cancelled: z.number().int(),
+    }),
+  })
+  .meta({ id: 'StaffDay' });
+
+export const StatusBodySchema = z.object({ status: z.enum(STAFF_STATUSES) });
+
+export const FindQuerySchema = z
+  .object({
+    q: z.string().trim().min(2).max(100).meta({ description: 'Reference, part of a name or e-mail address, or phone' }),
+    location: slug.optional(),
+    from: z.iso.date().optional(),
+    to: z.iso.date().optional(),
+  })
+  .strict();
+export const FoundSchema = z.object({ appointments: z.array(EntrySchema) });
+
+const password = z
+  .string()
+  .min(MIN_PASSWORD_LENGTH)
+  .max(200)
+  .meta({ description: `At least ${MIN_PASSWORD_LENGTH} characters` });
+export const AccountSchema = z
+  .object({
+    id: z.uuid(),
+    email: z.string(),
+    name: z.string(),
+    role: z.enum(ROLES),
+    municipality: z.string(),
+    locations: z.array(z.string()).meta({ description: 'Empty: every location of the municipality' }),
+    active: z.boolean(),
+    secondFactor: z.boolean(),
+    recoveryCodesLeft: z.number().int(),
+  })
+  .meta({ id: 'StaffAccount' });
+export const AccountsSchema = z.object({ users: z.array(AccountSchema) });
+export const NewAccountSchema = z.object({
+  email: z.email().max(254),
+  name: z.string().trim().min(1).max(200),
+  role: z.enum(ROLES),
+  locations: z.array(slug).max(100).optional(),
+  password,
+});
+export const AccountChangeSchema = z.object({
+  name: z.string().trim().min(1).max(200).optional(),
+  role: z.enum(ROLES).optional(),
+  locations: z.array(slug).max(100).optional(),
+  active: z.boolean().optional(),
+  password: password.optional(),
+  resetSecondFactor: z.boolean().optional(),
+});
+export const AccountParamsSchema = z.object({ id: z.uuid() });
+
+export const AuditQuerySchema = z
+  .object({ from: z.iso.date(), to: z.iso.date().meta({ description: 'Included' }) })
+  .strict();
+export const AuditSchema = z.object({
+  entries: z.array(
+    z.object({
+      at: z.string(),
+      user: z.string().nullable(),
+      action: z.string(),
+      object: z.string().nullable(),
+      status: z.number().int(),
+    }),
+  ),
+});

@@ -1,0 +1,75 @@
+// Dutch words for the problems staff meet (the staff page and the staff API). Short and plain, like the residents'.
+type Params = Record<string, string | number>;
+type Problem = { title: string; detail: (p: Params) => string };
+
+export const staffProblemsNl = {
+  login_failed: {
+    title: 'Inloggen lukt niet',
+    detail: () =>
+      'Het e-mailadres of het wachtwoord klopt niet. Probeer het opnieuw. Weet je je wachtwoord niet meer? Vraag ' +
+      'een beheerder van je gemeente om een nieuw wachtwoord.',
+  },
+  login_paused: {
+    title: 'Even wachten',
+    detail: (p) =>
+      `Er is te vaak een verkeerd wachtwoord gebruikt. Probeer het over ${p.seconds} seconden opnieuw. Of vraag een ` +
+      'beheerder om hulp.',
+  },
+  second_factor_required: {
+    title: 'Code nodig',
+    detail: () => 'Vul ook de code van zes cijfers uit je app in, of een van je herstelcodes.',
+  },
+  second_factor_wrong: {
+    title: 'Code klopt niet',
+    detail: () =>
+      'Deze code klopt niet of is al gebruikt. Wacht op de volgende code in je app en probeer het opnieuw, of ' +
+      'gebruik een herstelcode.',
+  },
+  second_factor_setup_required: {
+    title: 'Stel eerst de tweede stap in',
+    detail: () =>
+      'Voor dit account is inloggen met een code uit een app verplicht. Stel die eerst in; daarna kun je verder.',
+  },
+  second_factor_not_started: {
+    title: 'Geen code om te bevestigen',
+    detail: () => 'Vraag eerst een nieuwe geheime sleutel aan, zet die in je app en bevestig dan de code.',
+  },
+  session_required: {
+    title: 'Log eerst in',
+    detail: () => 'Je bent niet (meer) ingelogd. Log opnieuw in op /balie/.',
+  },
+  csrf_required: {
+    title: 'Pagina verlopen',
+    detail: () => 'Deze actie kwam niet van een geldige pagina. Vernieuw de pagina en probeer het opnieuw.',
+  },
+  role_too_low: {
+    title: 'Dit mag je niet',
+    detail: () => 'Je account mag dit niet doen. Vraag een collega met meer rechten of een beheerder.',
+  },
+  staff_email_taken: {
+    title: 'E-mailadres bestaat al',
+    detail: () => 'Er is al een account met dit e-mailadres. Kies een ander adres of pas het bestaande account aan.',
+  },
+  staff_user_not_found: {
+    title: 'Account niet gevonden',
+    detail: () => 'Dit account bestaat niet bij jouw gemeente. Kies een account uit de lijst.',
+  },
+  status_not_a_step: {
+    title: 'Dat kan niet vanuit deze status',
+    detail: (p) =>
+      `De afspraak is nu ${p.status}. Daarvandaan kan hij niet naar ${p.to}. Vernieuw het overzicht: misschien ` +
+      'heeft een collega hem al veranderd.',
+  },
+  status_too_early: {
+    title: 'Nog te vroeg',
+    detail: () => 'Aanmelden kan vanaf een uur voor de afspraak. Vraag de inwoner even te wachten.',
+  },
+  status_not_yet_no_show: {
+    title: 'De afspraak is nog niet begonnen',
+    detail: () => 'Je kunt iemand pas als niet gekomen zetten vanaf de begintijd van de afspraak.',
+  },
+  status_back_same_day: {
+    title: 'Terugzetten kan alleen op de dag zelf',
+    detail: () => 'Een stap terug kan alleen op de dag van de afspraak. Neem contact op met een beheerder.',
+  },
+} satisfies Record<string, Problem>;
