@@ -1,9 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { ReferenceParamsSchema } from '../booking/schemas.js';
 import { problemResponses } from '../platform/http/problem-schema.js';
+import { scopedLocation } from './access.js';
 import { locationDay } from './day.js';
 import { findAppointments } from './find.js';
+import { type OpenStreams, streamLocationChanges } from './live-day.js';
 import {
   DayQuerySchema,
   DaySchema,
@@ -22,6 +25,11 @@ const frontOffice = { staff: { role: 'front_office' as const } };
 
 export async function dayRoutes(app: FastifyInstance, deps: StaffDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
+  const streams: OpenStreams = new Set();
+  // Open event streams would keep a closing server open.
+  app.addHook('preClose', async () => {
+    for (const end of streams) end();
+  });
   // The day holds names, e-mail addresses, phone numbers and needs: no cache may keep it.
   r.addHook('onRequest', async (_request, reply) => {
     reply.header('cache-control', 'no-store');
@@ -42,6 +50,30 @@ export async function dayRoutes(app: FastifyInstance, deps: StaffDeps) {
       },
     },
     (request) => locationDay(deps, request.staff!, request.params.location, request.query.date),
+  );
+
+  r.get(
+    '/api/v1/staff/locations/:location/events',
+    {
+      config: { staff: { role: 'front_office', unaudited: true } },
+      schema: {
+        operationId: 'staffDayEvents',
+        tags: ['staff'],
+        summary: "The location's changes, live (server-sent events)",
+        description:
+          '`text/event-stream`: `event: change` with `{ location, date, start, end }` within a second of any change ' +
+          "to the location's appointments or blocks, from any server process; read the day again then. " +
+          '`event: session-ended` when the session is over.',
+        security: session,
+        params: LocationParamsSchema,
+        produces: ['text/event-stream'],
+        response: { 200: z.string().meta({ description: 'The event stream' }), ...problemResponses(401, 403, 404) },
+      },
+    },
+    async (request, reply) => {
+      const snapshot = await scopedLocation(deps, request.staff!, request.params.location);
+      streamLocationChanges(deps, request, reply, snapshot, request.staff!, streams);
+    },
   );
 
   r.post(

@@ -20,6 +20,8 @@ export type TestContext = {
   clock: TestClock;
   config: Config;
   kind: DatabaseKind;
+  /** The PostgreSQL database's address, for a second server on it (not for PGlite). */
+  url?: string | undefined;
 };
 
 export function testConfig(env: Record<string, string> = {}): Config {
@@ -43,7 +45,7 @@ export function onEachDatabase(
 ) {
   for (const kind of databaseKinds()) {
     t.test(kind, async (t) => {
-      const { database, drop } = await freshDatabase(kind, { seed: options.seed });
+      const { database, drop, url } = await freshDatabase(kind, { seed: options.seed });
       const clock = new TestClock();
       const config = testConfig(options.env);
       const app = await buildApp({ config, database, clock: clock.now, logger: false });
@@ -51,7 +53,7 @@ export function onEachDatabase(
         await app.close();
         await drop();
       });
-      await body(t, { app, database, clock, config, kind });
+      await body(t, { app, database, clock, config, kind, url });
     });
   }
 }
