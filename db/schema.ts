@@ -402,6 +402,8 @@ export const staffAudit = pgTable(
     object: text('object'),
     /** The HTTP status of the answer. */
     status: smallint('status').notNull(),
+    /** Why, where staff must say (the limit per e-mail address overridden, a cancellation): staff's own words. */
+    note: text('note'),
   },
   (t) => [index('staff_audit_municipality_at').on(t.municipalityId, t.at)],
 );

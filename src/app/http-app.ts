@@ -7,6 +7,7 @@ import { countLiveHolds } from '../booking/hold-store.js';
 import { appointmentRoutes } from '../booking/routes.js';
 import { corsPlugin } from '../catalogue/cors.js';
 import { catalogueRoutes } from '../catalogue/routes.js';
+import { balieRoutes } from '../pages/balie/balie-routes.js';
 import { managePageRoutes } from '../pages/manage-page.js';
 import { widgetRoutes } from '../pages/widget-routes.js';
 import { captchaRoutes } from '../platform/captcha/captcha-routes.js';
@@ -136,6 +137,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(appointmentRoutes, services);
   await app.register(staffRoutes, services);
   await app.register(managePageRoutes);
+  await app.register(balieRoutes, services);
   await app.register(widgetRoutes);
   return app;
 }

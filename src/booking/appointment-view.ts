@@ -57,7 +57,7 @@ export function appointmentView(
     items: appointment.items.map((i, n) => ({ service: i.slug, persons: i.persons, name: names[n]! })),
     bring: bringList(appointment.items, language),
     name: appointment.name!,
-    email: appointment.email!,
+    email: appointment.email,
     phone: appointment.phone,
     language: appointment.language,
     needs: appointment.needs ?? {},

@@ -16,7 +16,7 @@ import type { BookingDeps } from './booking-deps.js';
 import { messagesFor } from './follow-ups.js';
 import { CLIENT_KEY_HOURS, DOUBLE_CLICK_SECONDS, type StoredAnswer, type StoredBooking } from './idempotency-store.js';
 import { deriveToken, newManageToken, newReference, requestFingerprint } from './manage-tokens.js';
-import { checkStart, rankFreeCounters, type Wanted } from './placement.js';
+import { checkStart, rankFreeCounters, type StaffPlacement, type Wanted } from './placement.js';
 
 export type BookRequest = {
   holdId?: string;
@@ -24,10 +24,19 @@ export type BookRequest = {
   items?: ItemRequest[];
   start?: string;
   name: string;
-  email: string;
-  phone?: string;
-  language?: Language;
-  needs?: Needs;
+  /** Required online; staff may book for a caller or walk-in without one. */
+  email?: string | undefined;
+  phone?: string | undefined;
+  language?: Language | undefined;
+  needs?: Needs | undefined;
+};
+
+/** How staff book for a caller or a walk-in (staff/book-for-caller.ts); residents book online without it. */
+export type StaffBooking = {
+  channel: 'phone' | 'counter';
+  placement: StaffPlacement;
+  /** The limit of live appointments per e-mail address does not apply (a reason was given and audited). */
+  overrideLimit: boolean;
 };
 export type Booked = AppointmentView & { manageToken: string };
 
@@ -51,15 +60,20 @@ async function whatToBook(deps: BookingDeps, request: BookRequest, language: Lan
 }
 
 /** The resident's details as stored, with a new reference (drawn again in the rare case it exists). */
-function detailsFor(request: BookRequest, manageTokenHash: string, manageNonce: string): BookingDetails {
+function detailsFor(
+  request: BookRequest,
+  channel: BookingDetails['channel'],
+  manageTokenHash: string,
+  manageNonce: string,
+): BookingDetails {
   return {
     reference: newReference(),
     name: request.name.trim(),
-    email: request.email.trim(),
+    email: request.email?.trim() || null,
     phone: request.phone?.trim() || null,
     language: request.language ?? 'nl',
     needs: request.needs ?? null,
-    channel: 'online',
+    channel,
     manageTokenHash,
     manageNonce,
   };
@@ -128,10 +142,13 @@ async function answerAgain(deps: BookingDeps, stored: StoredBooking): Promise<Bo
 export async function bookAppointment(
   deps: BookingDeps,
   request: BookRequest,
-  options: { idempotencyKey?: string; language: Language },
+  options: { idempotencyKey?: string | undefined; language: Language; staff?: StaffBooking },
 ): Promise<Booked> {
   const { snapshot, items, start, holdId } = await whatToBook(deps, request, options.language);
-  const wanted = checkStart(deps, snapshot, items, request.needs, start, { held: holdId !== undefined });
+  const wanted = checkStart(deps, snapshot, items, request.needs, start, {
+    held: holdId !== undefined,
+    ...(options.staff && { staff: options.staff.placement }),
+  });
   const fingerprint = requestFingerprint(deps.secretKey, request);
   const now = deps.clock();
   const key = options.idempotencyKey ? `key:${options.idempotencyKey}` : `auto:${fingerprint}`;
@@ -167,7 +184,7 @@ export async function bookAppointment(
   // A reference that exists already (about one in 244 million) is drawn again.
   for (let attempt = 0; ; attempt++) {
     const { token, hash, nonce } = newManageToken(deps.secretKey);
-    const details = detailsFor(request, hash, nonce);
+    const details = detailsFor(request, options.staff?.channel ?? 'online', hash, nonce);
     const body = bookedView(deps, snapshot, items, wanted, details, options.language, token);
     let written: Awaited<ReturnType<typeof writeBooking>>;
     try {
@@ -181,14 +198,14 @@ export async function bookAppointment(
             staleBefore,
             municipalityId: snapshot.location.municipalityId,
             locationId: snapshot.location.id,
-            maxLive: deps.config.MAX_LIVE_APPOINTMENTS,
+            maxLive: options.staff?.overrideLimit ? 2 ** 31 - 1 : deps.config.MAX_LIVE_APPOINTMENTS,
             holdId,
             counters,
             start: new Date(wanted.start),
             end: new Date(wanted.end),
             details,
             items: items.map((i) => ({ serviceId: i.service.id, persons: i.persons })),
-            messages: messagesFor(deps, 'confirmation', wanted),
+            messages: details.email ? messagesFor(deps, 'confirmation', wanted) : [],
             body: { language: options.language },
           }),
         { transaction: false },

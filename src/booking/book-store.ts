@@ -48,7 +48,8 @@ export async function readBeforeBooking(
 export type BookingDetails = {
   reference: string;
   name: string;
-  email: string;
+  /** Null for a caller or walk-in without one (staff): no limit per address, no e-mails. */
+  email: string | null;
   phone: string | null;
   language: 'nl' | 'en';
   needs: Needs | null;
@@ -116,7 +117,7 @@ export async function writeBooking(writer: ClaimWriter, w: BookingWrite): Promis
       sql`
       select * from balie_book(
         ${w.key}, ${w.requestHash}, ${w.now.toISOString()}::timestamptz, ${w.staleBefore.toISOString()}::timestamptz,
-        ${w.municipalityId}::int, ${w.locationId}::int, ${d.email.toLowerCase()}, ${w.maxLive}::int,
+        ${w.municipalityId}::int, ${w.locationId}::int, ${d.email?.toLowerCase() ?? null}, ${w.maxLive}::int,
         ${intArray(timeLockKeys(w.locationId, w.start, w.end))}::int8[],
         ${w.holdId ?? null}::uuid, ${intArray(w.counters)}::int[], ${w.start.toISOString()}::timestamptz,
         ${w.end.toISOString()}::timestamptz,

@@ -12,7 +12,7 @@ import { REFERENCE_PATTERN } from './domain/reference.js';
 import { saveFeedback } from './feedback-store.js';
 import { queueMoved } from './follow-ups.js';
 import { tokenMatches } from './manage-tokens.js';
-import { checkStart, placeClaim, unlessOverlapping } from './placement.js';
+import { checkStart, placeClaim, type StaffPlacement, unlessOverlapping } from './placement.js';
 
 export type Access = { reference: string; token: string; language: Language };
 
@@ -62,16 +62,30 @@ const notChangeable = (status: string, language: Language) =>
  */
 export async function rescheduleAppointment(deps: BookingDeps, access: Access, start: string) {
   const appointment = await authorisedAppointment(deps, access);
-  if (appointment.status !== 'booked') throw notChangeable(appointment.status, access.language);
+  await moveAppointment(deps, appointment, start, { language: access.language });
+  return view(deps, access.reference, access);
+}
+
+/**
+ * Moves an appointment the caller may move (the resident with the token, or staff, who may also place it with
+ * fewer rules: StaffPlacement). The resident hears of it by e-mail when there is an address.
+ */
+export async function moveAppointment(
+  deps: BookingDeps,
+  appointment: AppointmentWithItems,
+  start: string,
+  options: { language: Language; staff?: StaffPlacement },
+): Promise<void> {
+  if (appointment.status !== 'booked') throw notChangeable(appointment.status, options.language);
   const snapshot = await deps.locations.require(appointment.locationSlug);
   const items = itemsOf(appointment, snapshot);
   const needs = appointment.needs ?? undefined;
-  const wanted = checkStart(deps, snapshot, items, needs, start);
+  const wanted = checkStart(deps, snapshot, items, needs, start, options.staff && { staff: options.staff });
   const moved = await writeClaims(deps, async (writer) => {
     const tx = writer.ex;
     await lockLocationTime(tx, snapshot.location.id, new Date(wanted.start), new Date(wanted.end));
     const locked = await lockById(tx, appointment.id);
-    if (locked?.status !== 'booked') throw notChangeable(locked?.status ?? 'cancelled', access.language);
+    if (locked?.status !== 'booked') throw notChangeable(locked?.status ?? 'cancelled', options.language);
     const counter = await placeClaim(
       writer,
       deps,
@@ -89,37 +103,42 @@ export async function rescheduleAppointment(deps: BookingDeps, access: Access, s
       appointment.id,
     );
     if (counter === undefined) return false;
-    await queueMoved(tx, deps, {
-      id: appointment.id,
-      sequence: locked.sequence + 1,
-      start: wanted.start,
-      end: wanted.end,
-    });
+    if (appointment.email)
+      await queueMoved(tx, deps, {
+        id: appointment.id,
+        sequence: locked.sequence + 1,
+        start: wanted.start,
+        end: wanted.end,
+      });
     return true;
   });
   if (!moved) throw new Conflict('time_taken', {}, await findAlternatives(deps, snapshot, items, needs, wanted.start));
-  return view(deps, access.reference, access);
 }
 
 /** Cancels: the time is free at once, the sequence goes up; cancelling twice is harmless. */
 export async function cancelAppointment(deps: BookingDeps, access: Access) {
   const appointment = await authorisedAppointment(deps, access);
-  if (appointment.status !== 'cancelled') {
-    await writeClaims(deps, async (writer) => {
-      const tx = writer.ex;
-      const locked = await lockById(tx, appointment.id);
-      if (locked?.status === 'cancelled') return;
-      if (locked?.status !== 'booked') throw notChangeable(locked?.status ?? 'cancelled', access.language);
-      await setStatus(writer, appointment.id, 'cancelled', deps.clock(), true);
+  await cancelBooked(deps, appointment, access.language);
+  return view(deps, access.reference, access);
+}
+
+/** Cancels an appointment the caller may cancel (the resident, or staff); the e-mail says so when there is one. */
+export async function cancelBooked(deps: BookingDeps, appointment: AppointmentWithItems, language: Language) {
+  if (appointment.status === 'cancelled') return;
+  await writeClaims(deps, async (writer) => {
+    const tx = writer.ex;
+    const locked = await lockById(tx, appointment.id);
+    if (locked?.status === 'cancelled') return;
+    if (locked?.status !== 'booked') throw notChangeable(locked?.status ?? 'cancelled', language);
+    await setStatus(writer, appointment.id, 'cancelled', deps.clock(), true);
+    if (appointment.email)
       await enqueueMessages(
         tx,
         [{ appointmentId: appointment.id, kind: 'cancelled', sequence: locked.sequence + 1, at: deps.clock() }],
         deps.clock(),
       );
-      await dropScheduled(tx, appointment.id);
-    });
-  }
-  return view(deps, access.reference, access);
+    await dropScheduled(tx, appointment.id);
+  });
 }
 
 /** A score (1–5) and an optional comment, once the appointment has started; giving it again replaces it. */

@@ -15,6 +15,12 @@ import { rankCounters } from './domain/counter-choice.js';
 export type Wanted = { start: number; end: number; date: string; counters: number[] };
 
 /**
+ * Staff place a claim with fewer rules: at any notice, also on counters closed to online booking, on one counter
+ * when they name it, and off the grid for a walk-in (who starts now).
+ */
+export type StaffPlacement = { counter?: number | undefined; walkIn?: boolean };
+
+/**
  * Checks a requested start against the rules before anything is written: not in the past, after the minimum
  * notice, within the horizon, on the grid, and inside opening hours of a counter that may serve it.
  */
@@ -24,7 +30,7 @@ export function checkStart(
   items: Item[],
   needs: Needs | undefined,
   startIso: string,
-  options: { held?: boolean } = {},
+  options: { held?: boolean; staff?: StaffPlacement } = {},
 ): Wanted {
   const zone = snapshot.location.timezone;
   const start = Date.parse(startIso);
@@ -35,18 +41,20 @@ export function checkStart(
     params: Record<string, string | number> = {},
   ) => new Unprocessable(code, params, [{ field: 'start', code, params }]);
   if (start < now) throw field('in_the_past');
-  // A live hold keeps its time even when the notice has run out while the resident was typing.
-  if (start < window.earliest && !options.held)
+  // A live hold keeps its time even when the notice has run out while the resident was typing; staff book at
+  // any notice (a caller for this afternoon, a walk-in now).
+  if (start < window.earliest && !options.held && !options.staff)
     throw field('too_soon', { minutes: window.noticeMinutes, earliest: isoInZone(window.earliest, zone) });
   const date = dateInZone(start, zone);
   if (date > window.lastDate) throw field('too_far', { lastDate: window.lastDate });
-  if (!onGrid(start, snapshot.location.gridMinutes, zone))
+  if (!options.staff?.walkIn && !onGrid(start, snapshot.location.gridMinutes, zone))
     throw field('off_grid', { grid: snapshot.location.gridMinutes });
   const end = start + appointmentMinutes(items, needs) * 60_000;
-  const plan = planFor(snapshot, date, eligibleCounters(snapshot, items, needs));
+  const plan = planFor(snapshot, date, eligibleCounters(snapshot, items, needs, { offline: !!options.staff }));
   const counters = [...plan.periods]
     .filter(([, periods]) => periods.some((p) => p.start <= start && end <= p.end))
-    .map(([id]) => id);
+    .map(([id]) => id)
+    .filter((id) => options.staff?.counter === undefined || id === options.staff.counter);
   if (counters.length === 0) throw field('not_open_then');
   return { start, end, date, counters };
 }

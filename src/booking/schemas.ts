@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { phonePattern } from './domain/phone.js';
 
-const slug = z
+export const slug = z
   .string()
   .min(1)
   .max(64)
   .regex(/^[a-z0-9-]+$/);
-const instant = z.iso
+export const instant = z.iso
   .datetime({ offset: true })
   .meta({ description: 'ISO 8601 with an offset or Z', example: '2026-12-01T09:00:00+01:00' });
 
@@ -90,7 +90,10 @@ export const AppointmentSchema = z
     items: z.array(z.object({ service: z.string(), persons: z.number().int(), name: z.string() })),
     bring: z.array(z.string()),
     name: z.string(),
-    email: z.string(),
+    email: z
+      .string()
+      .nullable()
+      .meta({ description: 'Null only for an appointment staff made for a caller or walk-in without an address' }),
     phone: z.string().nullable(),
     language: z.enum(['nl', 'en']),
     needs: NeedsSchema,

@@ -51,12 +51,20 @@ function serviceNames(snapshot: LocationSnapshot, params: FieldError['params'], 
   return { service: name(params?.service), ...(params?.other !== undefined && { other: name(params.other) }) };
 }
 
-/** Counters that take online bookings, may serve every item and, when asked, have a step-free desk. */
-export function eligibleCounters(snapshot: LocationSnapshot, items: Item[], needs?: Needs): number[] {
+/**
+ * Counters that take online bookings (or, for staff, `offline` too), may serve every item and, when asked, have a
+ * step-free desk.
+ */
+export function eligibleCounters(
+  snapshot: LocationSnapshot,
+  items: Item[],
+  needs?: Needs,
+  options: { offline?: boolean } = {},
+): number[] {
   return snapshot.counters
     .filter(
       (c) =>
-        c.onlineBookable &&
+        (c.onlineBookable || options.offline) &&
         (!needs?.stepFree || c.stepFree) &&
         (c.serviceIds.length === 0 || items.every((i) => c.serviceIds.includes(i.service.id))),
     )

@@ -54,6 +54,18 @@ export class Conflict extends DomainError {
   }
 }
 
+/** A change staff asked for that live appointments stand in the way of; the problem lists their references. */
+export class InTheWay extends DomainError {
+  readonly status = 409;
+  constructor(
+    code: ProblemCode,
+    readonly appointments: string[],
+    params: TextParams = {},
+  ) {
+    super(code, params);
+  }
+}
+
 /** No (valid) login: a staff route without a session, or a login that failed. */
 export class Unauthorized extends DomainError {
   readonly status = 401;

@@ -25,6 +25,8 @@ declare module 'fastify' {
     staff?: Staff;
     /** Who a login's audit row is about (it has no session yet). */
     auditSubject?: AuditSubject;
+    /** Staff's reason, for the audit row (an override, a cancellation). */
+    auditNote?: string;
   }
   interface FastifyContextConfig {
     staff?: StaffRule;

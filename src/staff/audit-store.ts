@@ -9,6 +9,7 @@ export type AuditEntry = {
   action: string;
   object: string | null;
   status: number;
+  note?: string | null;
 };
 
 export async function insertAudit(ex: Executor, entry: AuditEntry): Promise<void> {
@@ -24,6 +25,7 @@ export async function listAudit(ex: Executor, municipalityId: number, from: Date
       action: staffAudit.action,
       object: staffAudit.object,
       status: staffAudit.status,
+      note: staffAudit.note,
     })
     .from(staffAudit)
     .leftJoin(staffUsers, eq(staffUsers.id, staffAudit.userId))

@@ -24,6 +24,7 @@ export async function staffAudit(app: FastifyInstance, deps: Pick<StaffDeps, 'db
       action: String(request.routeOptions.schema?.operationId ?? `${request.method} ${request.routeOptions.url}`),
       object: params.reference?.toUpperCase() ?? params.id ?? params.location ?? null,
       status: reply.statusCode,
+      note: request.auditNote ?? null,
     }).catch((error: unknown) => request.log.error({ err: error }, 'audit row not written'));
   });
 }

@@ -35,7 +35,7 @@ export function selectEntries(ex: Executor, where: SQL, limit = 2_000): Promise<
         from appointment_items i join services s on s.id = i.service_id where i.appointment_id = a.id) as items,
       exists (select 1 from outbox o where o.appointment_id = a.id and o.status = 'failed') as mail_failed
     from appointments a
-    where a.status <> 'held' and ${where}
+    where a.status <> 'held' and not (a.kind = 'block' and a.status = 'cancelled') and ${where}
     order by a.starts_at, a.counter_id
     limit ${limit}`,
   );

@@ -1,6 +1,6 @@
 import type { LocationSnapshot } from '../catalogue/location-snapshots.js';
 import { isoInZone } from '../platform/time/zoned-time.js';
-import { nextStatuses } from './domain/status-steps.js';
+import { backStatus, forwardStatuses } from './domain/status-steps.js';
 import type { EntryRow } from './entry-store.js';
 
 /** An appointment or block as the staff API shows it (DESIGN, "Staff API": the day). */
@@ -29,8 +29,10 @@ export function entryView(snapshot: LocationSnapshot, row: EntryRow) {
     channel: row.channel,
     /** The outbox gave up on an e-mail to this resident: phone them instead. */
     mailFailed: row.mail_failed,
-    /** The statuses a button may offer now or later today. */
-    next: nextStatuses(row.status),
+    /** The statuses a button may offer (forward), now or later today. */
+    next: forwardStatuses(row.status),
+    /** One step back, for a mis-click (on the same day). */
+    ...(backStatus(row.status) && { back: backStatus(row.status) }),
   };
 }
 

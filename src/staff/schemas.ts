@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { phonePattern } from '../booking/domain/phone.js';
+import { BookedSchema, ItemSchema as BookingItemSchema, instant, NeedsSchema } from '../booking/schemas.js';
 import { MIN_PASSWORD_LENGTH } from '../platform/passwords.js';
 import { ROLES } from './domain/roles.js';
 import { STAFF_STATUSES } from './domain/status-steps.js';
@@ -76,7 +78,8 @@ export const EntrySchema = z
     channel: z.string().optional(),
     reason: z.string().optional(),
     mailFailed: z.boolean().optional().meta({ description: 'An e-mail to the resident could not be delivered' }),
-    next: z.array(z.enum(STAFF_STATUSES)).optional().meta({ description: 'Statuses this one may go to' }),
+    next: z.array(z.enum(STAFF_STATUSES)).optional().meta({ description: 'Statuses this one may go forward to' }),
+    back: z.enum(STAFF_STATUSES).optional().meta({ description: 'One step back (a mis-click), on the same day' }),
   })
   .meta({ id: 'StaffEntry' });
 
@@ -165,6 +168,58 @@ export const AuditSchema = z.object({
       action: z.string(),
       object: z.string().nullable(),
       status: z.number().int(),
+      note: z.string().nullable(),
     }),
   ),
 });
+
+export const CallerBookingSchema = z
+  .object({
+    location: slug,
+    items: z.array(BookingItemSchema).min(1).max(5),
+    start: instant.optional().meta({ description: 'Left out for a walk-in (`channel: "counter"`): now' }),
+    counter: slug.optional().meta({ description: 'A counter of the location, also one closed to online booking' }),
+    name: z.string().trim().min(1).max(200),
+    email: z.email().max(254).optional().meta({ description: 'Optional: without it, print the confirmation' }),
+    phone: z.string().trim().regex(phonePattern).optional(),
+    language: z.enum(['nl', 'en']).optional(),
+    needs: NeedsSchema.optional(),
+    channel: z.enum(['phone', 'counter']),
+    overrideReason: z
+      .string()
+      .trim()
+      .min(3)
+      .max(200)
+      .optional()
+      .meta({ description: 'Books past the limit of live appointments per e-mail address; the reason is audited' }),
+  })
+  .strict();
+export const CallerBookedSchema = BookedSchema.extend({
+  printUrl: z.string().meta({ description: 'A printable confirmation with what to bring (staff session)' }),
+}).meta({ id: 'StaffBookedAppointment' });
+export const CallerRescheduleSchema = z.object({ start: instant, counter: slug.optional() }).strict();
+export const CallerCancelSchema = z
+  .object({ reason: z.string().trim().max(200).optional().meta({ description: 'Kept in the audit log' }) })
+  .strict();
+
+const MAX_BLOCK_MS = 14 * 86_400_000;
+export const BlockRequestSchema = z
+  .object({ location: slug, counter: slug, start: instant, end: instant, reason: z.string().trim().min(1).max(200) })
+  .strict()
+  .refine((b) => Date.parse(b.end) > Date.parse(b.start), { path: ['end'], params: { code: 'end_before_start' } })
+  .refine((b) => Date.parse(b.end) - Date.parse(b.start) <= MAX_BLOCK_MS, {
+    path: ['end'],
+    params: { code: 'block_too_long' },
+  });
+export const BlockSchema = z
+  .object({
+    id: z.uuid(),
+    kind: z.literal('block'),
+    location: z.string(),
+    counter: z.string(),
+    start: z.string(),
+    end: z.string(),
+    reason: z.string(),
+  })
+  .meta({ id: 'StaffBlock' });
+export const BlockParamsSchema = z.object({ id: z.uuid() });

@@ -278,6 +278,8 @@ export const en: Texts = {
     fullyBooked: () => 'There are no free times left on this day.',
   },
   fields: {
+    end_before_start: () => 'The end must come after the start.',
+    block_too_long: () => 'A block lasts 14 days at most. Longer? Make a closure instead.',
     required: () => 'Please fill this in.',
     invalid_type: (p: Params) => `This must be ${p.expected === 'number' ? 'a number' : 'text'}.`,
     too_small: (p: Params) =>

@@ -288,6 +288,8 @@ export const nl = {
     fullyBooked: () => 'Er zijn op deze dag geen tijden meer vrij.',
   },
   fields: {
+    end_before_start: () => 'Het einde moet na het begin liggen.',
+    block_too_long: () => 'Een blokkade duurt hoogstens 14 dagen. Is het langer? Maak dan een sluiting.',
     required: () => 'Vul dit in.',
     invalid_type: (p: Params) => `Dit moet ${p.expected === 'number' ? 'een getal' : 'tekst'} zijn.`,
     too_small: (p: Params) =>

@@ -67,4 +67,17 @@ export const staffProblemsEn: typeof staffProblemsNl = {
     title: 'A step back only on the day itself',
     detail: () => 'A step back is only possible on the day of the appointment. Contact an admin.',
   },
+  counter_not_found: {
+    title: 'Counter not found',
+    detail: (p) => `This location has no counter "${p.counter}". Choose a counter from the day overview.`,
+  },
+  block_over_appointments: {
+    title: 'There are appointments at that time',
+    detail: () =>
+      'This counter has appointments at that time. Move or cancel them first, or choose another time or counter.',
+  },
+  block_not_found: {
+    title: 'Block not found',
+    detail: () => 'This block does not exist (any more). Refresh the day overview.',
+  },
 };

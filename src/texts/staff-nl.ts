@@ -72,4 +72,17 @@ export const staffProblemsNl = {
     title: 'Terugzetten kan alleen op de dag zelf',
     detail: () => 'Een stap terug kan alleen op de dag van de afspraak. Neem contact op met een beheerder.',
   },
+  counter_not_found: {
+    title: 'Balie niet gevonden',
+    detail: (p) => `Deze locatie heeft geen balie "${p.counter}". Kies een balie uit het dagoverzicht.`,
+  },
+  block_over_appointments: {
+    title: 'Er staan afspraken in die tijd',
+    detail: () =>
+      'In deze tijd heeft deze balie afspraken. Verzet of annuleer die eerst, of kies een andere tijd of balie.',
+  },
+  block_not_found: {
+    title: 'Blokkade niet gevonden',
+    detail: () => 'Deze blokkade bestaat niet (meer). Vernieuw het dagoverzicht.',
+  },
 } satisfies Record<string, Problem>;

@@ -17,7 +17,14 @@ const accounts: Record<Role, string> = {
 };
 
 /** What the walk knows of each object: one in Stadswaard (the accounts' own) and one in Veenhoven. */
-type Objects = { reference: string; otherReference: string; user: string; otherUser: string };
+type Objects = {
+  reference: string;
+  otherReference: string;
+  user: string;
+  otherUser: string;
+  block: string;
+  otherBlock: string;
+};
 
 /**
  * Per operation: the least role, how to fill it in (own scope, or the other municipality's when `other`), and
@@ -30,6 +37,8 @@ const routes: Record<
     request: (o: Objects, other: boolean) => { url: string; payload?: object };
     scoped?: boolean;
     endsSession?: boolean;
+    /** Makes what the request uses up (a block to lift) again before each role. */
+    renew?: (o: Objects) => Promise<void>;
     /** An event stream: let through, it never ends (tests/staff/live.test.ts reads it over real HTTP). */
     stream?: boolean;
   }
@@ -70,6 +79,55 @@ const routes: Record<
     request: (_o, other) => ({
       url: `/api/v1/staff/appointments?q=Walk&location=${other ? 'gemeentehuis-veenhoven' : 'stadskantoor'}`,
     }),
+  },
+  staffBook: {
+    role: 'front_office',
+    scoped: true,
+    request: (_o, other) => ({
+      url: '/api/v1/staff/appointments',
+      payload: {
+        location: other ? 'gemeentehuis-veenhoven' : 'stadskantoor',
+        items: [{ service: 'paspoort', persons: 1 }],
+        start: '2026-12-02T10:00:00+01:00',
+        name: 'Walk Beller',
+        channel: 'phone',
+      },
+    }),
+  },
+  staffReschedule: {
+    role: 'front_office',
+    scoped: true,
+    request: (o, other) => ({
+      url: `/api/v1/staff/appointments/${other ? o.otherReference : o.reference}/reschedule`,
+      payload: { start: '2026-12-03T11:00:00+01:00' },
+    }),
+  },
+  staffCancel: {
+    role: 'front_office',
+    scoped: true,
+    request: (o, other) => ({
+      url: `/api/v1/staff/appointments/${other ? o.otherReference : o.reference}/cancel`,
+      payload: { reason: 'Walk: belde af' },
+    }),
+  },
+  staffCreateBlock: {
+    role: 'front_office',
+    scoped: true,
+    request: (_o, other) => ({
+      url: '/api/v1/staff/blocks',
+      payload: {
+        location: other ? 'gemeentehuis-veenhoven' : 'stadskantoor',
+        counter: 'balie-2',
+        start: '2026-12-04T13:00:00+01:00',
+        end: '2026-12-04T14:00:00+01:00',
+        reason: 'Werkoverleg',
+      },
+    }),
+  },
+  staffDeleteBlock: {
+    role: 'front_office',
+    scoped: true,
+    request: (o, other) => ({ url: `/api/v1/staff/blocks/${other ? o.otherBlock : o.block}` }),
   },
   staffListUsers: { role: 'admin', request: () => ({ url: '/api/v1/staff/users' }) },
   staffCreateUser: {
@@ -130,16 +188,41 @@ onEachDatabase(
       otherReference: await bookFor(app, 'gemeentehuis-veenhoven', 1),
       user: users.find((u) => u.email === 'balie@stadswaard.demo')!.id,
       otherUser: users.find((u) => u.email === 'balie@veenhoven.demo')!.id,
+      block: '',
+      otherBlock: '',
     };
     const clients = new Map<Role, StaffClient>();
     for (const role of ROLES) clients.set(role, await loginAs(app, accounts[role]));
+    const veenhoven = await loginAs(app, 'balie@veenhoven.demo');
+    let hour = 8;
+    const newBlock = async (client: StaffClient, location: string) => {
+      hour++;
+      const response = await client.inject({
+        method: 'POST',
+        url: '/api/v1/staff/blocks',
+        payload: {
+          location,
+          counter: 'balie-1',
+          start: `2026-12-07T${String(hour).padStart(2, '0')}:00:00+01:00`,
+          end: `2026-12-07T${String(hour).padStart(2, '0')}:30:00+01:00`,
+          reason: 'Walk',
+        },
+      });
+      if (response.statusCode !== 201) throw new Error(response.body);
+      return response.json().id as string;
+    };
+    objects.block = await newBlock(clients.get('front_office')!, 'stadskantoor');
+    objects.otherBlock = await newBlock(veenhoven, 'gemeentehuis-veenhoven');
+    routes.staffDeleteBlock!.renew = async (o) => {
+      o.block = await newBlock(clients.get('front_office')!, 'stadskantoor');
+    };
     const auditBefore = await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from staff_audit`);
 
     for (const op of operations) {
       const spec = routes[op.id];
       if (!spec) continue;
       t.test(`${op.method} ${op.path}`, async (t) => {
-        const own = spec.request(objects, false);
+        let own = spec.request(objects, false);
         const changes = op.method !== 'GET';
         const none = await app.inject({ method: op.method as 'GET', ...own });
         t.same([none.statusCode, none.json().code], [401, 'session_required'], 'no session: 401');
@@ -159,6 +242,10 @@ onEachDatabase(
             t.equal(other.statusCode, 404, `${role}: another municipality's object → 404 (${other.body.slice(0, 80)})`);
           }
           if (spec.stream) continue;
+          if (spec.renew) {
+            await spec.renew(objects);
+            own = spec.request(objects, false);
+          }
           const allowed = await client.inject({ method: op.method as 'POST', ...own });
           t.notOk(
             [401, 403, 404].includes(allowed.statusCode) || allowed.statusCode >= 500,

@@ -3,6 +3,8 @@
 import { cpSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { STAFF_ASSET_FILES } from '../../pages/balie/staff-assets.js';
+import { bundleStaffAssets } from '../../pages/balie/staff-bundle.js';
 import { bundleWidgetCode } from '../../widget/build.js';
 import { BUNDLE_FILE, bundleOf, WIDGET_BUDGET_BYTES } from '../../widget/bundle.js';
 
@@ -30,4 +32,7 @@ if (gzip.length > WIDGET_BUDGET_BYTES) {
   console.error('the widget is over its budget: the build fails');
   process.exit(1);
 }
+const staff = await bundleStaffAssets();
+for (const [name, file] of Object.entries(STAFF_ASSET_FILES)) writeFileSync(file, staff[name as keyof typeof staff]);
+console.log(`balie/balie.js: ${kb(staff.js.length)}, balie/balie.css: ${kb(staff.css.length)} (staff page)`);
 writeFileSync(join(dist, '.build-stamp'), `${new Date().toISOString()}\n`);

@@ -19,7 +19,7 @@ export function problem(
   status: number,
   code: ProblemCode,
   requestId: string,
-  extra: { params?: TextParams; errors?: FieldError[]; alternatives?: Alternative[] } = {},
+  extra: { params?: TextParams; errors?: FieldError[]; alternatives?: Alternative[]; appointments?: string[] } = {},
 ): Problem {
   const texts = textsFor(language);
   const words = texts.problems[code];
@@ -32,6 +32,7 @@ export function problem(
     requestId,
     ...(extra.errors && { errors: extra.errors.map((e) => ({ field: e.field, message: fieldMessage(texts, e) })) }),
     ...(extra.alternatives && { alternatives: extra.alternatives }),
+    ...(extra.appointments && { appointments: extra.appointments }),
   };
 }
 

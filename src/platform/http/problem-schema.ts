@@ -22,6 +22,10 @@ export const ProblemSchema = z
     requestId: z.string().meta({ description: 'Quote this when you contact the municipality' }),
     errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
     alternatives: z.array(AlternativeSchema).optional(),
+    appointments: z
+      .array(z.string())
+      .optional()
+      .meta({ description: 'References of the live appointments in the way of a staff change' }),
   })
   .meta({ id: 'Problem', description: 'RFC 9457 problem details' });
 

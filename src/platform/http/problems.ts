@@ -2,7 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { isConnectionFailure } from '../database/sql-errors.js';
-import { Conflict, DomainError, Invalid, TooMany, Unprocessable } from '../errors.js';
+import { Conflict, DomainError, InTheWay, Invalid, TooMany, Unprocessable } from '../errors.js';
 import { RETRY_AFTER_SECONDS } from './outage.js';
 import { fieldErrorsFromValidation, type Problem, problem } from './problem-details.js';
 
@@ -55,6 +55,7 @@ export const problemsPlugin = fp(async (app: FastifyInstance) => {
           params: error.params,
           errors: error instanceof Invalid || error instanceof Unprocessable ? error.errors : undefined,
           alternatives: error instanceof Conflict ? error.alternatives : undefined,
+          appointments: error instanceof InTheWay ? error.appointments : undefined,
         }),
       );
     }

@@ -44,10 +44,12 @@ export function stepRefusal(
   return undefined;
 }
 
-/** Every status an appointment in `from` could go to at some moment (for the buttons the staff page shows). */
-export function nextStatuses(from: string): StaffStatus[] {
-  if (!(STAFF_STATUSES as readonly string[]).includes(from)) return [];
-  const current = from as StaffStatus;
-  const back = BACK[current];
-  return back ? [...FORWARD[current], back] : FORWARD[current];
+/** The statuses an appointment in `from` may go forward to (at some moment: for the buttons the page shows). */
+export function forwardStatuses(from: string): StaffStatus[] {
+  return (STAFF_STATUSES as readonly string[]).includes(from) ? FORWARD[from as StaffStatus] : [];
+}
+
+/** The status one step back from `from`, on the same day, if there is one. */
+export function backStatus(from: string): StaffStatus | undefined {
+  return BACK[from as StaffStatus];
 }

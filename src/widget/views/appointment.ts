@@ -27,7 +27,7 @@ export function renderDone(w: WidgetHost) {
   const t = w.t;
   const a = w.booked!;
   return html`
-    <p>${t.mailSent({ email: a.email })}</p>
+    <p>${t.mailSent({ email: a.email ?? '' })}</p>
     ${renderAppointment(w, a)}
     <p><button type="button" id="add-to-calendar" @click=${() => w.addToCalendar()}>${t.addToCalendar}</button></p>
     <p>${t.changeHow}</p>
