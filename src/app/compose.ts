@@ -12,10 +12,17 @@ import { Captcha } from '../platform/captcha/captcha.js';
 import { UsedInMemory, UsedInRedis } from '../platform/captcha/used-solutions.js';
 import type { Database } from '../platform/database/database.js';
 import { DatabaseHealth } from '../platform/database/health.js';
+import { AuditWriter } from '../staff/audit-writer.js';
+import { StaffDayCache } from '../staff/day-cache.js';
+import { StaffSessionCache } from '../staff/session-cache.js';
 import type { Config } from './config.js';
 
 /** Everything the use cases of every feature may be given: built once per process, here. */
 export type Services = BookingDeps & {
+  /** Staff's audit rows (reads written in batches) and the days staff read, dropped by the change signal. */
+  audit: AuditWriter;
+  staffDays: StaffDayCache;
+  staffSessions: StaffSessionCache;
   config: Config;
   database: Database;
   origins: WidgetOrigins;
@@ -44,8 +51,10 @@ export async function composeServices(options: {
   const locations = new LocationSnapshots(db);
   const claimsIndex = new ClaimsIndex(db, days, config.CLAIMS_INDEX_LOCATIONS);
   const origins = new WidgetOrigins(db);
+  const staffDays = new StaffDayCache();
   // Every cache drops what a change made stale, whoever made it (DESIGN: several processes, one database).
   changes.listen((change) => {
+    staffDays.drop(change);
     if (change.kind === 'catalogue') {
       locations.clear();
       days.clear();
@@ -64,6 +73,7 @@ export async function composeServices(options: {
     expiresSeconds: config.CAPTCHA_EXPIRES_SECONDS,
   });
   if (database.kind === 'postgres') health.start();
+  const audit = new AuditWriter(db, (error) => console.error('audit rows not written', error));
   return {
     db,
     database,
@@ -79,7 +89,11 @@ export async function composeServices(options: {
     claimsIndex,
     origins,
     health,
+    staffDays,
+    staffSessions: new StaffSessionCache(),
+    audit,
     close: async () => {
+      await audit.flush();
       health.stop();
       redis?.disconnect();
       await stopFeed().catch(() => {});

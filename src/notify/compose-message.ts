@@ -18,6 +18,8 @@ export type MessageFacts = {
   where: string;
   bring: string[];
   accessibility: string[];
+  /** The content id of the attached QR code of the reference, where the e-mail carries one. */
+  qrCid?: string | undefined;
   manageUrl: string;
   bookUrl: string;
   alternatives: Alternative[];
@@ -43,8 +45,14 @@ export function composeMessage(texts: Texts, facts: MessageFacts): { subject: st
     [mail.where, facts.where],
     [mail.reference, facts.reference],
   ];
-  const blocks: { text: string; list?: string[] }[] = [{ text: mail.intro[facts.kind](p) }];
+  const blocks: { text: string; list?: string[]; image?: { cid: string; alt: string } }[] = [
+    { text: mail.intro[facts.kind](p) },
+  ];
   if (facts.kind !== 'feedback') blocks.push({ text: details.map(([k, v]) => `${k}: ${v}`).join('\n') });
+  if (facts.qrCid) {
+    const ref = { reference: facts.reference };
+    blocks.push({ text: mail.qrNote(ref), image: { cid: facts.qrCid, alt: mail.qrAlt(ref) } });
+  }
   if (facts.kind === 'confirmation' || facts.kind === 'moved' || facts.kind === 'reminder') {
     blocks.push({ text: `${mail.bring}:`, list: facts.bring });
     if (facts.accessibility.length) blocks.push({ text: `${mail.accessibility}:`, list: facts.accessibility });
@@ -75,6 +83,9 @@ export function composeMessage(texts: Texts, facts: MessageFacts): { subject: st
       .map(
         (b) =>
           `<p>${escapeHtml(b.text).replaceAll('\n', '<br>')}</p>` +
+          (b.image
+            ? `<p><img src="cid:${b.image.cid}" alt="${escapeHtml(b.image.alt)}" width="160" height="160"></p>`
+            : '') +
           (b.list?.length ? `<ul>${b.list.map((i) => `<li>${escapeHtml(i)}</li>`).join('')}</ul>` : ''),
       )
       .join('') +

@@ -12,6 +12,8 @@ export type Mail = {
   html: string;
   language: string;
   calendar?: { method: 'REQUEST' | 'CANCEL'; content: string };
+  /** Images the HTML shows by content id (the QR code of the reference). */
+  images?: { cid: string; filename: string; content: Buffer }[];
 };
 
 export interface Mailer {
@@ -28,6 +30,9 @@ function message(mail: Mail): SendMailOptions {
     text: mail.text,
     html: mail.html,
     headers: { 'Content-Language': mail.language, 'Auto-Submitted': 'auto-generated' },
+    ...(mail.images && {
+      attachments: mail.images.map((i) => ({ cid: i.cid, filename: i.filename, content: i.content })),
+    }),
     ...(mail.calendar && {
       icalEvent: { method: mail.calendar.method, filename: 'afspraak.ics', content: mail.calendar.content },
     }),

@@ -1,3 +1,4 @@
+import QRCode from 'qrcode';
 import { findAlternatives } from '../availability/alternatives.js';
 import { findById } from '../booking/appointment-store.js';
 import { manageUrl } from '../booking/appointment-view.js';
@@ -30,7 +31,11 @@ async function mailFor(deps: BookingDeps, row: OutboxRow): Promise<Mail | undefi
   const texts = textsFor(language);
   const token = deriveToken(deps.secretKey, appointment.manageNonce);
   const { location, municipality } = snapshot;
+  // The reference as a QR code, scanned at the counter to check in (staff page's find box).
+  const withQr = row.kind === 'confirmation' || row.kind === 'moved' || row.kind === 'reminder';
+  const qrCid = `reference-${row.id}@balie`;
   const words = composeMessage(texts, {
+    ...(withQr && { qrCid }),
     kind: row.kind,
     language,
     name: appointment.name!,
@@ -64,6 +69,15 @@ async function mailFor(deps: BookingDeps, row: OutboxRow): Promise<Mail | undefi
     to: { name: appointment.name!, address: appointment.email },
     language,
     ...words,
+    ...(withQr && {
+      images: [
+        {
+          cid: qrCid,
+          filename: `${appointment.reference}.png`,
+          content: await QRCode.toBuffer(appointment.reference!, { type: 'png', margin: 1, width: 240 }),
+        },
+      ],
+    }),
     ...(withCalendar && {
       calendar: {
         method,

@@ -72,7 +72,7 @@ export type AccountChange = {
  * factor ends the account's sessions (but the admin's own current one).
  */
 export async function changeAccount(
-  deps: Pick<StaffDeps, 'db' | 'clock' | 'locations'>,
+  deps: Pick<StaffDeps, 'db' | 'clock' | 'locations' | 'staffSessions'>,
   staff: Staff,
   id: string,
   change: AccountChange,
@@ -89,6 +89,7 @@ export async function changeAccount(
     ...(change.resetSecondFactor && { totpSecret: null, totpPending: null, totpLastStep: null, recoveryCodes: [] }),
   };
   await updateUser(deps.db, user.municipalityId, id, update, deps.clock());
+  deps.staffSessions.forgetUser(id);
   if (change.password !== undefined || change.active === false || change.resetSecondFactor)
     await deleteSessionsOf(deps.db, id, id === staff.user.id ? staff.session.id : undefined);
   return accountView((await findUserById(deps.db, id))!);

@@ -49,7 +49,11 @@ export async function dayRoutes(app: FastifyInstance, deps: StaffDeps) {
         response: { 200: DaySchema, ...problemResponses(400, 401, 403, 404) },
       },
     },
-    (request) => locationDay(deps, request.staff!, request.params.location, request.query.date),
+    async (request, reply) => {
+      // The day's JSON as made once for every staff member who reads it (a buffer is sent as it is).
+      const json = await locationDay(deps, request.staff!, request.params.location, request.query.date);
+      return reply.type('application/json; charset=utf-8').send(json as unknown as z.infer<typeof DaySchema>);
+    },
   );
 
   r.get(

@@ -96,6 +96,9 @@ export const DaySchema = z
         online: z.boolean(),
         stepFree: z.boolean(),
         entries: z.array(EntrySchema),
+        nextFree: z
+          .array(z.string())
+          .meta({ description: 'The next free starts (one grid step) at this counter, from now on' }),
       }),
     ),
     counts: z.object({

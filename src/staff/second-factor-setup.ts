@@ -19,6 +19,7 @@ export async function startSecondFactor(deps: StaffDeps, staff: Staff) {
     { totpPending: totpBox(deps.secretKey).seal(secret) },
     deps.clock(),
   );
+  deps.staffSessions.forgetUser(user.id);
   return { secret, otpauthUrl: totpUri(secret, user.email) };
 }
 
@@ -48,5 +49,6 @@ export async function confirmSecondFactor(deps: StaffDeps, staff: Staff, code: s
     now,
   );
   await endSecondFactorWait(deps.db, user.id);
+  deps.staffSessions.forgetUser(user.id);
   return { recoveryCodes };
 }

@@ -81,6 +81,7 @@ export async function sessionRoutes(app: FastifyInstance, deps: StaffDeps) {
     },
     async (request, reply) => {
       await deleteSession(deps.db, request.staff!.session.id);
+      deps.staffSessions.forgetSession(request.staff!.session.id);
       clearSessionCookie(reply, https);
       return reply.code(204).send(null);
     },

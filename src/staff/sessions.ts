@@ -7,16 +7,9 @@ import { ACCOUNT_ALLOWANCE, ADDRESS_ALLOWANCE, FAILURE_WINDOW_MS, pauseSeconds }
 import type { Role } from './domain/roles.js';
 import { countFailures, forgetFailures, recordFailure } from './login-failure-store.js';
 import { acceptedTotpStep, recoveryDigest } from './second-factor.js';
-import { findLiveSession, insertSession, type StaffSession, touchSession } from './session-store.js';
+import { findLiveStaff, insertSession, type StaffSession, touchSession } from './session-store.js';
 import type { StaffDeps } from './staff-deps.js';
-import {
-  findUserByEmail,
-  findUserById,
-  locationSlugsOf,
-  type StaffUser,
-  useRecoveryCode,
-  useTotpStep,
-} from './user-store.js';
+import { findUserByEmail, locationSlugsOf, type StaffUser, useRecoveryCode, useTotpStep } from './user-store.js';
 
 /** A logged-in staff member: the session and the account behind it. */
 export type Staff = { session: StaffSession; user: StaffUser };
@@ -120,11 +113,16 @@ async function secondFactorAccepted(deps: StaffDeps, user: StaffUser, code: stri
 /** The staff member behind a session cookie's token, or undefined when it is unknown, expired or switched off. */
 export async function currentStaff(deps: StaffDeps, token: string): Promise<Staff | undefined> {
   const now = deps.clock();
-  const session = await findLiveSession(deps.db, sessionId(token), now, deps.config.STAFF_IDLE_HOURS * 3_600_000);
-  if (!session) return undefined;
-  const user = await findUserById(deps.db, session.userId);
-  if (!user?.active) return undefined;
+  const id = sessionId(token);
+  const idleMs = deps.config.STAFF_IDLE_HOURS * 3_600_000;
+  const cached = deps.staffSessions.get(id, now.getTime());
+  if (cached && cached.session.expiresAt > now && now.getTime() - cached.session.lastSeenAt.getTime() < idleMs)
+    return cached;
+  const staff = await findLiveStaff(deps.db, id, now, idleMs);
+  if (!staff) return undefined;
+  deps.staffSessions.set(id, staff, now.getTime());
+  const { session } = staff;
   // The idle clock moves at most once a minute: one write per minute of work, not one per request.
   if (now.getTime() - session.lastSeenAt.getTime() > 60_000) await touchSession(deps.db, session.id, now);
-  return { session, user };
+  return staff;
 }

@@ -1,6 +1,9 @@
 import type { LocationSnapshots } from '../catalogue/location-snapshots.js';
 import type { ChangeSignal } from '../claims/change-signal.js';
 import type { Db } from '../platform/database/database.js';
+import type { AuditWriter } from './audit-writer.js';
+import type { StaffDayCache } from './day-cache.js';
+import type { StaffSessionCache } from './session-cache.js';
 
 export type StaffSettings = {
   PUBLIC_BASE_URL: string;
@@ -18,4 +21,9 @@ export type StaffDeps = {
   secretKey: string;
   locations: LocationSnapshots;
   changes: ChangeSignal;
+  audit: AuditWriter;
+  /** Who is behind a session token, for a moment (session-cache.ts). */
+  staffSessions: StaffSessionCache;
+  /** The days of locations as answered, until a change touches them (day-cache.ts). */
+  staffDays: StaffDayCache;
 };

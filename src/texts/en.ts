@@ -269,6 +269,9 @@ export const en: Texts = {
     bookAgain: (p: Params) => `You can make a new appointment here: ${p.url}`,
     help: (p: Params) => `Not working, or do you have a question? Call ${p.phone}. We are happy to help.`,
     closing: (p: Params) => `Kind regards,\n\nMunicipality of ${p.municipality}`,
+    qrNote: (p: Params) =>
+      `When you arrive, have the QR code below scanned at the counter, or give your appointment code ${p.reference}.`,
+    qrAlt: (p: Params) => `QR code of your appointment code ${p.reference}`,
     calendarNote: 'The attachment has the appointment for your calendar.',
   },
   days: {

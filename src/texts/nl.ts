@@ -279,6 +279,9 @@ export const nl = {
     bookAgain: (p: Params) => `Een nieuwe afspraak maken kan hier: ${p.url}`,
     help: (p: Params) => `Lukt het niet, of heb je een vraag? Bel ${p.phone}. We helpen je graag.`,
     closing: (p: Params) => `Met vriendelijke groet,\n\nGemeente ${p.municipality}`,
+    qrNote: (p: Params) =>
+      `Ben je er? Laat de QR-code hieronder scannen bij de balie, of noem je afspraakcode ${p.reference}.`,
+    qrAlt: (p: Params) => `QR-code van je afspraakcode ${p.reference}`,
     calendarNote: 'In de bijlage staat de afspraak voor je agenda.',
   },
   days: {

@@ -72,6 +72,16 @@ onEachDatabase(
       t.match(text, /Bel 14 0123/);
       t.match(confirmation!.mail.html as string, /<ul><li>/);
       t.match(confirmation!.mail.messageId, /@balie\.test>$/);
+      const qr = confirmation!.mail.attachments.find((a) => a.contentType === 'image/png');
+      t.ok(qr, 'the confirmation carries the reference as a QR code');
+      t.equal(qr!.content.subarray(1, 4).toString('latin1'), 'PNG');
+      t.ok(qr!.cid && qr!.related, 'shown inline by its content id');
+      t.match(confirmation!.mail.html as string, `alt="QR-code van je afspraakcode ${booked.reference}"`);
+      t.match(text, /Laat de QR-code hieronder scannen bij de balie/);
+      t.notOk(
+        cancelled!.mail.attachments.some((a) => a.contentType === 'image/png'),
+        'a cancellation has nothing to scan',
+      );
       t.match(cancelled!.mail.text!, /Deze tijden zijn nog vrij:\n- /, 'a cancellation offers free times');
       t.match(cancelled!.mail.text!, /www\.stadswaard\.example/, 'and a way to book again');
     });

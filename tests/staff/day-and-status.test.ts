@@ -94,6 +94,8 @@ onEachDatabase(t, async (t, { app, clock, database }) => {
       c.entries.some((e) => e.reference === first.reference),
     );
     t.ok(counterOfFirst.stepFree, 'the resident who needs a step-free desk has one');
+    t.equal(counterOfFirst.nextFree[0], withNeeds.end, 'the next free time is when the 09:00 visit ends');
+    t.equal(counterOfFirst.nextFree.length, 3);
     t.equal(entries.find((e: { reference: string }) => e.reference === third.reference).mailFailed, true);
     t.same(day.counts, { booked: 3, checked_in: 0, serving: 0, done: 0, no_show: 0, cancelled: 0 });
     const empty = await staff.inject({ url: '/api/v1/staff/locations/stadskantoor/day?date=2026-12-06' });

@@ -435,6 +435,13 @@ export class BalieStaff extends LitElement {
           (counter) => html`<section class="balie-counter" aria-labelledby="counter-${counter.slug}">
             <h2 class="utrecht-heading-2" id="counter-${counter.slug}">${counter.name}</h2>
             ${
+              counter.nextFree.length > 0
+                ? html`<p class="utrecht-paragraph balie-next-free">
+                  ${w.nextFree}: ${counter.nextFree.map((t) => t.slice(11, 16).replace(':', '.')).join(', ')}
+                </p>`
+                : nothing
+            }
+            ${
               counter.entries.length === 0
                 ? html`<p class="utrecht-paragraph">${w.noEntries}</p>`
                 : html`<ul class="balie-entries">

@@ -33,7 +33,7 @@ export type Day = {
   name: string;
   date: string;
   timezone: string;
-  counters: { slug: string; name: string; online: boolean; stepFree: boolean; entries: Entry[] }[];
+  counters: { slug: string; name: string; online: boolean; stepFree: boolean; entries: Entry[]; nextFree: string[] }[];
   counts: Record<string, number>;
 };
 

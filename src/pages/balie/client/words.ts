@@ -45,6 +45,7 @@ export const w = {
   checkedInByScan: (reference: string, name: string) => `${reference} (${name}) is aangemeld.`,
   counts: 'Vandaag',
   noEntries: 'Geen afspraken.',
+  nextFree: 'Eerstvolgende vrije tijden',
   block: 'Geblokkeerd',
   book: 'Afspraak maken voor iemand',
   service: 'Waarvoor',
