@@ -1,4 +1,4 @@
-import type { Staff } from './sessions.js';
+import type { Staff } from './staff.js';
 
 /**
  * Staff members behind session tokens for a moment (`ttlMs`), so that a counter PC's requests do not each ask the

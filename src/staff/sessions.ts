@@ -8,11 +8,11 @@ import type { Role } from './domain/roles.js';
 import { countFailures, forgetFailures, recordFailure } from './login-failure-store.js';
 import { acceptedTotpStep, recoveryDigest } from './second-factor.js';
 import { findLiveStaff, insertSession, type StaffSession, touchSession } from './session-store.js';
+import type { Staff } from './staff.js';
 import type { StaffDeps } from './staff-deps.js';
 import { findUserByEmail, locationSlugsOf, type StaffUser, useRecoveryCode, useTotpStep } from './user-store.js';
 
-/** A logged-in staff member: the session and the account behind it. */
-export type Staff = { session: StaffSession; user: StaffUser };
+export type { Staff } from './staff.js';
 
 /** Who an audit row of a login is about, once known (filled in by `login`). */
 export type AuditSubject = { userId?: string; municipalityId?: number };

@@ -31,7 +31,7 @@ export async function changeStatus(
 ) {
   const to = request.status;
   const row = await entryByReference(deps.db, request.reference.toUpperCase());
-  if (!row || row.kind !== 'appointment') throw new NotFound('appointment_not_found');
+  if (row?.kind !== 'appointment') throw new NotFound('appointment_not_found');
   const snapshot = await scopedLocation(deps, staff, row.location_slug).catch(() => {
     throw new NotFound('appointment_not_found');
   });
