@@ -1,4 +1,5 @@
 import { html, LitElement, nothing, type TemplateResult } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
 import { renderBookForm } from './book-form.js';
 import { type Day, type Entry, Problem, type Session, StaffApi } from './staff-api.js';
 import { backWords, entrySentence, statusWords, stepWords, w } from './words.js';
@@ -445,7 +446,11 @@ export class BalieStaff extends LitElement {
               counter.entries.length === 0
                 ? html`<p class="utrecht-paragraph">${w.noEntries}</p>`
                 : html`<ul class="balie-entries">
-                  ${counter.entries.map((e) => this.renderEntry(e))}
+                  ${repeat(
+                    counter.entries,
+                    (e) => e.id,
+                    (e) => this.renderEntry(e),
+                  )}
                 </ul>`
             }
           </section>`,
