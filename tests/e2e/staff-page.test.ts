@@ -142,6 +142,12 @@ if (!chromiumMissing)
     t.same(await accessibilityViolations(print), [], 'axe: the printed confirmation');
     await screenshot(print, 'staff-4-print');
 
+    page.once('dialog', (dialog) => void dialog.accept());
+    t.ok(await tabToLabel(page, /^Annuleren: [A-Z0-9]{3}-[A-Z0-9]{3}$/), 'cancelling is reachable by Tab');
+    await page.keyboard.press('Enter');
+    await page.getByText(/is geannuleerd\.$/).waitFor();
+    t.pass('cancelled for a caller, after the question');
+
     t.ok(await tabToLabel(page, /^Uitloggen$/), 'logging out is reachable by Tab');
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Inloggen' }).waitFor();

@@ -498,8 +498,33 @@ export class BalieStaff extends LitElement {
             </button>`
             : nothing
         }
+        ${
+          entry.status === 'booked'
+            ? html`<button
+              class="utrecht-button utrecht-button--subtle"
+              type="button"
+              aria-label="${w.cancel}: ${entry.reference}"
+              @click=${() => this.cancel(entry)}
+            >
+              ${w.cancel}
+            </button>`
+            : nothing
+        }
       </p>
     </li>`;
+  }
+
+  /** Cancels for a caller, after a question the browser asks (a mis-click must not cost a resident the time). */
+  private async cancel(entry: Entry) {
+    if (!window.confirm(w.confirmCancel(entry.reference!, entry.name ?? ''))) return;
+    this.error = '';
+    try {
+      await this.api.call('POST', `/api/v1/staff/appointments/${entry.reference}/cancel`, {});
+      this.message = w.cancelled(entry.reference!);
+      await this.loadDay();
+    } catch (error) {
+      this.fail(error);
+    }
   }
 }
 

@@ -74,6 +74,10 @@ export const w = {
   phoneBooked: 'telefonisch gemaakt',
   counterBooked: 'aan de balie gemaakt',
   sessionEnded: 'Je sessie is verlopen. Log opnieuw in.',
+  cancel: 'Annuleren',
+  confirmCancel: (reference: string, name: string) =>
+    `Afspraak ${reference} van ${name} annuleren? De inwoner krijgt een e-mail als er een adres is.`,
+  cancelled: (reference: string) => `${reference} is geannuleerd.`,
   error: 'Dat lukte niet.',
 };
 
