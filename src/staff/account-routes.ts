@@ -5,6 +5,7 @@ import { addDays } from '../platform/time/dates.js';
 import { dayBounds } from '../platform/time/zoned-time.js';
 import { changeAccount, createAccount, listAccounts } from './accounts.js';
 import { readAudit } from './audit.js';
+import { ADMIN, CHANGE, SESSION } from './route-rules.js';
 import {
   AccountChangeSchema,
   AccountParamsSchema,
@@ -16,10 +17,6 @@ import {
 } from './schemas.js';
 import type { StaffDeps } from './staff-deps.js';
 
-const session = [{ staffSession: [] }];
-const change = [{ staffSession: [], csrfToken: [] }];
-const admin = { staff: { role: 'admin' as const } };
-
 export async function accountRoutes(app: FastifyInstance, deps: StaffDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.addHook('onRequest', async (_request, reply) => {
@@ -29,12 +26,12 @@ export async function accountRoutes(app: FastifyInstance, deps: StaffDeps) {
   r.get(
     '/api/v1/staff/users',
     {
-      config: admin,
+      config: ADMIN,
       schema: {
         operationId: 'staffListUsers',
         tags: ['staff'],
         summary: "The staff accounts of the admin's municipality",
-        security: session,
+        security: SESSION,
         response: { 200: AccountsSchema, ...problemResponses(401, 403) },
       },
     },
@@ -44,12 +41,12 @@ export async function accountRoutes(app: FastifyInstance, deps: StaffDeps) {
   r.post(
     '/api/v1/staff/users',
     {
-      config: admin,
+      config: ADMIN,
       schema: {
         operationId: 'staffCreateUser',
         tags: ['staff'],
         summary: 'Make a staff account',
-        security: change,
+        security: CHANGE,
         body: NewAccountSchema,
         response: { 201: AccountSchema, ...problemResponses(400, 401, 403, 409, 422) },
       },
@@ -60,12 +57,12 @@ export async function accountRoutes(app: FastifyInstance, deps: StaffDeps) {
   r.patch(
     '/api/v1/staff/users/:id',
     {
-      config: admin,
+      config: ADMIN,
       schema: {
         operationId: 'staffChangeUser',
         tags: ['staff'],
         summary: 'Change an account: name, role, locations, switched off, a new password, the second factor reset',
-        security: change,
+        security: CHANGE,
         params: AccountParamsSchema,
         body: AccountChangeSchema,
         response: { 200: AccountSchema, ...problemResponses(400, 401, 403, 404, 422) },
@@ -77,12 +74,12 @@ export async function accountRoutes(app: FastifyInstance, deps: StaffDeps) {
   r.get(
     '/api/v1/staff/audit',
     {
-      config: admin,
+      config: ADMIN,
       schema: {
         operationId: 'staffAudit',
         tags: ['staff'],
         summary: 'Who did what to which object, when, with what result (no personal data)',
-        security: session,
+        security: SESSION,
         querystring: AuditQuerySchema,
         response: { 200: AuditSchema, ...problemResponses(400, 401, 403) },
       },

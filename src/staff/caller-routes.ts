@@ -5,6 +5,7 @@ import { ReferenceParamsSchema } from '../booking/schemas.js';
 import { problemResponses } from '../platform/http/problem-schema.js';
 import { createBlock, deleteBlock } from './blocks.js';
 import { bookForCaller, type CallerDeps, cancelForCaller, rescheduleForCaller } from './for-caller.js';
+import { CHANGE, FRONT_OFFICE } from './route-rules.js';
 import {
   BlockParamsSchema,
   BlockRequestSchema,
@@ -16,9 +17,6 @@ import {
   EntrySchema,
 } from './schemas.js';
 
-const change = [{ staffSession: [], csrfToken: [] }];
-const frontOffice = { staff: { role: 'front_office' as const } };
-
 /** Booking, moving and cancelling for a caller or a walk-in, and blocking a counter's time. */
 export async function callerRoutes(app: FastifyInstance, deps: CallerDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -29,7 +27,7 @@ export async function callerRoutes(app: FastifyInstance, deps: CallerDeps) {
   r.post(
     '/api/v1/staff/appointments',
     {
-      config: frontOffice,
+      config: FRONT_OFFICE,
       schema: {
         operationId: 'staffBook',
         tags: ['staff'],
@@ -38,7 +36,7 @@ export async function callerRoutes(app: FastifyInstance, deps: CallerDeps) {
           'As `POST /api/v1/appointments`, plus: any notice, counters closed to online booking (`counter`), no ' +
           'e-mail address needed (print the confirmation at `printUrl`), a walk-in without `start` takes the ' +
           'first free counter now, and `overrideReason` books past the limit per e-mail address (audited).',
-        security: change,
+        security: CHANGE,
         body: CallerBookingSchema,
         response: { 201: CallerBookedSchema, ...problemResponses(400, 401, 403, 404, 409, 422) },
       },
@@ -53,12 +51,12 @@ export async function callerRoutes(app: FastifyInstance, deps: CallerDeps) {
   r.post(
     '/api/v1/staff/appointments/:reference/reschedule',
     {
-      config: frontOffice,
+      config: FRONT_OFFICE,
       schema: {
         operationId: 'staffReschedule',
         tags: ['staff'],
         summary: 'Move an appointment for a caller (no manage token needed)',
-        security: change,
+        security: CHANGE,
         params: ReferenceParamsSchema,
         body: CallerRescheduleSchema,
         response: { 200: EntrySchema, ...problemResponses(400, 401, 403, 404, 409, 422) },
@@ -70,12 +68,12 @@ export async function callerRoutes(app: FastifyInstance, deps: CallerDeps) {
   r.post(
     '/api/v1/staff/appointments/:reference/cancel',
     {
-      config: frontOffice,
+      config: FRONT_OFFICE,
       schema: {
         operationId: 'staffCancel',
         tags: ['staff'],
         summary: 'Cancel an appointment for a caller (no manage token needed)',
-        security: change,
+        security: CHANGE,
         params: ReferenceParamsSchema,
         body: CallerCancelSchema.optional(),
         response: { 200: EntrySchema, ...problemResponses(400, 401, 403, 404, 409) },
@@ -90,13 +88,13 @@ export async function callerRoutes(app: FastifyInstance, deps: CallerDeps) {
   r.post(
     '/api/v1/staff/blocks',
     {
-      config: frontOffice,
+      config: FRONT_OFFICE,
       schema: {
         operationId: 'staffCreateBlock',
         tags: ['staff'],
         summary: "Block a counter's time (a meeting, a broken printer)",
         description: 'Over a live appointment → 409 `block_over_appointments` with `appointments: [reference]`.',
-        security: change,
+        security: CHANGE,
         body: BlockRequestSchema,
         response: { 201: BlockSchema, ...problemResponses(400, 401, 403, 404, 409, 422) },
       },
@@ -110,12 +108,12 @@ export async function callerRoutes(app: FastifyInstance, deps: CallerDeps) {
   r.delete(
     '/api/v1/staff/blocks/:id',
     {
-      config: frontOffice,
+      config: FRONT_OFFICE,
       schema: {
         operationId: 'staffDeleteBlock',
         tags: ['staff'],
         summary: 'Lift a block: the time is free again',
-        security: change,
+        security: CHANGE,
         params: BlockParamsSchema,
         response: { 204: z.null().meta({ description: 'Lifted' }), ...problemResponses(401, 403, 404) },
       },

@@ -7,6 +7,7 @@ import { scopedLocation } from './access.js';
 import { locationDay } from './day.js';
 import { findAppointments } from './find.js';
 import { type OpenStreams, streamLocationChanges } from './live-day.js';
+import { CHANGE, FRONT_OFFICE, SESSION } from './route-rules.js';
 import {
   DayQuerySchema,
   DaySchema,
@@ -18,10 +19,6 @@ import {
 } from './schemas.js';
 import type { StaffDeps } from './staff-deps.js';
 import { changeStatus } from './status-change.js';
-
-const session = [{ staffSession: [] }];
-const change = [{ staffSession: [], csrfToken: [] }];
-const frontOffice = { staff: { role: 'front_office' as const } };
 
 export async function dayRoutes(app: FastifyInstance, deps: StaffDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -38,12 +35,12 @@ export async function dayRoutes(app: FastifyInstance, deps: StaffDeps) {
   r.get(
     '/api/v1/staff/locations/:location/day',
     {
-      config: frontOffice,
+      config: FRONT_OFFICE,
       schema: {
         operationId: 'staffDay',
         tags: ['staff'],
         summary: 'The day of a location at the counter, per counter',
-        security: session,
+        security: SESSION,
         params: LocationParamsSchema,
         querystring: DayQuerySchema,
         response: { 200: DaySchema, ...problemResponses(400, 401, 403, 404) },
@@ -68,7 +65,7 @@ export async function dayRoutes(app: FastifyInstance, deps: StaffDeps) {
           '`text/event-stream`: `event: change` with `{ location, date, start, end }` within a second of any change ' +
           "to the location's appointments or blocks, from any server process; read the day again then. " +
           '`event: session-ended` when the session is over.',
-        security: session,
+        security: SESSION,
         params: LocationParamsSchema,
         produces: ['text/event-stream'],
         response: { 200: z.string().meta({ description: 'The event stream' }), ...problemResponses(401, 403, 404) },
@@ -83,7 +80,7 @@ export async function dayRoutes(app: FastifyInstance, deps: StaffDeps) {
   r.post(
     '/api/v1/staff/appointments/:reference/status',
     {
-      config: frontOffice,
+      config: FRONT_OFFICE,
       schema: {
         operationId: 'staffSetStatus',
         tags: ['staff'],
@@ -92,7 +89,7 @@ export async function dayRoutes(app: FastifyInstance, deps: StaffDeps) {
           'booked → checked_in (from an hour before the start) → serving → done; booked or checked_in → no_show ' +
           'from the start time on; one step back on the same day. Anything else, or a step a colleague made ' +
           'first, is a 409.',
-        security: change,
+        security: CHANGE,
         params: ReferenceParamsSchema,
         body: StatusBodySchema,
         response: { 200: EntrySchema, ...problemResponses(400, 401, 403, 404, 409) },
@@ -109,12 +106,12 @@ export async function dayRoutes(app: FastifyInstance, deps: StaffDeps) {
   r.get(
     '/api/v1/staff/appointments',
     {
-      config: frontOffice,
+      config: FRONT_OFFICE,
       schema: {
         operationId: 'staffFindAppointments',
         tags: ['staff'],
         summary: 'Find appointments by reference, name, e-mail address or phone',
-        security: session,
+        security: SESSION,
         querystring: FindQuerySchema,
         response: { 200: FoundSchema, ...problemResponses(400, 401, 403, 404) },
       },

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { problemResponses } from '../platform/http/problem-schema.js';
 import { clearSessionCookie, setSessionCookie } from './access.js';
+import { CHANGE, SESSION } from './route-rules.js';
 import {
   LoginSchema,
   RecoveryCodesSchema,
@@ -14,9 +15,6 @@ import { confirmSecondFactor, startSecondFactor } from './second-factor-setup.js
 import { deleteSession } from './session-store.js';
 import { login, sessionView } from './sessions.js';
 import type { StaffDeps } from './staff-deps.js';
-
-const session = [{ staffSession: [] }];
-const change = [{ staffSession: [], csrfToken: [] }];
 
 export async function sessionRoutes(app: FastifyInstance, deps: StaffDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -57,7 +55,7 @@ export async function sessionRoutes(app: FastifyInstance, deps: StaffDeps) {
         operationId: 'staffSession',
         tags: ['staff'],
         summary: 'The current session (after a reload of the staff page)',
-        security: session,
+        security: SESSION,
         response: { 200: SessionSchema, ...problemResponses(401) },
       },
     },
@@ -75,7 +73,7 @@ export async function sessionRoutes(app: FastifyInstance, deps: StaffDeps) {
         operationId: 'staffLogout',
         tags: ['staff'],
         summary: 'Log out: the session is gone on the server',
-        security: change,
+        security: CHANGE,
         response: { 204: z.null().meta({ description: 'Logged out' }), ...problemResponses(401, 403) },
       },
     },
@@ -95,7 +93,7 @@ export async function sessionRoutes(app: FastifyInstance, deps: StaffDeps) {
         operationId: 'staffStartSecondFactor',
         tags: ['staff'],
         summary: 'Set up (or renew) the second factor: a new secret for an authenticator app',
-        security: change,
+        security: CHANGE,
         response: { 200: SecondFactorStartSchema, ...problemResponses(401, 403) },
       },
     },
@@ -113,7 +111,7 @@ export async function sessionRoutes(app: FastifyInstance, deps: StaffDeps) {
         operationId: 'staffConfirmSecondFactor',
         tags: ['staff'],
         summary: 'Confirm the new secret with a code from the app; answers ten recovery codes, once',
-        security: change,
+        security: CHANGE,
         body: SecondFactorConfirmSchema,
         response: { 200: RecoveryCodesSchema, ...problemResponses(400, 401, 403, 409, 422) },
       },
