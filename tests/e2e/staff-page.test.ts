@@ -142,10 +142,26 @@ if (!chromiumMissing)
     t.same(await accessibilityViolations(print), [], 'axe: the printed confirmation');
     await screenshot(print, 'staff-4-print');
 
-    page.once('dialog', (dialog) => void dialog.accept());
-    t.ok(await tabToLabel(page, /^Annuleren: [A-Z0-9]{3}-[A-Z0-9]{3}$/), 'cancelling is reachable by Tab');
+    // A hand scanner types the QR code's reference and Enter into the find box: the walk-in is checked in.
+    const walkIn = /Afspraak ([A-Z0-9]{3}-[A-Z0-9]{3})/.exec(
+      (await page.locator('#booked-heading').textContent())!,
+    )![1]!;
+    t.ok(await tabTo(page, 'find'), 'the find box is reachable by Tab');
+    await page.keyboard.type(walkIn);
     await page.keyboard.press('Enter');
-    await page.getByText(/is geannuleerd\.$/).waitFor();
+    await page.getByText(`${walkIn} (Inloop Zonder Mail) is aangemeld.`).waitFor();
+    t.pass('one scan checks the resident in');
+
+    clock.set('2026-11-30T12:00:00Z');
+    const later = await app.inject(booking('2026-12-01T11:00:00+01:00', 3));
+    clock.set('2026-12-01T08:07:00Z');
+    t.equal(later.statusCode, 201);
+    await page.getByText('Balie Inwoner 3').waitFor();
+    page.once('dialog', (dialog) => void dialog.accept());
+    const cancelLabel = new RegExp(`^Annuleren: ${later.json().reference}$`);
+    t.ok(await tabToLabel(page, cancelLabel), 'cancelling is reachable by Tab');
+    await page.keyboard.press('Enter');
+    await page.getByText(`${later.json().reference} is geannuleerd.`).waitFor();
     t.pass('cancelled for a caller, after the question');
 
     t.ok(await tabToLabel(page, /^Uitloggen$/), 'logging out is reachable by Tab');
