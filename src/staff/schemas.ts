@@ -226,3 +226,30 @@ export const BlockSchema = z
   })
   .meta({ id: 'StaffBlock' });
 export const BlockParamsSchema = z.object({ id: z.uuid() });
+
+const clock = z.string().regex(/^\d{2}:\d{2}$/);
+export const OpeningHoursSchema = z
+  .object({
+    location: z.string(),
+    weekly: z.array(
+      z.object({
+        weekday: z.number().int().min(1).max(7).meta({ description: '1 = Monday … 7 = Sunday' }),
+        opens: clock,
+        closes: clock,
+        counters: z.array(z.string()).optional().meta({ description: 'Only these counters; left out: all' }),
+        validFrom: z.string().optional(),
+        validUntil: z.string().optional(),
+      }),
+    ),
+    exceptions: z.array(
+      z.object({
+        date: z.string(),
+        kind: z.enum(['closed', 'open']),
+        opens: clock.optional(),
+        closes: clock.optional(),
+        counters: z.array(z.string()).optional(),
+        reason: z.string().optional(),
+      }),
+    ),
+  })
+  .meta({ id: 'StaffOpeningHours' });

@@ -129,6 +129,13 @@ const routes: Record<
     scoped: true,
     request: (o, other) => ({ url: `/api/v1/staff/blocks/${other ? o.otherBlock : o.block}` }),
   },
+  staffOpeningHours: {
+    role: 'location_manager',
+    scoped: true,
+    request: (_o, other) => ({
+      url: `/api/v1/staff/locations/${other ? 'gemeentehuis-veenhoven' : 'stadskantoor'}/opening-hours`,
+    }),
+  },
   staffListUsers: { role: 'admin', request: () => ({ url: '/api/v1/staff/users' }) },
   staffCreateUser: {
     role: 'admin',
