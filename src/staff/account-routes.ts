@@ -19,9 +19,6 @@ import type { StaffDeps } from './staff-deps.js';
 
 export async function accountRoutes(app: FastifyInstance, deps: StaffDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  r.addHook('onRequest', async (_request, reply) => {
-    reply.header('cache-control', 'no-store');
-  });
 
   r.get(
     '/api/v1/staff/users',

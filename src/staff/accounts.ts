@@ -1,6 +1,5 @@
 import { Conflict, NotFound, Unprocessable } from '../platform/errors.js';
 import { hashPassword } from '../platform/passwords.js';
-import { inScope } from './access.js';
 import type { Role } from './domain/roles.js';
 import { deleteSessionsOf } from './session-store.js';
 import type { Staff } from './sessions.js';
@@ -28,7 +27,7 @@ export async function listAccounts(deps: Pick<StaffDeps, 'db'>, staff: Staff) {
 async function checkLocations(deps: Pick<StaffDeps, 'locations'>, staff: Staff, slugs: string[]) {
   for (const [index, slug] of slugs.entries()) {
     const snapshot = await deps.locations.get(slug);
-    if (!snapshot || !inScope({ ...staff, user: { ...staff.user, locations: [] } }, snapshot.location))
+    if (snapshot?.location.municipalityId !== staff.user.municipalityId)
       throw new Unprocessable('location_not_found', { slug }, [
         { field: `locations.${index}`, code: 'location_not_found', params: { slug } },
       ]);

@@ -7,12 +7,14 @@ const BATCH = 500;
 /**
  * Writes audit rows: a change's row at once (before the next request of that staff member can rely on it), the
  * rows of reads in one insert every 100 ms, so that fifty counter PCs reading the day do not each cost a commit.
- * `flush` writes what waits (tests, and a closing server, call it).
+ * `flush` writes what waits and waits for the rows on their way (tests, admins reading the log, a closing server).
  */
 export class AuditWriter {
   private waiting: AuditEntry[] = [];
   private timer: NodeJS.Timeout | undefined;
   private writing: Promise<void> = Promise.resolve();
+  /** Rows of changes on their way (the answer is sent before its audit row is written). */
+  private readonly inFlight = new Set<Promise<void>>();
 
   constructor(
     private readonly db: Db,
@@ -20,7 +22,11 @@ export class AuditWriter {
   ) {}
 
   async write(entry: AuditEntry, options: { now: boolean }): Promise<void> {
-    if (options.now) return insertAudit(this.db, [entry]);
+    if (options.now) {
+      const written = insertAudit(this.db, [entry]);
+      this.inFlight.add(written);
+      return written.finally(() => this.inFlight.delete(written));
+    }
     this.waiting.push(entry);
     if (this.waiting.length >= BATCH) await this.flush();
     else this.timer ??= setTimeout(() => void this.flush(), FLUSH_MS);
@@ -34,6 +40,6 @@ export class AuditWriter {
     this.writing = this.writing
       .then(() => (rows.length > 0 ? insertAudit(this.db, rows) : undefined))
       .catch(this.onError);
-    return this.writing;
+    return Promise.allSettled([this.writing, ...this.inFlight]).then(() => undefined);
   }
 }

@@ -20,9 +20,6 @@ import {
 /** Booking, moving and cancelling for a caller or a walk-in, and blocking a counter's time. */
 export async function callerRoutes(app: FastifyInstance, deps: CallerDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  r.addHook('onRequest', async (_request, reply) => {
-    reply.header('cache-control', 'no-store');
-  });
 
   r.post(
     '/api/v1/staff/appointments',

@@ -29,10 +29,6 @@ export async function dayRoutes(app: FastifyInstance, deps: StaffDeps) {
   app.addHook('preClose', async () => {
     for (const end of streams) end();
   });
-  // The day holds names, e-mail addresses, phone numbers and needs: no cache may keep it.
-  r.addHook('onRequest', async (_request, reply) => {
-    reply.header('cache-control', 'no-store');
-  });
 
   r.get(
     '/api/v1/staff/locations/:location/day',

@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { LocationSnapshot } from '../catalogue/location-snapshots.js';
 import { dateInZone, isoInZone } from '../platform/time/zoned-time.js';
+import { SESSION_COOKIE } from './access.js';
 import { currentStaff, type Staff } from './sessions.js';
 import type { StaffDeps } from './staff-deps.js';
 
@@ -59,7 +60,7 @@ export function streamLocationChanges(
       : { start: span.start, end: span.end };
     timer ??= setTimeout(send, COALESCE_MS);
   });
-  const token = request.cookies.balie_staff ?? '';
+  const token = request.cookies[SESSION_COOKIE] ?? '';
   const heartbeat = setInterval(() => {
     currentStaff(deps, token).then(
       (still) => {

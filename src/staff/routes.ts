@@ -10,6 +10,10 @@ import { sessionRoutes } from './session-routes.js';
 /** The staff API (DESIGN, "Staff API"): one scope, behind one door (access.ts), every request audited (audit.ts). */
 export async function staffRoutes(app: FastifyInstance, deps: CallerDeps) {
   await staffAccess(app, deps);
+  // Staff answers carry names, e-mail addresses, phone numbers, needs and tokens: no cache may keep them.
+  app.addHook('onRequest', async (_request, reply) => {
+    reply.header('cache-control', 'no-store');
+  });
   await staffAudit(app, deps);
   await app.register(sessionRoutes, deps);
   await app.register(dayRoutes, deps);

@@ -42,7 +42,6 @@ export async function sessionRoutes(app: FastifyInstance, deps: StaffDeps) {
       const { token, staff } = await login(deps, { ...request.body, address: request.ip }, request.auditSubject);
       request.staff = staff;
       setSessionCookie(reply, token, { https, maxAgeSeconds: deps.config.STAFF_SESSION_HOURS * 3600 });
-      reply.header('cache-control', 'no-store');
       return sessionView(deps, staff);
     },
   );
@@ -59,8 +58,7 @@ export async function sessionRoutes(app: FastifyInstance, deps: StaffDeps) {
         response: { 200: SessionSchema, ...problemResponses(401) },
       },
     },
-    async (request, reply) => {
-      reply.header('cache-control', 'no-store');
+    async (request) => {
       return sessionView(deps, request.staff!);
     },
   );
@@ -97,8 +95,7 @@ export async function sessionRoutes(app: FastifyInstance, deps: StaffDeps) {
         response: { 200: SecondFactorStartSchema, ...problemResponses(401, 403) },
       },
     },
-    async (request, reply) => {
-      reply.header('cache-control', 'no-store');
+    async (request) => {
       return startSecondFactor(deps, request.staff!);
     },
   );
@@ -116,8 +113,7 @@ export async function sessionRoutes(app: FastifyInstance, deps: StaffDeps) {
         response: { 200: RecoveryCodesSchema, ...problemResponses(400, 401, 403, 409, 422) },
       },
     },
-    async (request, reply) => {
-      reply.header('cache-control', 'no-store');
+    async (request) => {
       return confirmSecondFactor(deps, request.staff!, request.body.code);
     },
   );

@@ -1,8 +1,10 @@
 // The staff page (/balie/) in Debian's Chromium, by keyboard only: log in, see a resident's online booking appear
 // without a reload, check in, start, done, mark a no-show, book for a walk-in without e-mail and print; axe-core
 // finds no WCAG 2.2 AA violation in any state. On both databases.
+import { sql } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import t from 'tap';
+import { queryRows } from '../../src/platform/database/database.js';
 import { onEachDatabase } from '../helpers/app.js';
 import {
   accessibilityViolations,
@@ -58,6 +60,14 @@ if (!chromiumMissing)
     const context = await browser.newContext({ locale: 'nl-NL', viewport: { width: 1280, height: 900 } });
     await context.clock.install({ time: clock.now() });
     const page = await context.newPage();
+    /** An appointment's status as the database has it. */
+    const statusOf = async (reference: string) =>
+      (
+        await queryRows<{ status: string }>(
+          app.deps.db,
+          sql`select status from appointments where reference = ${reference}`,
+        )
+      )[0]?.status;
     const noViolations = async (state: string) => t.same(await accessibilityViolations(page), [], `axe: ${state}`);
 
     await page.goto(`${base}/balie/`);
@@ -81,12 +91,18 @@ if (!chromiumMissing)
       /09\.00 uur, [A-Z0-9]{3}-[A-Z0-9]{3}, paspoort aanvragen voor 1 persoon, Balie Inwoner 1, geboekt/,
     );
 
+    // A mark on the window: a reload would wipe it.
+    await page.evaluate(() => Object.assign(window, { balieNotReloaded: true }));
     clock.set('2026-11-30T12:00:00Z'); // the resident books the day before
     const online = await app.inject(booking('2026-12-01T10:00:00+01:00', 2));
     clock.set('2026-12-01T08:05:00Z');
     t.equal(online.statusCode, 201, online.body);
     await page.getByText('Balie Inwoner 2').waitFor({ timeout: 3000 });
-    t.pass("a resident's online booking appears without a reload");
+    t.equal(
+      await page.evaluate(() => (window as unknown as { balieNotReloaded?: boolean }).balieNotReloaded),
+      true,
+      "a resident's online booking appears without a reload",
+    );
     const second = online.json().reference as string;
     const first = early.json().reference as string;
 
@@ -150,7 +166,7 @@ if (!chromiumMissing)
     await page.keyboard.type(walkIn);
     await page.keyboard.press('Enter');
     await page.getByText(`${walkIn} (Inloop Zonder Mail) is aangemeld.`).waitFor();
-    t.pass('one scan checks the resident in');
+    t.equal(await statusOf(walkIn), 'checked_in', 'one scan checks the resident in');
 
     clock.set('2026-11-30T12:00:00Z');
     const later = await app.inject(booking('2026-12-01T11:00:00+01:00', 3));
@@ -162,7 +178,7 @@ if (!chromiumMissing)
     t.ok(await tabToLabel(page, cancelLabel), 'cancelling is reachable by Tab');
     await page.keyboard.press('Enter');
     await page.getByText(`${later.json().reference} is geannuleerd.`).waitFor();
-    t.pass('cancelled for a caller, after the question');
+    t.equal(await statusOf(later.json().reference), 'cancelled', 'cancelled for a caller, after the question');
 
     t.ok(await tabToLabel(page, /^Uitloggen$/), 'logging out is reachable by Tab');
     await page.keyboard.press('Enter');
