@@ -93,8 +93,20 @@ export const locationServices = pgTable(
     serviceId: integer('service_id')
       .notNull()
       .references(() => services.id, { onDelete: 'cascade' }),
+    // The location's own settings for the service (set by a location manager); null: the service's own.
+    minutesPerPerson: smallint('minutes_per_person'),
+    fixedMinutes: smallint('fixed_minutes'),
+    minNoticeMinutes: integer('min_notice_minutes'),
+    horizonDays: integer('horizon_days'),
   },
-  (t) => [primaryKey({ columns: [t.locationId, t.serviceId] })],
+  (t) => [
+    primaryKey({ columns: [t.locationId, t.serviceId] }),
+    check(
+      'location_services_settings',
+      sql`coalesce(${t.minutesPerPerson}, 0) >= 0 and coalesce(${t.fixedMinutes}, 0) >= 0
+        and coalesce(${t.minNoticeMinutes}, 0) >= 0 and coalesce(${t.horizonDays}, 1) >= 1`,
+    ),
+  ],
 );
 
 export const counters = pgTable(
@@ -299,6 +311,11 @@ export const outbox = pgTable(
     kind: text('kind', { enum: ['confirmation', 'moved', 'cancelled', 'reminder', 'feedback', 'link'] }).notNull(),
     /** The appointment's calendar sequence when the message was made. */
     sequence: integer('sequence').notNull(),
+    /** What the message says beyond the appointment as it is now: the time before a move, the reason of a closure. */
+    details: jsonb('details').$type<{
+      previous?: { start: string; end: string; location: string };
+      reason?: { nl: string; en: string };
+    }>(),
     status: text('status', { enum: ['pending', 'sending', 'sent', 'failed'] })
       .notNull()
       .default('pending'),
@@ -309,6 +326,35 @@ export const outbox = pgTable(
     lastError: text('last_error'),
   },
   (t) => [index('outbox_pending').on(t.status, t.nextAttemptAt)],
+);
+
+/**
+ * A counter or a whole location closed for a period at short notice (illness, a power failure): its blocks keep the
+ * time, and `affected` says what became of each appointment that was there (moved or cancelled), so that applying
+ * the same closure again changes nothing and gives the same answer.
+ */
+export const closures = pgTable(
+  'closures',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    locationId: integer('location_id')
+      .notNull()
+      .references(() => locations.id),
+    /** The closed counters' ids, sorted, joined by commas; empty when the whole location closes. */
+    counterKey: text('counter_key').notNull(),
+    startsAt: instant('starts_at').notNull(),
+    endsAt: instant('ends_at').notNull(),
+    reasonNl: text('reason_nl').notNull(),
+    reasonEn: text('reason_en').notNull(),
+    affected: jsonb('affected').notNull(),
+    /** The staff account that applied it. */
+    createdBy: uuid('created_by'),
+    createdAt: instant('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    unique('closures_once').on(t.locationId, t.counterKey, t.startsAt, t.endsAt),
+    check('closures_time_order', sql`${t.startsAt} < ${t.endsAt}`),
+  ],
 );
 
 export const feedback = pgTable(

@@ -54,11 +54,13 @@ async function daysFor(
   const locationId = snapshot.location.id;
   const cache = deps.days;
   // Taken before the claims are read; a snapshot that a catalogue change already replaced keeps nothing.
-  const generation = deps.locations.isCurrent(snapshot) ? cache.generation(locationId) : undefined;
+  const current = deps.locations.isCurrent(snapshot);
+  const generation = current ? cache.generation(locationId) : undefined;
   const days = new Map<string, ComputedDay>();
   const missing: string[] = [];
   for (const date of dates) {
-    const day = cache.get(locationId, date, variant.key, now);
+    // The cached days were computed from the current catalogue: not for an older snapshot or a proposed one.
+    const day = current ? cache.get(locationId, date, variant.key, now) : undefined;
     if (day) days.set(date, day);
     else missing.push(date);
   }

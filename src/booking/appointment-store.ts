@@ -16,28 +16,34 @@ export type AppointmentItemRow = {
 export type AppointmentWithItems = AppointmentRow & { locationSlug: string; items: AppointmentItemRow[] };
 
 /**
- * Moves a claim to another time or counter; the exclusion constraint may refuse it (23P01). Both the time it
- * leaves and the time it takes are told to the writer.
+ * Moves a claim to another time or counter (for a closure also to another location); the exclusion constraint
+ * may refuse it (23P01). Both the time it leaves and the time it takes are told to the writer.
  */
 export async function moveClaim(
   w: ClaimWriter,
   id: string,
-  to: { counterId: number; start: Date; end: Date },
+  to: { counterId: number; start: Date; end: Date; locationId?: number | undefined },
   now: Date,
 ): Promise<void> {
-  const [row] = await queryRows<{ location_id: number; old_start: string | Date; old_end: string | Date }>(
+  const [row] = await queryRows<{
+    location_id: number;
+    old_location: number;
+    old_start: string | Date;
+    old_end: string | Date;
+  }>(
     w.ex,
     sql`
     update ${appointments} as a
     set counter_id = ${to.counterId}, starts_at = ${to.start.toISOString()}::timestamptz,
       ends_at = ${to.end.toISOString()}::timestamptz,
+      location_id = coalesce(${to.locationId ?? null}::int, a.location_id),
       sequence = a.sequence + 1, updated_at = ${now.toISOString()}::timestamptz
-    from (select id, starts_at, ends_at from ${appointments} where id = ${id}) as old
+    from (select id, location_id, starts_at, ends_at from ${appointments} where id = ${id}) as old
     where a.id = old.id
-    returning a.location_id, old.starts_at as old_start, old.ends_at as old_end`,
+    returning a.location_id, old.location_id as old_location, old.starts_at as old_start, old.ends_at as old_end`,
   );
   if (!row) return;
-  w.touched(row.location_id, new Date(row.old_start), new Date(row.old_end));
+  w.touched(row.old_location, new Date(row.old_start), new Date(row.old_end));
   w.touched(row.location_id, to.start, to.end);
 }
 

@@ -1,5 +1,5 @@
 import type { Executor } from '../platform/database/database.js';
-import { dropScheduled, enqueueMessages, type MessageKind } from '../platform/outbox-store.js';
+import { dropScheduled, enqueueMessages, type MessageDetails, type MessageKind } from '../platform/outbox-store.js';
 import type { BookingDeps } from './booking-deps.js';
 
 /** A feedback request goes out this long after the visit ends. */
@@ -26,10 +26,16 @@ export function messagesFor(
 }
 
 /**
- * Queues the `moved` message with the reminder and feedback request for the new time, in the transaction of the
- * move, after dropping those queued for the old time. (A booking queues its own in `balie_book`.)
+ * Queues the `moved` message (with the old time, and why when the municipality moved it) and the reminder and
+ * feedback request for the new time, in the transaction of the move, after dropping those queued for the old time.
+ * (A booking queues its own in `balie_book`.)
  */
-export async function queueMoved(tx: Executor, deps: Pick<BookingDeps, 'config' | 'clock'>, appointment: Appointment) {
+export async function queueMoved(
+  tx: Executor,
+  deps: Pick<BookingDeps, 'config' | 'clock'>,
+  appointment: Appointment,
+  details: MessageDetails,
+) {
   await dropScheduled(tx, appointment.id);
   await enqueueMessages(
     tx,
@@ -37,6 +43,7 @@ export async function queueMoved(tx: Executor, deps: Pick<BookingDeps, 'config' 
       ...m,
       appointmentId: appointment.id,
       sequence: appointment.sequence,
+      ...(m.kind === 'moved' && { details }),
     })),
     deps.clock(),
   );

@@ -104,16 +104,23 @@ export async function moveAppointment(
     );
     if (counter === undefined) return false;
     if (appointment.email)
-      await queueMoved(tx, deps, {
-        id: appointment.id,
-        sequence: locked.sequence + 1,
-        start: wanted.start,
-        end: wanted.end,
-      });
+      await queueMoved(
+        tx,
+        deps,
+        { id: appointment.id, sequence: locked.sequence + 1, start: wanted.start, end: wanted.end },
+        { previous: previousTime(appointment) },
+      );
     return true;
   });
   if (!moved) throw new Conflict('time_taken', {}, await findAlternatives(deps, snapshot, items, needs, wanted.start));
 }
+
+/** The time an appointment had before a move, for the e-mail that tells of it. */
+export const previousTime = (appointment: AppointmentWithItems) => ({
+  start: appointment.startsAt.toISOString(),
+  end: appointment.endsAt.toISOString(),
+  location: appointment.locationSlug,
+});
 
 /** Cancels: the time is free at once, the sequence goes up; cancelling twice is harmless. */
 export async function cancelAppointment(deps: BookingDeps, access: Access) {

@@ -9,7 +9,10 @@ import * as catalogue from './store.js';
 export type LocationSnapshot = {
   location: catalogue.Location;
   municipality: catalogue.Municipality;
-  /** The municipality's services, to resolve items and to say where a service is offered instead. */
+  /**
+   * The municipality's services, to resolve items and to say where a service is offered instead; with this
+   * location's own settings (minutes, notice, horizon) where it has them.
+   */
   services: catalogue.Service[];
   locationNames: Map<string, string>;
   counters: catalogue.Counter[];
@@ -43,6 +46,17 @@ export function planFor(snapshot: LocationSnapshot, date: string, counterIds: nu
     snapshot.plans.set(key, plan);
   }
   return plan;
+}
+
+/**
+ * The location as it would be after a change a location manager proposes (hours, counters, services): computed
+ * from like the real one, never cached (it is not current: LocationSnapshots.isCurrent).
+ */
+export function proposedSnapshot(
+  snapshot: LocationSnapshot,
+  change: Partial<Pick<LocationSnapshot, 'weekly' | 'exceptions' | 'counters' | 'services'>>,
+): LocationSnapshot {
+  return { ...snapshot, ...change, plans: new Map(), version: Number.NaN };
 }
 
 /**
@@ -91,7 +105,10 @@ export class LocationSnapshots {
     const location = await catalogue.findLocation(this.db, slug);
     if (!location) return undefined;
     const municipality = (await catalogue.findMunicipality(this.db, location.municipality))!;
-    const services = await catalogue.listServices(this.db, { municipalityId: location.municipalityId });
+    const settings = await catalogue.listServiceSettings(this.db, location.id);
+    const services = (await catalogue.listServices(this.db, { municipalityId: location.municipalityId })).map((s) =>
+      catalogue.withSettings(s, settings.get(s.id)),
+    );
     const locations = await catalogue.listLocations(this.db, { municipalityId: location.municipalityId });
     const counters = await catalogue.listCounters(this.db, location.id);
     const { weekly, exceptions } = await loadSchedule(this.db, location.id);

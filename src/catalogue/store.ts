@@ -97,3 +97,37 @@ export async function listCounters(ex: Executor, locationId: number): Promise<Co
     .orderBy(asc(counters.name));
   return rows.map((row) => ({ ...row.counter, serviceIds: row.serviceIds }));
 }
+
+/** A location's own settings for its services (null: the service's own), by service id. */
+export type ServiceSettings = {
+  minutesPerPerson: number | null;
+  fixedMinutes: number | null;
+  minNoticeMinutes: number | null;
+  horizonDays: number | null;
+};
+
+export async function listServiceSettings(ex: Executor, locationId: number): Promise<Map<number, ServiceSettings>> {
+  const rows = await ex
+    .select({
+      serviceId: locationServices.serviceId,
+      minutesPerPerson: locationServices.minutesPerPerson,
+      fixedMinutes: locationServices.fixedMinutes,
+      minNoticeMinutes: locationServices.minNoticeMinutes,
+      horizonDays: locationServices.horizonDays,
+    })
+    .from(locationServices)
+    .where(eq(locationServices.locationId, locationId));
+  return new Map(rows.map(({ serviceId, ...settings }) => [serviceId, settings]));
+}
+
+/** The service as this location offers it: its own settings where the location has them. */
+export function withSettings(service: Service, settings: ServiceSettings | undefined): Service {
+  if (!settings) return service;
+  return {
+    ...service,
+    minutesPerPerson: settings.minutesPerPerson ?? service.minutesPerPerson,
+    fixedMinutes: settings.fixedMinutes ?? service.fixedMinutes,
+    minNoticeMinutes: settings.minNoticeMinutes ?? service.minNoticeMinutes,
+    horizonDays: settings.horizonDays ?? service.horizonDays,
+  };
+}

@@ -23,6 +23,10 @@ export type MessageFacts = {
   manageUrl: string;
   bookUrl: string;
   alternatives: Alternative[];
+  /** Why the municipality moved or cancelled it (a closure), in the resident's language. */
+  reason?: string | undefined;
+  /** The time before a move, and the place when it moved to another location. */
+  previous?: { start: Date; where?: string | undefined } | undefined;
 };
 
 /** "dinsdag 1 december 2026 om 10:00" / "Tuesday 1 December 2026 at 10:00" in the location's zone. */
@@ -48,6 +52,13 @@ export function composeMessage(texts: Texts, facts: MessageFacts): { subject: st
   const blocks: { text: string; list?: string[]; image?: { cid: string; alt: string } }[] = [
     { text: mail.intro[facts.kind](p) },
   ];
+  if (facts.kind === 'moved' && facts.previous) {
+    const when = spokenTime(facts.previous.start, facts.zone, facts.language);
+    const where = facts.previous.where;
+    blocks.push({ text: where ? mail.previousElsewhere({ when, where }) : mail.previous({ when }) });
+  }
+  if (facts.reason) blocks.push({ text: mail.reason({ reason: facts.reason.trim().replace(/[.!]+$/, '') }) });
+  if (facts.kind === 'moved' && facts.reason) blocks.push({ text: mail.movedByUs });
   if (facts.kind !== 'feedback') blocks.push({ text: details.map(([k, v]) => `${k}: ${v}`).join('\n') });
   if (facts.qrCid) {
     const ref = { reference: facts.reference };

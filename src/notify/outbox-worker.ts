@@ -34,7 +34,14 @@ async function mailFor(deps: BookingDeps, row: OutboxRow): Promise<Mail | undefi
   // The reference as a QR code, scanned at the counter to check in (staff page's find box).
   const withQr = row.kind === 'confirmation' || row.kind === 'moved' || row.kind === 'reminder';
   const qrCid = `reference-${row.id}@balie`;
+  const previous = row.details?.previous;
+  const previousPlace =
+    previous && previous.location !== location.slug ? await deps.locations.get(previous.location) : undefined;
   const words = composeMessage(texts, {
+    ...(row.details?.reason && { reason: row.details.reason[language] }),
+    ...(previous && {
+      previous: { start: new Date(previous.start), where: previousPlace && addressLine(previousPlace.location) },
+    }),
     ...(withQr && { qrCid }),
     kind: row.kind,
     language,

@@ -3,9 +3,23 @@ import { outbox } from '../../db/schema.js';
 import { type Executor, queryRows } from './database/database.js';
 
 export type MessageKind = (typeof outbox.$inferInsert)['kind'];
-export type OutboxRow = { id: string; appointmentId: string; kind: MessageKind; sequence: number; attempts: number };
+export type MessageDetails = NonNullable<(typeof outbox.$inferInsert)['details']>;
+export type OutboxRow = {
+  id: string;
+  appointmentId: string;
+  kind: MessageKind;
+  sequence: number;
+  attempts: number;
+  details: MessageDetails | null;
+};
 
-export type NewMessage = { appointmentId: string; kind: MessageKind; sequence: number; at: Date };
+export type NewMessage = {
+  appointmentId: string;
+  kind: MessageKind;
+  sequence: number;
+  at: Date;
+  details?: MessageDetails | undefined;
+};
 
 /**
  * Queues messages, each due `at` (the service's clock), in the transaction of the change that causes them
@@ -18,6 +32,7 @@ export async function enqueueMessages(ex: Executor, messages: NewMessage[], now:
       appointmentId: m.appointmentId,
       kind: m.kind,
       sequence: m.sequence,
+      details: m.details ?? null,
       nextAttemptAt: m.at,
       createdAt: now,
     })),
@@ -48,6 +63,7 @@ export async function claimMessages(ex: Executor, now: Date, limit: number, leas
     kind: MessageKind;
     sequence: number;
     attempts: number;
+    details: MessageDetails | string | null;
   }>(
     ex,
     sql`
@@ -59,9 +75,10 @@ export async function claimMessages(ex: Executor, now: Date, limit: number, leas
       order by ${outbox.nextAttemptAt}
       limit ${limit}
       for update skip locked)
-    returning id, appointment_id, kind, sequence, attempts`,
+    returning id, appointment_id, kind, sequence, attempts, details`,
   );
   return rows.map((r) => ({
+    details: typeof r.details === 'string' ? (JSON.parse(r.details) as MessageDetails) : r.details,
     id: r.id,
     appointmentId: r.appointment_id,
     kind: r.kind,

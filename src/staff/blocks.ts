@@ -4,13 +4,26 @@ import { InTheWay, NotFound, Unprocessable } from '../platform/errors.js';
 import { isoInZone } from '../platform/time/zoned-time.js';
 import { scopedLocation } from './access.js';
 import { findBlock, insertBlock, liftBlock } from './block-store.js';
+import { closeCounters } from './closures.js';
+import type { CallerDeps } from './for-caller.js';
 import type { Staff } from './sessions.js';
 import type { StaffDeps } from './staff-deps.js';
 
-export type BlockRequest = { location: string; counter: string; start: string; end: string; reason: string };
+export type BlockRequest = {
+  location: string;
+  counter: string;
+  start: string;
+  end: string;
+  reason: string;
+  close?: boolean | undefined;
+};
 
-/** Blocks a counter for a while; live appointments in the way are a 409 that lists them (move those first). */
-export async function createBlock(deps: StaffDeps, staff: Staff, request: BlockRequest) {
+/**
+ * Blocks a counter for a while; live appointments in the way are a 409 that lists them (move those first), or, with
+ * `close`, are moved or cancelled as by a closure of that counter (each resident hears of it once).
+ */
+export async function createBlock(deps: CallerDeps, staff: Staff, request: BlockRequest) {
+  if (request.close) return blockByClosure(deps, staff, request);
   const snapshot = await scopedLocation(deps, staff, request.location);
   const counter = snapshot.counters.find((c) => c.slug === request.counter);
   if (!counter)
@@ -41,6 +54,20 @@ export async function createBlock(deps: StaffDeps, staff: Staff, request: BlockR
     start: isoInZone(start.getTime(), zone),
     end: isoInZone(end.getTime(), zone),
     reason: request.reason.trim(),
+  };
+}
+
+async function blockByClosure(deps: CallerDeps, staff: Staff, request: BlockRequest) {
+  const closure = await closeCounters(deps, staff, { ...request, counters: [request.counter] });
+  return {
+    id: closure.blocks[0] ?? closure.id!,
+    kind: 'block' as const,
+    location: closure.location,
+    counter: request.counter,
+    start: closure.start,
+    end: closure.end,
+    reason: closure.reason,
+    affected: closure.affected,
   };
 }
 

@@ -7,8 +7,7 @@ import { scopedLocation } from './access.js';
 import { locationDay } from './day.js';
 import { findAppointments } from './find.js';
 import { type OpenStreams, streamLocationChanges } from './live-day.js';
-import { readOpeningHours } from './opening-hours.js';
-import { CHANGE, FRONT_OFFICE, LOCATION_MANAGER, SESSION } from './route-rules.js';
+import { CHANGE, FRONT_OFFICE, SESSION } from './route-rules.js';
 import {
   DayQuerySchema,
   DaySchema,
@@ -16,7 +15,6 @@ import {
   FindQuerySchema,
   FoundSchema,
   LocationParamsSchema,
-  OpeningHoursSchema,
   StatusBodySchema,
 } from './schemas.js';
 import type { StaffDeps } from './staff-deps.js';
@@ -73,22 +71,6 @@ export async function dayRoutes(app: FastifyInstance, deps: StaffDeps) {
       const snapshot = await scopedLocation(deps, request.staff!, request.params.location);
       streamLocationChanges(deps, request, reply, snapshot, request.staff!, streams);
     },
-  );
-
-  r.get(
-    '/api/v1/staff/locations/:location/opening-hours',
-    {
-      config: LOCATION_MANAGER,
-      schema: {
-        operationId: 'staffOpeningHours',
-        tags: ['staff'],
-        summary: "A location's weekly opening hours and its exceptions by date",
-        security: SESSION,
-        params: LocationParamsSchema,
-        response: { 200: OpeningHoursSchema, ...problemResponses(400, 401, 403, 404) },
-      },
-    },
-    (request) => readOpeningHours(deps, request.staff!, request.params.location),
   );
 
   r.post(

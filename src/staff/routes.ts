@@ -5,6 +5,7 @@ import { staffAudit } from './audit.js';
 import { callerRoutes } from './caller-routes.js';
 import { dayRoutes } from './day-routes.js';
 import type { CallerDeps } from './for-caller.js';
+import { scheduleRoutes } from './schedule-routes.js';
 import { sessionRoutes } from './session-routes.js';
 
 /** The staff API (DESIGN, "Staff API"): one scope, behind one door (access.ts), every request audited (audit.ts). */
@@ -18,5 +19,6 @@ export async function staffRoutes(app: FastifyInstance, deps: CallerDeps) {
   await app.register(sessionRoutes, deps);
   await app.register(dayRoutes, deps);
   await app.register(callerRoutes, deps);
+  await app.register(scheduleRoutes, deps);
   await app.register(accountRoutes, deps);
 }

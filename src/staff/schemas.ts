@@ -205,9 +205,27 @@ export const CallerCancelSchema = z
   .object({ reason: z.string().trim().max(200).optional().meta({ description: 'Kept in the audit log' }) })
   .strict();
 
+const AffectedSchema = z.object({
+  reference: z.string(),
+  start: z.string(),
+  outcome: z.enum(['moved', 'cancelled']),
+  newStart: z.string().optional(),
+  newLocation: z.string().optional().meta({ description: 'Where it moved to, when another location' }),
+});
+
 const MAX_BLOCK_MS = 14 * 86_400_000;
 export const BlockRequestSchema = z
-  .object({ location: slug, counter: slug, start: instant, end: instant, reason: z.string().trim().min(1).max(200) })
+  .object({
+    location: slug,
+    counter: slug,
+    start: instant,
+    end: instant,
+    reason: z.string().trim().min(1).max(200),
+    close: z
+      .boolean()
+      .optional()
+      .meta({ description: 'Move (or else cancel) the appointments in the way, as a closure of the counter does' }),
+  })
   .strict()
   .refine((b) => Date.parse(b.end) > Date.parse(b.start), { path: ['end'], params: { code: 'end_before_start' } })
   .refine((b) => Date.parse(b.end) - Date.parse(b.start) <= MAX_BLOCK_MS, {
@@ -223,33 +241,183 @@ export const BlockSchema = z
     start: z.string(),
     end: z.string(),
     reason: z.string(),
+    affected: z.array(AffectedSchema).optional().meta({ description: 'With `close`: what became of each appointment' }),
   })
   .meta({ id: 'StaffBlock' });
 export const BlockParamsSchema = z.object({ id: z.uuid() });
 
-const clock = z.string().regex(/^\d{2}:\d{2}$/);
+// Times and dates are checked by the rules of catalogue/domain/schedule-check.ts, so that each wrong one gets a
+// field error in plain words; here only their shape.
+const clock = z.string().max(5).meta({ description: "HH:MM in the location's zone, on its grid" });
+const date = z.iso.date();
+const WeeklyRuleSchema = z
+  .object({
+    weekday: z.number().int().min(1).max(7).meta({ description: '1 = Monday … 7 = Sunday' }),
+    opens: clock,
+    closes: clock,
+    counters: z.array(slug).max(50).optional().meta({ description: 'Only these counters; left out: all' }),
+    validFrom: date.optional().meta({ description: 'First date the rule applies (inclusive)' }),
+    validUntil: date.optional().meta({ description: 'Last date the rule applies (inclusive)' }),
+  })
+  .strict();
+const ExceptionSchema = z
+  .object({
+    date,
+    kind: z.enum(['closed', 'open']).meta({ description: '`closed`: closed (all day without times); `open`: extra' }),
+    opens: clock.optional(),
+    closes: clock.optional(),
+    counters: z.array(slug).max(50).optional().meta({ description: 'Only these counters; left out: all' }),
+    reason: z.string().trim().max(200).optional().meta({ description: 'Dutch; residents read it. Required to close' }),
+    reasonEn: z.string().trim().max(200).optional().meta({ description: 'English; left out: the Dutch one' }),
+  })
+  .strict();
+const hours = {
+  weekly: z.array(WeeklyRuleSchema).max(200),
+  exceptions: z.array(ExceptionSchema).max(1000),
+};
 export const OpeningHoursSchema = z
   .object({
     location: z.string(),
-    weekly: z.array(
-      z.object({
-        weekday: z.number().int().min(1).max(7).meta({ description: '1 = Monday … 7 = Sunday' }),
-        opens: clock,
-        closes: clock,
-        counters: z.array(z.string()).optional().meta({ description: 'Only these counters; left out: all' }),
-        validFrom: z.string().optional(),
-        validUntil: z.string().optional(),
-      }),
-    ),
-    exceptions: z.array(
-      z.object({
-        date: z.string(),
-        kind: z.enum(['closed', 'open']),
-        opens: clock.optional(),
-        closes: clock.optional(),
-        counters: z.array(z.string()).optional(),
-        reason: z.string().optional(),
-      }),
-    ),
+    gridMinutes: z.number().int().meta({ description: 'Appointments start on this grid; times must be on it' }),
+    ...hours,
   })
   .meta({ id: 'StaffOpeningHours' });
+export const OpeningHoursChangeSchema = z
+  .object({
+    location: z.string().optional().meta({ description: 'Ignored (the path names the location)' }),
+    gridMinutes: z.number().optional().meta({ description: 'Ignored (read only)' }),
+    ...hours,
+    confirm: z
+      .boolean()
+      .optional()
+      .meta({ description: 'Save although booked appointments fall outside the new hours (they stay booked)' }),
+  })
+  .strict()
+  .meta({ id: 'StaffOpeningHoursChange' });
+export const DryRunQuerySchema = z
+  .object({
+    dryRun: z
+      .enum(['true', 'false'])
+      .optional()
+      .meta({ description: '`true`: show what the change would do, write nothing' }),
+  })
+  .strict();
+const StrandedSchema = z.object({ reference: z.string(), start: z.string(), end: z.string(), counter: z.string() });
+const DayImpactSchema = z.object({
+  date: z.string(),
+  before: z.number().int().meta({ description: 'Start times bookable for at least one service, now' }),
+  after: z.number().int().meta({ description: '… after the change' }),
+  gained: z.number().int(),
+  lost: z.number().int(),
+  services: z
+    .array(
+      z.object({
+        service: z.string(),
+        before: z.number().int(),
+        after: z.number().int(),
+        gained: z.number().int(),
+        lost: z.number().int(),
+      }),
+    )
+    .meta({ description: 'Per service at one person, where the change makes a difference' }),
+});
+export const OpeningHoursSavedSchema = OpeningHoursSchema.extend({
+  dryRun: z.boolean().optional().meta({ description: 'True: nothing was saved' }),
+  stranded: z
+    .array(StrandedSchema)
+    .meta({ description: 'Booked appointments the change leaves outside the hours (they stay booked)' }),
+  impact: z
+    .array(DayImpactSchema)
+    .optional()
+    .meta({ description: 'Dry run only: per day of the next six weeks, the start times residents gain and lose' }),
+}).meta({ id: 'StaffOpeningHoursSaved' });
+
+export const CounterParamsSchema = z.object({ location: slug, counter: slug });
+export const CounterSchema = z
+  .object({
+    slug: z.string(),
+    name: z.string(),
+    online: z.boolean().meta({ description: 'Residents can book it online' }),
+    stepFree: z.boolean().meta({ description: 'A lowered desk with room for a wheelchair' }),
+    services: z.array(z.string()).meta({ description: "The services it serves; empty: all of the location's" }),
+  })
+  .meta({ id: 'StaffCounter' });
+export const CounterListSchema = z.object({ location: z.string(), counters: z.array(CounterSchema) });
+const counterFields = {
+  name: z.string().trim().min(1).max(80),
+  online: z.boolean(),
+  stepFree: z.boolean(),
+  services: z.array(slug).max(50),
+};
+export const CounterCreateSchema = z
+  .object({ ...counterFields, online: counterFields.online.optional(), stepFree: counterFields.stepFree.optional() })
+  .extend({ services: counterFields.services.optional() })
+  .strict();
+export const CounterPatchSchema = z
+  .object({
+    name: counterFields.name.optional(),
+    online: counterFields.online.optional(),
+    stepFree: counterFields.stepFree.optional(),
+    services: counterFields.services.optional(),
+    active: z
+      .boolean()
+      .optional()
+      .meta({ description: '`false` takes the counter away (its past stays); only without live appointments' }),
+    confirm: z.boolean().optional().meta({ description: 'Save although booked appointments can no longer be served' }),
+  })
+  .strict();
+
+export const ServiceParamsSchema = z.object({ location: slug, service: slug });
+export const ServiceSettingSchema = z
+  .object({
+    service: z.string(),
+    name: z.string(),
+    minutesPerPerson: z.number().int(),
+    fixedMinutes: z.number().int(),
+    minNoticeMinutes: z.number().int(),
+    horizonDays: z.number().int(),
+    own: z.array(z.string()).meta({ description: "Which of the settings are this location's own" }),
+  })
+  .meta({ id: 'StaffServiceSetting' });
+export const ServiceSettingListSchema = z.object({ location: z.string(), services: z.array(ServiceSettingSchema) });
+const setting = (max: number) => z.number().int().min(0).max(max).nullable().optional();
+export const ServiceSettingPatchSchema = z
+  .object({
+    minutesPerPerson: setting(480).meta({ description: "null: the service's own again" }),
+    fixedMinutes: setting(480),
+    minNoticeMinutes: setting(60 * 24 * 60),
+    horizonDays: z.number().int().min(1).max(730).nullable().optional(),
+  })
+  .strict()
+  .meta({ id: 'StaffServiceSettingChange' });
+
+export const ClosureRequestSchema = z
+  .object({
+    location: slug,
+    counters: z.array(slug).min(1).max(50).optional().meta({ description: 'Left out: every counter (the location)' }),
+    start: instant,
+    end: instant,
+    reason: z.string().trim().min(1).max(200).meta({ description: 'Dutch; the residents affected read it' }),
+    reasonEn: z.string().trim().min(1).max(200).optional().meta({ description: 'English; left out: the Dutch one' }),
+    dryRun: z.boolean().optional().meta({ description: 'Show what would happen, write nothing' }),
+  })
+  .strict()
+  .refine((b) => Date.parse(b.end) > Date.parse(b.start), { path: ['end'], params: { code: 'end_before_start' } });
+export const ClosureSchema = z
+  .object({
+    id: z.uuid().optional().meta({ description: 'Left out in a dry run' }),
+    dryRun: z.boolean(),
+    location: z.string(),
+    counters: z.array(z.string()),
+    start: z.string(),
+    end: z.string(),
+    reason: z.string(),
+    replayed: z.boolean().meta({ description: 'True: this closure was applied before; nothing more changed' }),
+    affected: z
+      .array(AffectedSchema)
+      .meta({ description: 'Appointments whose time changed or that were cancelled: each resident got one message' }),
+    reassigned: z
+      .array(z.object({ reference: z.string(), start: z.string(), counter: z.string() }))
+      .meta({ description: 'Appointments that keep their time at another counter: nothing changes for the resident' }),
+  })
+  .meta({ id: 'StaffClosure' });

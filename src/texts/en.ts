@@ -1,5 +1,5 @@
 import type { Texts } from './nl.js';
-import { staffProblemsEn } from './staff-en.js';
+import { staffFieldsEn, staffProblemsEn } from './staff-en.js';
 
 type Params = Record<string, string | number>;
 const list = (items: string | number | undefined) => String(items ?? '');
@@ -273,6 +273,10 @@ export const en: Texts = {
       `When you arrive, have the QR code below scanned at the counter, or give your appointment code ${p.reference}.`,
     qrAlt: (p: Params) => `QR code of your appointment code ${p.reference}`,
     calendarNote: 'The attachment has the appointment for your calendar.',
+    previous: (p: Params) => `Your old time was ${p.when}. That time is no longer yours.`,
+    previousElsewhere: (p: Params) => `Your old time was ${p.when} at ${p.where}. That time is no longer yours.`,
+    reason: (p: Params) => `Why? ${p.reason}. We are sorry.`,
+    movedByUs: 'Does the new time not suit you? Then choose another time with the link below.',
   },
   days: {
     past: () => 'This day has already passed.',
@@ -281,6 +285,7 @@ export const en: Texts = {
     fullyBooked: () => 'There are no free times left on this day.',
   },
   fields: {
+    ...staffFieldsEn,
     end_before_start: () => 'The end must come after the start.',
     block_too_long: () => 'A block lasts 14 days at most. Longer? Make a closure instead.',
     required: () => 'Please fill this in.',

@@ -3,7 +3,7 @@
  * sentences and always say what to do next. Every key here has an English twin in en.ts.
  */
 
-import { staffProblemsNl } from './staff-nl.js';
+import { staffFieldsNl, staffProblemsNl } from './staff-nl.js';
 
 type Params = Record<string, string | number>;
 type Problem = { title: string; detail: (p: Params) => string };
@@ -283,6 +283,10 @@ export const nl = {
       `Ben je er? Laat de QR-code hieronder scannen bij de balie, of noem je afspraakcode ${p.reference}.`,
     qrAlt: (p: Params) => `QR-code van je afspraakcode ${p.reference}`,
     calendarNote: 'In de bijlage staat de afspraak voor je agenda.',
+    previous: (p: Params) => `Je oude tijd was ${p.when}. Die tijd vervalt.`,
+    previousElsewhere: (p: Params) => `Je oude tijd was ${p.when} in ${p.where}. Die tijd vervalt.`,
+    reason: (p: Params) => `Waarom? ${p.reason}. Het spijt ons.`,
+    movedByUs: 'Past de nieuwe tijd niet? Kies dan zelf een andere tijd met de link hieronder.',
   },
   days: {
     past: () => 'Deze dag is al voorbij.',
@@ -291,6 +295,7 @@ export const nl = {
     fullyBooked: () => 'Er zijn op deze dag geen tijden meer vrij.',
   },
   fields: {
+    ...staffFieldsNl,
     end_before_start: () => 'Het einde moet na het begin liggen.',
     block_too_long: () => 'Een blokkade duurt hoogstens 14 dagen. Is het langer? Maak dan een sluiting.',
     required: () => 'Vul dit in.',

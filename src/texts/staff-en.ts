@@ -1,4 +1,4 @@
-import type { staffProblemsNl } from './staff-nl.js';
+import type { staffFieldsNl, staffProblemsNl } from './staff-nl.js';
 
 export const staffProblemsEn: typeof staffProblemsNl = {
   login_failed: {
@@ -80,4 +80,50 @@ export const staffProblemsEn: typeof staffProblemsNl = {
     title: 'Block not found',
     detail: () => 'This block does not exist (any more). Refresh the day overview.',
   },
+  schedule_invalid: {
+    title: 'The opening hours are not right yet',
+    detail: () => 'One or more lines are not right. Each one says what is wrong. Change them and save again.',
+  },
+  hours_strand_appointments: {
+    title: 'Appointments fall outside the new hours',
+    detail: (p) =>
+      `With this change, ${p.count} appointments fall outside the opening hours. They stay booked. Confirm the ` +
+      'change if that is what you want. To move them, close the counter for that time instead.',
+  },
+  counter_has_appointments: {
+    title: 'This counter still has appointments',
+    detail: (p) =>
+      `The counter has ${p.count} appointments it could no longer serve. Close the counter for that time first: ` +
+      'the appointments are then moved. Or confirm the change if that is what you want.',
+  },
+  counter_name_taken: {
+    title: 'This name is taken',
+    detail: () => 'This location already has a counter with this name. Choose another name.',
+  },
+  closure_invalid: {
+    title: 'The closure is not right yet',
+    detail: () => 'The field says what is wrong. Change it and try again.',
+  },
+  service_settings_invalid: {
+    title: 'This setting is not possible',
+    detail: () => 'The field says what is wrong. Change it and try again.',
+  },
+};
+
+type Params = Record<string, string | number>;
+
+export const staffFieldsEn: typeof staffFieldsNl = {
+  clock_invalid: () => 'This is not a time. Write it as hh:mm, for example 09:00 or 17:30.',
+  off_grid_time: (p: Params) =>
+    `Appointments here start every ${p.grid} minutes. Choose a time that fits, such as 09:00 or ` +
+    `09:${String(p.grid).padStart(2, '0')}.`,
+  closes_before_opens: (p: Params) => `The closing time (${p.closes}) must come after the opening time (${p.opens}).`,
+  dates_reversed: () => 'The end date must be on or after the start date.',
+  overlapping_period: (p: Params) =>
+    `These times overlap with line ${p.row} (${p.opens} to ${p.closes}). Change one of the two.`,
+  counter_unknown: (p: Params) => `This location has no counter "${p.counter}". Choose a counter from the list.`,
+  reason_required: () => 'Say why. Residents read this, for example: Staff training day.',
+  closure_too_long: (p: Params) => `A closure lasts ${p.max} days at most.`,
+  closure_in_the_past: () => 'This time has passed. Choose an end that is still to come.',
+  service_unknown: (p: Params) => `This location does not offer "${p.service}". Choose a service from the list.`,
 };

@@ -85,4 +85,57 @@ export const staffProblemsNl = {
     title: 'Blokkade niet gevonden',
     detail: () => 'Deze blokkade bestaat niet (meer). Vernieuw het dagoverzicht.',
   },
+  schedule_invalid: {
+    title: 'De openingstijden kloppen nog niet',
+    detail: () => 'Een of meer regels kloppen niet. Bij elke regel staat wat er mis is. Pas die aan en sla opnieuw op.',
+  },
+  hours_strand_appointments: {
+    title: 'Er staan afspraken buiten de nieuwe tijden',
+    detail: (p) =>
+      `Met deze wijziging vallen ${p.count} afspraken buiten de openingstijden. Ze blijven staan. Bevestig de ` +
+      'wijziging als dat de bedoeling is. Wil je ze verzetten? Sluit de balie dan voor die tijd.',
+  },
+  counter_has_appointments: {
+    title: 'Deze balie heeft nog afspraken',
+    detail: (p) =>
+      `De balie heeft nog ${p.count} afspraken die hij dan niet meer kan doen. Sluit de balie eerst voor die ` +
+      'tijd: dan worden de afspraken verzet. Of bevestig de wijziging als dat de bedoeling is.',
+  },
+  counter_name_taken: {
+    title: 'Deze naam bestaat al',
+    detail: () => 'Deze locatie heeft al een balie met deze naam. Kies een andere naam.',
+  },
+  closure_invalid: {
+    title: 'De sluiting klopt nog niet',
+    detail: () => 'Bij het veld staat wat er mis is. Pas het aan en probeer het opnieuw.',
+  },
+  service_settings_invalid: {
+    title: 'Deze instelling kan niet',
+    detail: () => 'Bij het veld staat wat er mis is. Pas het aan en probeer het opnieuw.',
+  },
 } satisfies Record<string, Problem>;
+
+/** "09:00" as Dutch staff read it: "9.00". */
+const dutchClock = (clock: unknown) =>
+  String(clock)
+    .replace(/^0(\d)/, '$1')
+    .replace(':', '.');
+
+/** Field errors of the staff forms (opening hours, exceptions, counters, closures). */
+export const staffFieldsNl = {
+  clock_invalid: () => 'Dit is geen tijd. Schrijf hem als uu:mm, bijvoorbeeld 09:00 of 17:30.',
+  off_grid_time: (p: Params) =>
+    `Afspraken beginnen hier om de ${p.grid} minuten. Kies een tijd die daarbij past, zoals 09:00 of ` +
+    `09:${String(p.grid).padStart(2, '0')}.`,
+  closes_before_opens: (p: Params) =>
+    `De sluittijd (${dutchClock(p.closes)} uur) moet na de openingstijd (${dutchClock(p.opens)} uur) liggen.`,
+  dates_reversed: () => 'De einddatum moet op of na de begindatum liggen.',
+  overlapping_period: (p: Params) =>
+    `Deze tijden overlappen met regel ${p.row} (${dutchClock(p.opens)} tot ${dutchClock(p.closes)} uur). ` +
+    'Pas een van de twee aan.',
+  counter_unknown: (p: Params) => `Deze locatie heeft geen balie "${p.counter}". Kies een balie uit de lijst.`,
+  reason_required: () => 'Schrijf erbij waarom. Inwoners lezen dit, bijvoorbeeld: Studiedag.',
+  closure_too_long: (p: Params) => `Een sluiting duurt hoogstens ${p.max} dagen.`,
+  closure_in_the_past: () => 'Deze tijd is al voorbij. Kies een einde dat nog komt.',
+  service_unknown: (p: Params) => `Deze locatie biedt "${p.service}" niet aan. Kies een dienst uit de lijst.`,
+};

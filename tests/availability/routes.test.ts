@@ -7,6 +7,7 @@ import { AvailabilitySchema } from '../../src/availability/schemas.js';
 import { openDatabase } from '../../src/platform/database/database.js';
 import { onEachDatabase } from '../helpers/app.js';
 import { insertClaim } from '../helpers/claims.js';
+import { eventually } from '../helpers/eventually.js';
 
 type Day = {
   date: string;
@@ -29,14 +30,6 @@ onEachDatabase(t, async (t, { app, database, clock, config, kind }) => {
   const slot = (list: Day[], date: string, start: string) =>
     list.find((d) => d.date === date)!.slots.find((s) => s.start === start);
   /** Polls until `check` holds: NOTIFY is delivered after commit, a moment later. */
-  const eventually = async (check: () => Promise<boolean>, ms = 2000) => {
-    const until = Date.now() + ms;
-    while (Date.now() < until) {
-      if (await check()) return true;
-      await new Promise((r) => setTimeout(r, 20));
-    }
-    return false;
-  };
 
   t.test('the answer matches the documented schema and names duration and zone', async (t) => {
     const { status, body, res } = await get(

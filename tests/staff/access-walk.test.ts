@@ -136,6 +136,67 @@ const routes: Record<
       url: `/api/v1/staff/locations/${other ? 'gemeentehuis-veenhoven' : 'stadskantoor'}/opening-hours`,
     }),
   },
+  staffSetOpeningHours: {
+    role: 'location_manager',
+    scoped: true,
+    request: (_o, other) => ({
+      url: `/api/v1/staff/locations/${other ? 'gemeentehuis-veenhoven' : 'stadskantoor'}/opening-hours?dryRun=true`,
+      payload: { weekly: [{ weekday: 1, opens: '09:00', closes: '17:00' }], exceptions: [] },
+    }),
+  },
+  staffCounters: {
+    role: 'location_manager',
+    scoped: true,
+    request: (_o, other) => ({
+      url: `/api/v1/staff/locations/${other ? 'gemeentehuis-veenhoven' : 'stadskantoor'}/counters`,
+    }),
+  },
+  staffCreateCounter: {
+    role: 'location_manager',
+    scoped: true,
+    request: (_o, other) => ({
+      url: `/api/v1/staff/locations/${other ? 'gemeentehuis-veenhoven' : 'stadskantoor'}/counters`,
+      payload: { name: 'Balie Walk', online: false },
+    }),
+  },
+  staffChangeCounter: {
+    role: 'location_manager',
+    scoped: true,
+    request: (_o, other) => ({
+      url: `/api/v1/staff/locations/${other ? 'gemeentehuis-veenhoven' : 'stadskantoor'}/counters/balie-2`,
+      payload: { stepFree: true },
+    }),
+  },
+  staffServiceSettings: {
+    role: 'location_manager',
+    scoped: true,
+    request: (_o, other) => ({
+      url: `/api/v1/staff/locations/${other ? 'gemeentehuis-veenhoven' : 'stadskantoor'}/services`,
+    }),
+  },
+  staffChangeServiceSettings: {
+    role: 'location_manager',
+    scoped: true,
+    request: (_o, other) => ({
+      url: `/api/v1/staff/locations/${other ? 'gemeentehuis-veenhoven' : 'stadskantoor'}/services/paspoort`,
+      payload: { horizonDays: 90 },
+    }),
+  },
+  staffClose: {
+    role: 'location_manager',
+    scoped: true,
+    request: (_o, other) => ({
+      url: '/api/v1/staff/closures',
+      payload: {
+        location: other ? 'gemeentehuis-veenhoven' : 'stadskantoor',
+        counters: ['balie-2'],
+        start: '2026-12-07T13:00:00+01:00',
+        end: '2026-12-07T17:00:00+01:00',
+        reason: 'Stroomstoring',
+        dryRun: true,
+      },
+    }),
+  },
   staffListUsers: { role: 'admin', request: () => ({ url: '/api/v1/staff/users' }) },
   staffCreateUser: {
     role: 'admin',

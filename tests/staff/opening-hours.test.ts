@@ -30,7 +30,7 @@ onEachDatabase(t, async (t, { app }) => {
     );
     t.same(
       hours.exceptions.find((e: { date: string }) => e.date === '2026-12-31'),
-      { date: '2026-12-31', kind: 'closed', reason: 'Oudejaarsdag' },
+      { date: '2026-12-31', kind: 'closed', reason: 'Oudejaarsdag', reasonEn: "New Year's Eve" },
       'a whole day closed has no times',
     );
     const frontOffice = await loginAs(app, 'balie@stadswaard.demo');

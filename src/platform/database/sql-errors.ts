@@ -7,6 +7,8 @@ export function sqlState(error: unknown): string | undefined {
 
 /** 23P01: the exclusion constraint refused an overlapping claim on a counter. */
 export const isOverlap = (error: unknown) => sqlState(error) === '23P01';
+/** 40P01: the server ended a transaction to break a deadlock (trying again is safe). */
+export const isDeadlock = (error: unknown) => sqlState(error) === '40P01';
 /** 23505: a unique constraint (a reference that exists already). */
 export const isDuplicate = (error: unknown) => sqlState(error) === '23505';
 
