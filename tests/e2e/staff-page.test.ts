@@ -13,20 +13,10 @@ import {
   launchBrowser,
   screenshot,
   tabTo,
+  tabToLabel,
 } from '../helpers/browser.js';
 
 if (chromiumMissing) t.comment(chromiumHint);
-
-/** Presses Tab until the focused element's accessible label (aria-label or text) matches; says whether it did. */
-async function tabToLabel(page: Page, label: RegExp, max = 80) {
-  const focused = () =>
-    page.evaluate(() => {
-      const e = document.activeElement as HTMLElement | null;
-      return e?.getAttribute('aria-label') ?? e?.textContent?.trim() ?? '';
-    });
-  for (let i = 0; i < max && !label.test(await focused()); i++) await page.keyboard.press('Tab');
-  return label.test(await focused());
-}
 
 /** Whether focus comes to the element with `id` within a second (the page moves it once it has drawn). */
 const focusOn = (page: Page, id: string) =>

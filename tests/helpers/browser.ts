@@ -55,3 +55,14 @@ export async function tabTo(page: Page, id: string, max = 40) {
   for (let i = 0; i < max && (await focusedId(page)) !== id; i++) await page.keyboard.press('Tab');
   return (await focusedId(page)) === id;
 }
+
+/** Presses Tab until the focused element's accessible label (aria-label or text) matches; says whether it did. */
+export async function tabToLabel(page: Page, label: RegExp, max = 80) {
+  const focused = () =>
+    page.evaluate(() => {
+      const e = document.activeElement as HTMLElement | null;
+      return e?.getAttribute('aria-label') ?? e?.textContent?.trim() ?? '';
+    });
+  for (let i = 0; i < max && !label.test(await focused()); i++) await page.keyboard.press('Tab');
+  return label.test(await focused());
+}

@@ -1,6 +1,11 @@
 import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
+import { renderBlockForm } from './block-form.js';
 import { renderBookForm } from './book-form.js';
+import { renderClosureForm } from './closure-form.js';
+import { renderCountersEditor } from './counters-editor.js';
+import { renderHoursEditor } from './hours-editor.js';
+import { m } from './manage-words.js';
 import { type Day, type Entry, Problem, type Session, StaffApi } from './staff-api.js';
 import { backWords, entrySentence, statusWords, stepWords, w } from './words.js';
 
@@ -22,6 +27,7 @@ export class BalieStaff extends LitElement {
     message: { state: true },
     error: { state: true },
     found: { state: true },
+    tab: { state: true },
   };
 
   readonly api = new StaffApi();
@@ -34,6 +40,8 @@ export class BalieStaff extends LitElement {
   /** Said by the alert region (role=alert): what went wrong and what to do. */
   declare error: string;
   declare found?: Entry[];
+  /** The day at the counter, or (location managers and admins) the hours, counters and closures. */
+  declare tab: 'day' | 'manage';
   needCode = false;
   secret?: { secret: string; otpauthUrl: string };
   recoveryCodes: string[] = [];
@@ -45,6 +53,7 @@ export class BalieStaff extends LitElement {
   constructor() {
     super();
     this.view = 'loading';
+    this.tab = 'day';
     this.message = '';
     this.error = '';
   }
@@ -372,6 +381,7 @@ export class BalieStaff extends LitElement {
           </button>
         </p>
       </header>
+      ${this.renderTabs()}
       <form class="balie-choose" @change=${(e: Event) => this.choose(e)} @submit=${(e: Event) => e.preventDefault()}>
         ${this.field(
           'location',
@@ -406,8 +416,31 @@ export class BalieStaff extends LitElement {
         )}
         <button class="utrecht-button utrecht-button--secondary-action" type="submit">${w.findButton}</button>
       </form>
-      ${this.found ? this.renderFound(this.found) : nothing}
-      ${day ? this.renderCounters(day) : nothing} ${renderBookForm(this)}`;
+      ${
+        this.tab === 'manage'
+          ? html`${renderHoursEditor(this)} ${renderCountersEditor(this)} ${renderClosureForm(this, day)}`
+          : html`${this.found ? this.renderFound(this.found) : nothing}
+            ${day ? this.renderCounters(day) : nothing} ${renderBookForm(this)}`
+      }`;
+  }
+
+  /** Location managers and admins switch between the day and the management of the location. */
+  private renderTabs() {
+    if (!['location_manager', 'admin'].includes(this.session!.user.role)) return nothing;
+    const tab = (name: 'day' | 'manage', label: string) =>
+      html`<button
+        class="utrecht-button utrecht-button--${this.tab === name ? 'primary' : 'secondary'}-action"
+        type="button"
+        aria-current=${this.tab === name ? 'page' : nothing}
+        @click=${() => {
+          this.tab = name;
+        }}
+      >
+        ${label}
+      </button>`;
+    return html`<nav class="balie-tabs" aria-label=${m.manageTab}>
+      ${tab('day', m.dayTab)} ${tab('manage', m.manageTab)}
+    </nav>`;
   }
 
   private spokenDate() {
@@ -442,6 +475,7 @@ export class BalieStaff extends LitElement {
                 </p>`
                 : nothing
             }
+            ${renderBlockForm(this, counter, day.timezone)}
             ${
               counter.entries.length === 0
                 ? html`<p class="utrecht-paragraph">${w.noEntries}</p>`

@@ -1,20 +1,7 @@
 import { html, nothing } from 'lit';
-import { Problem, type Session, type StaffApi } from './staff-api.js';
+import type { PageHost } from './page-host.js';
+import { Problem } from './staff-api.js';
 import { w } from './words.js';
-
-/** What the form needs of the page (the page is one, but the form does not know it). */
-export type BookFormHost = {
-  api: StaffApi;
-  session?: Session | undefined;
-  location: string;
-  date: string;
-  message: string;
-  error: string;
-  loadDay: () => Promise<void>;
-  requestUpdate: () => void;
-  updateComplete: Promise<boolean>;
-  querySelector: <E extends Element = Element>(selector: string) => E | null;
-};
 
 type Service = { slug: string; name: string; maxPersons: number; locations: string[] };
 type Booked = { reference: string; start: string; printUrl: string };
@@ -22,7 +9,7 @@ type Booked = { reference: string; start: string; printUrl: string };
 /** What the booking form keeps between renders: the services, the free times of the chosen day, the last booking. */
 const state: { services?: Service[]; times: string[]; booked?: Booked; loading?: boolean } = { times: [] };
 
-async function loadServices(page: BookFormHost) {
+async function loadServices(page: PageHost) {
   if (state.services || state.loading) return;
   state.loading = true;
   const municipality = page.session!.user.municipalities[0];
@@ -34,7 +21,7 @@ async function loadServices(page: BookFormHost) {
 }
 
 /** The free start times of the chosen service and day (as residents see them; a walk-in takes "now"). */
-async function loadTimes(page: BookFormHost, form: HTMLFormElement) {
+async function loadTimes(page: PageHost, form: HTMLFormElement) {
   const data = new FormData(form);
   const items = `${data.get('service')}:${data.get('persons') || 1}`;
   const answer = await page.api
@@ -47,7 +34,7 @@ async function loadTimes(page: BookFormHost, form: HTMLFormElement) {
   page.requestUpdate();
 }
 
-async function book(page: BookFormHost, event: SubmitEvent) {
+async function book(page: PageHost, event: SubmitEvent) {
   event.preventDefault();
   const form = event.target as HTMLFormElement;
   const data = new FormData(form);
@@ -95,7 +82,7 @@ const checkbox = (id: string, label: string) =>
   </div>`;
 
 /** Booking for a caller or a walk-in, with the printable confirmation when it is made. */
-export function renderBookForm(page: BookFormHost) {
+export function renderBookForm(page: PageHost) {
   void loadServices(page);
   const services = (state.services ?? []).filter((s) => s.locations.includes(page.location));
   return html`<section class="balie-book" aria-labelledby="book-heading">

@@ -43,6 +43,10 @@ export class Problem extends Error {
     readonly status: number,
     readonly code: string,
     readonly detail: string,
+    /** Field by field, what is wrong (a 400 or 422). */
+    readonly errors: { field: string; message: string }[] = [],
+    /** The references of the appointments in the way (a 409 of a staff change). */
+    readonly appointments: string[] = [],
   ) {
     super(detail);
   }
@@ -69,7 +73,14 @@ export class StaffApi {
     }
     if (response.status === 204) return undefined as T;
     const json = await response.json().catch(() => ({}));
-    if (!response.ok) throw new Problem(response.status, json.code ?? 'unknown', json.detail ?? 'Dat lukte niet.');
+    if (!response.ok)
+      throw new Problem(
+        response.status,
+        json.code ?? 'unknown',
+        json.detail ?? 'Dat lukte niet.',
+        json.errors ?? [],
+        json.appointments ?? [],
+      );
     return json as T;
   }
 }
