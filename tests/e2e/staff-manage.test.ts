@@ -108,6 +108,24 @@ if (!chromiumMissing)
       await resident.context().close();
     });
 
+    t.test("a counter's services are chosen in the table of counters", async (t) => {
+      t.ok(await tabTo(page, 'counter-services-balie-3', 300), "Balie 3's services are reachable by Tab");
+      await page.keyboard.type('paspoort, identiteitskaart');
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(() =>
+        /Balie 3 is opgeslagen/.test(document.querySelector('[role=status]')?.textContent ?? ''),
+      );
+      const [row] = await queryRows<{ services: string }>(
+        app.deps.db,
+        sql`select string_agg(s.slug, ',' order by s.slug) as services from counter_services cs
+          join counters c on c.id = cs.counter_id join services s on s.id = cs.service_id where c.slug = 'balie-3'
+            and c.location_id = (select id from locations where slug = 'stadskantoor')`,
+      );
+      t.equal(row!.services, 'identiteitskaart,paspoort', 'saved');
+      await noViolations(page, 'the counters');
+    });
+
     t.test('a counter closes for an afternoon through the preview', async (t) => {
       t.ok(await tabTo(page, 'closure-counter-balie-2', 200), 'the counters of the closure are reachable by Tab');
       await page.keyboard.press('Space');

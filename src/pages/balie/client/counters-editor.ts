@@ -20,7 +20,7 @@ async function load(page: PageHost, force = false) {
   page.requestUpdate();
 }
 
-async function change(page: PageHost, counter: Counter, patch: Partial<Counter>) {
+async function change(page: PageHost, counter: Counter, patch: Partial<Counter> & { confirm?: boolean }) {
   page.error = '';
   try {
     const saved = await page.api.call<Counter>(
@@ -32,7 +32,12 @@ async function change(page: PageHost, counter: Counter, patch: Partial<Counter>)
     await load(page, true);
     await page.loadDay();
   } catch (error) {
-    page.error = error instanceof Problem ? error.detail : m.error;
+    // Appointments the counter could no longer serve: they stay booked if the manager says so.
+    if (error instanceof Problem && error.status === 409 && error.appointments.length && !('confirm' in patch)) {
+      if (window.confirm(m.counterConfirm(error.detail, error.appointments.join(', '))))
+        return change(page, counter, { ...patch, confirm: true });
+    }
+    page.error = error instanceof Problem ? [error.detail, ...error.errors.map((e) => e.message)].join(' ') : m.error;
     page.requestUpdate();
   }
 }
@@ -57,7 +62,7 @@ async function add(page: PageHost, event: SubmitEvent) {
   }
 }
 
-/** The location's counters: rename, open or close online, step-free; and a new one. */
+/** The location's counters: rename, open or close online, step-free, the services it serves; and a new one. */
 export function renderCountersEditor(page: PageHost) {
   void load(page);
   const cell = 'utrecht-table__cell';
@@ -111,7 +116,30 @@ export function renderCountersEditor(page: PageHost) {
                 @change=${(e: Event) => change(page, c, { stepFree: (e.target as HTMLInputElement).checked })}
               />
             </td>
-            <td class=${cell}>${c.services.length ? c.services.join(', ') : m.allServices}</td>
+            <td class=${cell}>
+              <input
+                class="utrecht-textbox balie-cell-input"
+                id="counter-services-${c.slug}"
+                aria-label=${m.services(c.name)}
+                .value=${c.services.join(', ')}
+                placeholder=${m.allServices}
+              />
+              <button
+                class="utrecht-button utrecht-button--subtle"
+                type="button"
+                aria-label=${m.saveServices(c.name)}
+                @click=${() => {
+                  const input = page.querySelector<HTMLInputElement>(`#counter-services-${c.slug}`)!;
+                  const services = input.value
+                    .split(',')
+                    .map((slug) => slug.trim())
+                    .filter(Boolean);
+                  void change(page, c, { services });
+                }}
+              >
+                ${m.saveServicesShort}
+              </button>
+            </td>
           </tr>`,
         )}
       </tbody>
