@@ -145,7 +145,8 @@ const close = async (dryRun: boolean) => {
   const body = (await response.json()) as { affected: { outcome: string }[]; reassigned: unknown[] };
   if (response.status >= 300) throw new Error(`closure: ${response.status} ${JSON.stringify(body)}`);
   const moved = body.affected.filter((a) => a.outcome === 'moved').length;
-  return `${ms.toFixed(0)} ms (${moved} moved, ${body.affected.length - moved} cancelled, ${body.reassigned.length} kept)`;
+  const cancelled = body.affected.length - moved;
+  return `${ms.toFixed(0)} ms (${moved} moved, ${cancelled} cancelled, ${body.reassigned.length} kept)`;
 };
 const dryRun = await close(true);
 const applied = await close(false);
