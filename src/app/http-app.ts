@@ -136,7 +136,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(availabilityRoutes, services);
   await app.register(appointmentRoutes, services);
   await app.register(staffRoutes, services);
-  await app.register(managePageRoutes);
+  await app.register(managePageRoutes, services);
   await app.register(balieRoutes, services);
   await app.register(widgetRoutes);
   return app;

@@ -25,7 +25,11 @@ export function calendarEvent(
   const { location, municipality } = snapshot;
   const services = serviceNames(appointment.items, appointment.language).join(', ');
   const bring = bringList(appointment.items, appointment.language);
-  const url = managePageUrl(deps, appointment.reference!);
+  const url = managePageUrl(deps, {
+    reference: appointment.reference!,
+    municipality: municipality.slug,
+    language: appointment.language,
+  });
   const description = [
     texts.calendar.reference({ reference: appointment.reference! }),
     '',

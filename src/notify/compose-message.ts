@@ -22,7 +22,8 @@ export type MessageFacts = {
   qrCid?: string | undefined;
   manageUrl: string;
   bookUrl: string;
-  alternatives: Alternative[];
+  /** Free times instead of a cancelled one, in time order: where, and the booking page that offers them. */
+  alternatives: (Omit<Alternative, 'location'> & { where: string; url: string })[];
   /** Why the municipality moved or cancelled it (a closure), in the resident's language. */
   reason?: string | undefined;
   /** The time before a move, and the place when it moved to another location. */
@@ -34,6 +35,9 @@ export function spokenTime(t: Date, zone: string, language: Language): string {
   const local = DateTime.fromJSDate(t, { zone }).setLocale(language);
   return local.toFormat(language === 'nl' ? "cccc d LLLL yyyy 'om' HH:mm" : "cccc d LLLL yyyy 'at' HH:mm");
 }
+
+/** Every web address in escaped text as a real link (the manage link, the booking page, the feedback form). */
+const linked = (escaped: string) => escaped.replace(/https?:\/\/[^\s<]+/g, (url) => `<a href="${url}">${url}</a>`);
 
 /**
  * The words of one e-mail, as plain text and as simple HTML with the same content: what, when, where, the
@@ -74,7 +78,7 @@ export function composeMessage(texts: Texts, facts: MessageFacts): { subject: st
       blocks.push({
         text: mail.alternatives,
         list: facts.alternatives.map(
-          (a) => `${spokenTime(new Date(a.start), facts.zone, facts.language)} (${a.location})`,
+          (a) => `${spokenTime(new Date(a.start), facts.zone, facts.language)}, ${a.where}: ${a.url}`,
         ),
       });
     }
@@ -93,11 +97,11 @@ export function composeMessage(texts: Texts, facts: MessageFacts): { subject: st
     blocks
       .map(
         (b) =>
-          `<p>${escapeHtml(b.text).replaceAll('\n', '<br>')}</p>` +
+          `<p>${linked(escapeHtml(b.text)).replaceAll('\n', '<br>')}</p>` +
           (b.image
             ? `<p><img src="cid:${b.image.cid}" alt="${escapeHtml(b.image.alt)}" width="160" height="160"></p>`
             : '') +
-          (b.list?.length ? `<ul>${b.list.map((i) => `<li>${escapeHtml(i)}</li>`).join('')}</ul>` : ''),
+          (b.list?.length ? `<ul>${b.list.map((i) => `<li>${linked(escapeHtml(i))}</li>`).join('')}</ul>` : ''),
       )
       .join('') +
     '</body></html>';

@@ -1,7 +1,7 @@
 import QRCode from 'qrcode';
 import { findAlternatives } from '../availability/alternatives.js';
 import { findById } from '../booking/appointment-store.js';
-import { manageUrl } from '../booking/appointment-view.js';
+import { bookPageUrl, manageUrl } from '../booking/appointment-view.js';
 import { addressLine, bringList, itemsOf, serviceNames } from '../booking/appointment-words.js';
 import type { BookingDeps } from '../booking/booking-deps.js';
 import { calendarEvent } from '../booking/calendar-event.js';
@@ -55,17 +55,30 @@ async function mailFor(deps: BookingDeps, row: OutboxRow): Promise<Mail | undefi
     where: addressLine(location),
     bring: bringList(appointment.items, language),
     accessibility: location.accessibility.map((code) => texts.accessibility[code] ?? code),
-    manageUrl: manageUrl(deps, appointment.reference!, token),
-    bookUrl: municipality.websiteUrl,
+    manageUrl: manageUrl(deps, { reference: appointment.reference!, municipality: municipality.slug, language }, token),
+    bookUrl: bookPageUrl(deps, { municipality: municipality.slug, language, service: appointment.items[0]?.slug }),
     alternatives:
       row.kind === 'cancelled'
-        ? await findAlternatives(
-            deps,
-            snapshot,
-            itemsOf(appointment, snapshot),
-            appointment.needs ?? undefined,
-            appointment.startsAt.getTime(),
+        ? (
+            await findAlternatives(
+              deps,
+              snapshot,
+              itemsOf(appointment, snapshot),
+              appointment.needs ?? undefined,
+              appointment.startsAt.getTime(),
+            )
           )
+            .sort((a, b) => Date.parse(a.start) - Date.parse(b.start))
+            .map((a) => ({
+              ...a,
+              where: snapshot.locationNames.get(a.location) ?? a.location,
+              url: bookPageUrl(deps, {
+                municipality: municipality.slug,
+                language,
+                service: appointment.items[0]?.slug,
+                location: a.location,
+              }),
+            }))
         : [],
   });
   const withCalendar = row.kind === 'confirmation' || row.kind === 'moved' || row.kind === 'cancelled';

@@ -95,6 +95,7 @@ export const widgetNl = {
   addToCalendar: 'Zet in je agenda',
   changeHow: 'Wil je je afspraak verzetten of annuleren? Gebruik de link in de e-mail.',
   another: 'Nog een afspraak maken',
+  bookAgain: 'Een nieuwe afspraak maken',
   // Manage
   move: 'Afspraak verzetten',
   cancel: 'Afspraak annuleren',
@@ -208,6 +209,7 @@ export const widgetEn: WidgetTexts = {
   addToCalendar: 'Add to your calendar',
   changeHow: 'Do you want to move or cancel your appointment? Use the link in the email.',
   another: 'Make another appointment',
+  bookAgain: 'Make a new appointment',
   move: 'Move appointment',
   cancel: 'Cancel appointment',
   cancelQuestion: 'Are you sure you want to cancel your appointment?',

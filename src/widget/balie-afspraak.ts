@@ -544,10 +544,17 @@ export class BalieAfspraak extends LitElement implements WidgetHost {
       case 'cancel':
         return renderCancel(this);
       case 'cancelled':
-        return renderAppointment(this, this.booked!);
+        return html`${renderAppointment(this, this.booked!)}
+          <p><a href=${this.bookingPageUrl(this.booked!.municipality)}>${this.t.bookAgain}</a></p>`;
       case 'move-confirm':
         return renderMoveConfirm(this);
     }
+  }
+
+  /** The municipality's booking page on this service (the end of a cancellation: book again). */
+  bookingPageUrl(municipality: string): string {
+    const base = this.getAttribute('api') ?? new URL('/', import.meta.url).href;
+    return new URL(`/afspraak-maken/${encodeURIComponent(municipality)}?taal=${this.language}`, base).href;
   }
 
   chooseAlternative(alternative: Alternative) {

@@ -74,8 +74,8 @@ onEachDatabase(
         t.ok(body.manageToken.length >= 43, '256 bits');
         t.equal(
           body.manageUrl,
-          `http://balie.test/afspraak/${body.reference}#${body.manageToken}`,
-          'the token is in the fragment only',
+          `http://balie.test/afspraak/${body.reference}?gemeente=stadswaard&taal=${body.language}#${body.manageToken}`,
+          'the token is in the fragment only; the municipality and the language in the query',
         );
         t.same(
           [body.status, body.start, body.items],

@@ -10,6 +10,7 @@ import {
   launchBrowser,
   screenshot,
   tabTo,
+  tabToLabel,
 } from '../helpers/browser.js';
 
 // The link from the e-mail opens the widget in manage mode: see, move, cancel and give feedback, in a real browser,
@@ -21,7 +22,7 @@ if (!chromiumMissing)
     const base = await app.listen({ port: 0, host: '127.0.0.1' });
     const { browser, close } = await launchBrowser();
     t.teardown(close);
-    const book = async (start: string, email: string) =>
+    const book = async (start: string, email: string, language: 'nl' | 'en' = 'nl') =>
       (
         await app.inject({
           method: 'POST',
@@ -32,6 +33,7 @@ if (!chromiumMissing)
             start,
             name: 'Henk de Boer',
             email,
+            language,
           },
         })
       ).json();
@@ -77,6 +79,12 @@ if (!chromiumMissing)
       t.same(await accessibilityViolations(page), [], 'cancelled');
       await screenshot(page, 'manage-3-cancelled');
       t.equal((await statusOf(booked.reference)).status, 'cancelled');
+      t.ok(await tabToLabel(page, /^Een nieuwe afspraak maken$/), 'a next step: book again, by keyboard');
+      await page.keyboard.press('Enter');
+      await page.getByRole('heading', { name: 'Afspraak maken bij de gemeente Stadswaard' }).waitFor();
+      t.equal(new URL(page.url()).pathname, '/afspraak-maken/stadswaard', "the municipality's booking page");
+      await page.getByText('Stap 1 van 5').waitFor();
+      t.same(await accessibilityViolations(page), [], 'the booking page');
       t.notOk(
         requests.some((url) => url.includes(booked.manageToken)),
         'the token never travels in a URL',
@@ -143,6 +151,34 @@ if (!chromiumMissing)
         ${booked.reference}`,
       );
       t.same(row, { score: 4, comment: 'Quick and friendly' });
+      await context.close();
+    });
+
+    t.test("an English booking's link opens in English in a Dutch browser, and names the municipality", async (t) => {
+      clock.set('2026-11-30T08:00:00Z');
+      const booked = await book('2026-12-07T10:00:00+01:00', 'anna@example.nl', 'en');
+      const link = booked.manageUrl.replace('http://balie.test', base);
+      t.match(link, /\?gemeente=stadswaard&taal=en#/, 'the link carries the municipality and the language');
+      const { page, context } = await open(link, 'nl-NL', 320);
+      await page.getByRole('heading', { name: 'Your appointment with the municipality of Stadswaard' }).waitFor();
+      t.equal(await page.title(), 'Your appointment with the municipality of Stadswaard | Municipality of Stadswaard');
+      t.equal(await page.locator('html').getAttribute('lang'), 'en');
+      t.ok(
+        await page.locator('header').getByText('Municipality of Stadswaard', { exact: true }).isVisible(),
+        'the header names it',
+      );
+      t.ok(await page.locator('footer').getByRole('link', { name: '14 0123' }).isVisible(), 'its phone number');
+      t.equal(await page.locator('body').getAttribute('class'), 'stadswaard', "the municipality's theme");
+      await page.getByText(booked.reference).first().waitFor();
+      t.ok(
+        await page
+          .getByRole('button', { name: /Cancel/ })
+          .first()
+          .isVisible(),
+        'the widget speaks English too',
+      );
+      t.same(await accessibilityViolations(page), [], 'axe');
+      await screenshot(page, 'manage-7-english-in-dutch-browser');
       await context.close();
     });
 

@@ -56,11 +56,15 @@ export async function tabTo(page: Page, id: string, max = 40) {
   return (await focusedId(page)) === id;
 }
 
-/** Presses Tab until the focused element's accessible label (aria-label or text) matches; says whether it did. */
+/**
+ * Presses Tab until the focused element's accessible label (aria-label or text, inside shadow roots too) matches;
+ * says whether it did.
+ */
 export async function tabToLabel(page: Page, label: RegExp, max = 80) {
   const focused = () =>
     page.evaluate(() => {
-      const e = document.activeElement as HTMLElement | null;
+      let e = document.activeElement as HTMLElement | null;
+      while (e?.shadowRoot?.activeElement) e = e.shadowRoot.activeElement as HTMLElement;
       return e?.getAttribute('aria-label') ?? e?.textContent?.trim() ?? '';
     });
   for (let i = 0; i < max && !label.test(await focused()); i++) await page.keyboard.press('Tab');

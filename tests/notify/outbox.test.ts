@@ -83,7 +83,25 @@ onEachDatabase(
         'a cancellation has nothing to scan',
       );
       t.match(cancelled!.mail.text!, /Deze tijden zijn nog vrij:\n- /, 'a cancellation offers free times');
-      t.match(cancelled!.mail.text!, /www\.stadswaard\.example/, 'and a way to book again');
+      const offered = [...cancelled!.mail.text!.matchAll(/^- (.+ om \d\d:\d\d), (.+): (http\S+)$/gm)];
+      t.equal(offered.length, 3, 'three, each with the place and a link');
+      t.ok(
+        offered.every((o) => !/-/.test(o[2]!)),
+        `named, not slugs (${offered.map((o) => o[2]).join(', ')})`,
+      );
+      t.match(offered[0]![3], /^http:\/\/balie\.test\/afspraak-maken\/stadswaard\?dienst=paspoort&locatie=/);
+      const html = cancelled!.mail.html as string;
+      t.match(html, /<a href="http:\/\/balie\.test\/afspraak-maken\/stadswaard\?dienst=paspoort&amp;locatie=/);
+      t.match(
+        cancelled!.mail.text!,
+        'Een nieuwe afspraak maken kan hier: http://balie.test/afspraak-maken/stadswaard?dienst=paspoort&taal=nl',
+        "book again on the municipality's booking page",
+      );
+      t.match(
+        confirmation!.mail.html as string,
+        `<a href="http://balie.test/afspraak/${booked.reference}?gemeente=stadswaard&amp;taal=nl#`,
+        'the manage link is a real link in the HTML part',
+      );
     });
 
     t.test('an English resident gets English mail; the reminder comes 24 hours before', async (t) => {
