@@ -8,6 +8,14 @@ import type { AppointmentItemRow, AppointmentWithItems } from './appointment-sto
 export const serviceNames = (items: AppointmentItemRow[], language: Language) =>
   items.map((i) => (language === 'en' ? i.nameEn : i.nameNl));
 
+/** "Paspoort aanvragen voor 2 personen" / "Apply for a passport for 1 person", one per item. */
+export const itemLines = (items: AppointmentItemRow[], language: Language) =>
+  items.map((i) => {
+    const name = language === 'en' ? i.nameEn : i.nameNl;
+    if (language === 'en') return `${name} for ${i.persons === 1 ? '1 person' : `${i.persons} people`}`;
+    return `${name} voor ${i.persons === 1 ? '1 persoon' : `${i.persons} personen`}`;
+  });
+
 /** What to bring for all items together, each thing once. */
 export const bringList = (items: AppointmentItemRow[], language: Language) => [
   ...new Set(items.flatMap((i) => (language === 'en' ? i.bringEn : i.bringNl))),

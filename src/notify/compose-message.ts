@@ -26,22 +26,56 @@ export type MessageFacts = {
   alternatives: (Omit<Alternative, 'location'> & { where: string; url: string })[];
   /** Why the municipality moved or cancelled it (a closure), in the resident's language. */
   reason?: string | undefined;
+  /** What the counter arranges for the resident's needs (extra time, a step-free desk, an interpreter). */
+  needs: string[];
   /** The time before a move, and the place when it moved to another location. */
   previous?: { start: Date; where?: string | undefined } | undefined;
 };
 
-/** "dinsdag 1 december 2026 om 10:00" / "Tuesday 1 December 2026 at 10:00" in the location's zone. */
+/** "9.10" (Dutch, as B1 lists write it) or "09:10" (English) in the location's zone. */
+export function clockTime(t: Date, zone: string, language: Language): string {
+  return DateTime.fromJSDate(t, { zone }).toFormat(language === 'nl' ? 'H.mm' : 'HH:mm');
+}
+
+/** "dinsdag 1 december 2026 om 10.00 uur" / "Tuesday 1 December 2026 at 10:00" in the location's zone. */
 export function spokenTime(t: Date, zone: string, language: Language): string {
-  const local = DateTime.fromJSDate(t, { zone }).setLocale(language);
-  return local.toFormat(language === 'nl' ? "cccc d LLLL yyyy 'om' HH:mm" : "cccc d LLLL yyyy 'at' HH:mm");
+  const day = DateTime.fromJSDate(t, { zone }).setLocale(language).toFormat('cccc d LLLL yyyy');
+  const clock = clockTime(t, zone, language);
+  return language === 'nl' ? `${day} om ${clock} uur` : `${day} at ${clock}`;
+}
+
+/** "dinsdag 1 december 2026, van 10.00 tot 10.20 uur" / "Tuesday 1 December 2026, 10:00 to 10:20". */
+export function spokenPeriod(start: Date, end: Date, zone: string, language: Language): string {
+  const day = DateTime.fromJSDate(start, { zone }).setLocale(language).toFormat('cccc d LLLL yyyy');
+  const [from, to] = [clockTime(start, zone, language), clockTime(end, zone, language)];
+  return language === 'nl' ? `${day}, van ${from} tot ${to} uur` : `${day}, ${from} to ${to}`;
 }
 
 /** Every web address in escaped text as a real link (the manage link, the booking page, the feedback form). */
 const linked = (escaped: string) => escaped.replace(/https?:\/\/[^\s<]+/g, (url) => `<a href="${url}">${url}</a>`);
 
+/** Text as HTML paragraphs: an empty line between paragraphs, a line break within one. */
+const paragraphs = (text: string) =>
+  text
+    .split('\n\n')
+    .filter(Boolean)
+    .map((para) => `<p>${linked(escapeHtml(para)).replaceAll('\n', '<br>')}</p>`)
+    .join('');
+
+/** The facts of the appointment as a description list (a screen reader says each label with its value). */
+const factList = (facts: [string, string][]) =>
+  `<dl>${facts
+    .map(
+      ([label, value]) =>
+        `<dt style="font-weight: bold">${escapeHtml(label)}</dt>` +
+        `<dd style="margin: 0 0 0.5em 0">${escapeHtml(value)}</dd>`,
+    )
+    .join('')}</dl>`;
+
 /**
- * The words of one e-mail, as plain text and as simple HTML with the same content: what, when, where, the
- * reference, what to bring, how to move or cancel, and whom to call when it does not work.
+ * The words of one e-mail, as plain text and as simple HTML with the same content: the facts first (what, for how
+ * many, when, where, the code, the help arranged), the link to move or cancel right after them, then the QR code,
+ * what to bring, the building, and whom to call when it does not work.
  */
 export function composeMessage(texts: Texts, facts: MessageFacts): { subject: string; text: string; html: string } {
   const mail = texts.mail;
@@ -49,29 +83,36 @@ export function composeMessage(texts: Texts, facts: MessageFacts): { subject: st
   const p = { name: facts.name, municipality: facts.municipality.name, when, phone: facts.municipality.phone };
   const details: [string, string][] = [
     [mail.what, facts.services.join(', ')],
-    [mail.when, `${when}–${DateTime.fromJSDate(facts.end, { zone: facts.zone }).toFormat('HH:mm')}`],
+    [mail.when, spokenPeriod(facts.start, facts.end, facts.zone, facts.language)],
+    ...(facts.kind === 'moved' && facts.previous
+      ? [[mail.previousWhen, spokenTime(facts.previous.start, facts.zone, facts.language)] as [string, string]]
+      : []),
     [mail.where, facts.where],
     [mail.reference, facts.reference],
+    ...(facts.needs.length ? [[mail.needs, facts.needs.join(', ')] as [string, string]] : []),
   ];
-  const blocks: { text: string; list?: string[]; image?: { cid: string; alt: string } }[] = [
-    { text: mail.intro[facts.kind](p) },
-  ];
-  if (facts.kind === 'moved' && facts.previous) {
-    const when = spokenTime(facts.previous.start, facts.zone, facts.language);
-    const where = facts.previous.where;
-    blocks.push({ text: where ? mail.previousElsewhere({ when, where }) : mail.previous({ when }) });
-  }
+  type Block = { text: string; list?: string[]; facts?: [string, string][]; image?: { cid: string; alt: string } };
+  const blocks: Block[] = [{ text: mail.intro[facts.kind](p) }];
+  if (facts.kind === 'moved' && facts.previous?.where)
+    blocks.push({ text: mail.previousElsewhere({ where: facts.previous.where }) });
   if (facts.reason) blocks.push({ text: mail.reason({ reason: facts.reason.trim().replace(/[.!]+$/, '') }) });
-  if (facts.kind === 'moved' && facts.reason) blocks.push({ text: mail.movedByUs });
-  if (facts.kind !== 'feedback') blocks.push({ text: details.map(([k, v]) => `${k}: ${v}`).join('\n') });
+  // Facts first (what, when, where, for how many, the code, the help), then the link to change it.
+  if (facts.kind !== 'feedback') blocks.push({ text: '', facts: details });
+  const manages = facts.kind === 'confirmation' || facts.kind === 'moved' || facts.kind === 'reminder';
+  if (manages || facts.kind === 'link')
+    blocks.push({
+      text:
+        facts.kind === 'moved' && facts.reason
+          ? mail.movedByUs({ url: facts.manageUrl })
+          : mail.manage({ url: facts.manageUrl }),
+    });
   if (facts.qrCid) {
     const ref = { reference: facts.reference };
     blocks.push({ text: mail.qrNote(ref), image: { cid: facts.qrCid, alt: mail.qrAlt(ref) } });
   }
-  if (facts.kind === 'confirmation' || facts.kind === 'moved' || facts.kind === 'reminder') {
+  if (manages) {
     blocks.push({ text: `${mail.bring}:`, list: facts.bring });
     if (facts.accessibility.length) blocks.push({ text: `${mail.accessibility}:`, list: facts.accessibility });
-    blocks.push({ text: mail.manage({ url: facts.manageUrl }) });
   }
   if (facts.kind === 'cancelled') {
     if (facts.alternatives.length) {
@@ -85,11 +126,18 @@ export function composeMessage(texts: Texts, facts: MessageFacts): { subject: st
     blocks.push({ text: mail.bookAgain({ url: facts.bookUrl }) });
   }
   if (facts.kind === 'feedback') blocks.push({ text: mail.feedbackLink({ url: facts.manageUrl }) });
-  if (facts.kind === 'link') blocks.push({ text: mail.manage({ url: facts.manageUrl }) });
   if (facts.kind === 'confirmation' || facts.kind === 'moved') blocks.push({ text: mail.calendarNote });
   blocks.push({ text: mail.help(p) }, { text: mail.closing(p) });
 
-  const text = blocks.map((b) => [b.text, ...(b.list ?? []).map((item) => `- ${item}`)].join('\n')).join('\n\n');
+  const text = blocks
+    .map((b) =>
+      [
+        ...(b.text ? [b.text] : []),
+        ...(b.facts ?? []).map(([k, v]) => `${k}: ${v}`),
+        ...(b.list ?? []).map((item) => `- ${item}`),
+      ].join('\n'),
+    )
+    .join('\n\n');
   const html =
     `<!doctype html><html lang="${facts.language}"><head><meta charset="utf-8">` +
     `<title>${escapeHtml(mail.subject[facts.kind](p))}</title></head>` +
@@ -97,7 +145,8 @@ export function composeMessage(texts: Texts, facts: MessageFacts): { subject: st
     blocks
       .map(
         (b) =>
-          `<p>${linked(escapeHtml(b.text)).replaceAll('\n', '<br>')}</p>` +
+          paragraphs(b.text) +
+          (b.facts ? factList(b.facts) : '') +
           (b.image
             ? `<p><img src="cid:${b.image.cid}" alt="${escapeHtml(b.image.alt)}" width="160" height="160"></p>`
             : '') +

@@ -2,7 +2,7 @@ import QRCode from 'qrcode';
 import { findAlternatives } from '../availability/alternatives.js';
 import { findById } from '../booking/appointment-store.js';
 import { bookPageUrl, manageUrl } from '../booking/appointment-view.js';
-import { addressLine, bringList, itemsOf, serviceNames } from '../booking/appointment-words.js';
+import { addressLine, bringList, itemLines, itemsOf } from '../booking/appointment-words.js';
 import type { BookingDeps } from '../booking/booking-deps.js';
 import { calendarEvent } from '../booking/calendar-event.js';
 import { calendarFile } from '../booking/calendar-file.js';
@@ -48,7 +48,12 @@ async function mailFor(deps: BookingDeps, row: OutboxRow): Promise<Mail | undefi
     name: appointment.name!,
     municipality: { name: municipality.name, phone: municipality.phone, website: municipality.websiteUrl },
     reference: appointment.reference!,
-    services: serviceNames(appointment.items, language),
+    services: itemLines(appointment.items, language),
+    needs: [
+      appointment.needs?.extraTime && texts.mail.needExtraTime,
+      appointment.needs?.stepFree && texts.mail.needStepFree,
+      appointment.needs?.interpreter && texts.mail.needInterpreter({ language: appointment.needs.interpreter }),
+    ].filter((need): need is string => !!need),
     start: appointment.startsAt,
     end: appointment.endsAt,
     zone: location.timezone,

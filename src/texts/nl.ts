@@ -168,8 +168,8 @@ export const nl = {
     too_many_appointments: {
       title: 'Je hebt al genoeg afspraken',
       detail: (p) =>
-        `Met dit e-mailadres staan al ${p.max} afspraken gepland. Verzet of annuleer eerst een afspraak, of bel de ` +
-        `gemeente.`,
+        `Met dit e-mailadres staan al ${p.max} afspraken gepland. Verzet eerst een afspraak of zeg er een af, of ` +
+        `bel de gemeente.`,
     },
     too_many_holds: {
       title: 'Je hebt al tijden gekozen',
@@ -234,7 +234,7 @@ export const nl = {
     serving: 'bezig',
     done: 'afgerond',
     no_show: 'niet doorgegaan',
-    cancelled: 'geannuleerd',
+    cancelled: 'afgezegd',
   } as Record<string, string>,
   weekdays: ['maandag', 'dinsdag', 'woensdag', 'donderdag', 'vrijdag', 'zaterdag', 'zondag'],
   calendar: {
@@ -242,14 +242,14 @@ export const nl = {
     reference: (p: Params) => `Afspraakcode: ${p.reference}`,
     bring: 'Neem mee:',
     accessibility: 'Toegankelijkheid:',
-    manage: (p: Params) => `Verzetten of annuleren: ${p.url}`,
+    manage: (p: Params) => `Verzetten of afzeggen: ${p.url}`,
     call: (p: Params) => `Lukt het niet? Bel ${p.phone}.`,
   },
   mail: {
     subject: {
       confirmation: (p: Params) => `Afspraak bevestigd: ${p.when}`,
       moved: (p: Params) => `Afspraak verzet naar ${p.when}`,
-      cancelled: (p: Params) => `Afspraak geannuleerd: ${p.when}`,
+      cancelled: (p: Params) => `Afspraak afgezegd: ${p.when}`,
       reminder: (p: Params) => `Herinnering: je afspraak op ${p.when}`,
       feedback: () => 'Hoe was je bezoek aan de balie?',
       link: (p: Params) => `Je link voor de afspraak op ${p.when}`,
@@ -258,9 +258,9 @@ export const nl = {
       confirmation: (p: Params) => `Beste ${p.name},\n\nJe afspraak bij de gemeente ${p.municipality} staat vast.`,
       link: (p: Params) =>
         `Beste ${p.name},\n\nJe vroeg om de link voor je afspraak. Hiermee kun je de afspraak bekijken, verzetten of ` +
-        `annuleren. Vroeg je er niet om? Dan hoef je niets te doen.`,
+        `afzeggen. Vroeg je er niet om? Dan hoef je niets te doen.`,
       moved: (p: Params) => `Beste ${p.name},\n\nJe afspraak is verzet. Dit is de nieuwe tijd.`,
-      cancelled: (p: Params) => `Beste ${p.name},\n\nJe afspraak is geannuleerd. Je hoeft niet te komen.`,
+      cancelled: (p: Params) => `Beste ${p.name},\n\nJe afspraak is afgezegd. Je hoeft niet te komen.`,
       reminder: (p: Params) =>
         `Beste ${p.name},\n\nWe zien je graag bij de balie. Hier staat je afspraak nog een keer.`,
       feedback: (p: Params) =>
@@ -273,7 +273,7 @@ export const nl = {
     reference: 'Afspraakcode',
     bring: 'Neem mee',
     accessibility: 'Toegankelijkheid',
-    manage: (p: Params) => `Wil je de afspraak verzetten of annuleren? Dat kan hier: ${p.url}`,
+    manage: (p: Params) => `Wil je de afspraak verzetten of afzeggen? Dat kan hier: ${p.url}`,
     feedbackLink: (p: Params) => `Geef je mening: ${p.url}`,
     alternatives: 'Wil je toch een afspraak? Deze tijden zijn nog vrij:',
     bookAgain: (p: Params) => `Een nieuwe afspraak maken kan hier: ${p.url}`,
@@ -283,10 +283,14 @@ export const nl = {
       `Ben je er? Laat de QR-code hieronder scannen bij de balie, of noem je afspraakcode ${p.reference}.`,
     qrAlt: (p: Params) => `QR-code van je afspraakcode ${p.reference}`,
     calendarNote: 'In de bijlage staat de afspraak voor je agenda.',
-    previous: (p: Params) => `Je oude tijd was ${p.when}. Die tijd vervalt.`,
-    previousElsewhere: (p: Params) => `Je oude tijd was ${p.when} in ${p.where}. Die tijd vervalt.`,
+    previousWhen: 'Oude tijd (vervalt)',
+    previousElsewhere: (p: Params) => `Let op: je afspraak is nu op een andere plek. Je oude plek was ${p.where}.`,
     reason: (p: Params) => `Waarom? ${p.reason}. Het spijt ons.`,
-    movedByUs: 'Past de nieuwe tijd niet? Kies dan zelf een andere tijd met de link hieronder.',
+    movedByUs: (p: Params) => `Past de nieuwe tijd niet? Kies dan zelf een andere tijd: ${p.url}`,
+    needs: 'Wij regelen voor je',
+    needExtraTime: 'extra tijd',
+    needStepFree: 'een balie zonder drempels',
+    needInterpreter: (p: Params) => `een tolk ${p.language}`,
   },
   days: {
     past: () => 'Deze dag is al voorbij.',

@@ -24,9 +24,14 @@ export function dayOf(iso: string, language: string, zone: string): string {
   return formatter(language, zone, { weekday: 'long', day: 'numeric', month: 'long' }).format(new Date(iso));
 }
 
-/** "09:10" for an instant, in a zone. */
+/** "9.10" (Dutch: B1 lists write times so) or "09:10" (English) for an instant, in a zone. */
 export function timeOf(iso: string, language: string, zone: string): string {
-  return formatter(language, zone, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso));
+  const text = formatter(language, zone, {
+    hour: language === 'en' ? '2-digit' : 'numeric',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(new Date(iso));
+  return language === 'en' ? text : text.replace(':', '.');
 }
 
 /** The wall-clock hour of an instant in a zone, to group times by part of the day. */

@@ -60,8 +60,8 @@ if (!chromiumMissing)
       clock.set('2026-11-30T08:00:00Z');
       const booked = await book('2026-12-03T10:00:00+01:00', 'henk@example.nl');
       const { page, context, requests } = await open(`${base}/afspraak/${booked.reference}#${booked.manageToken}`);
-      await page.getByText('Paspoort aanvragen (2)').waitFor();
-      t.match(await page.locator('dl').textContent(), /donderdag 3 december, 10:00–10:20/);
+      await page.getByText('Paspoort aanvragen voor 2 personen').waitFor();
+      t.match(await page.locator('dl').textContent(), /donderdag 3 december, van 10\.00 tot 10\.20 uur/);
       t.same(await accessibilityViolations(page), [], 'the appointment');
       await screenshot(page, 'manage-1-appointment');
 
@@ -74,7 +74,7 @@ if (!chromiumMissing)
       t.equal((await statusOf(booked.reference)).status, 'booked', 'nothing is cancelled before the explicit press');
       t.ok(await tabTo(page, 'cancel-yes'));
       await page.keyboard.press('Enter');
-      await page.getByText('Je afspraak is geannuleerd').waitFor();
+      await page.getByText('Je afspraak is afgezegd').waitFor();
       t.equal(await focusedId(page), 'alert', 'focus on the message');
       t.same(await accessibilityViolations(page), [], 'cancelled');
       await screenshot(page, 'manage-3-cancelled');
@@ -96,7 +96,7 @@ if (!chromiumMissing)
       clock.set('2026-11-30T08:00:00Z');
       const booked = await book('2026-12-03T11:00:00+01:00', 'henk3@example.nl');
       const { page, context } = await open(`${base}/afspraak/${booked.reference}#${booked.manageToken}`);
-      await page.getByText('Paspoort aanvragen (2)').waitFor();
+      await page.getByText('Paspoort aanvragen voor 2 personen').waitFor();
       t.ok(await tabTo(page, 'move'));
       await page.keyboard.press('Enter');
       await page.locator('#day-2026-12-04').waitFor();
@@ -113,7 +113,7 @@ if (!chromiumMissing)
       await page.keyboard.press('Tab');
       await page.keyboard.press('Enter');
       await page.locator('#move-question').waitFor();
-      t.match(await page.locator('#move-question').textContent(), /vrijdag 4 december om 09:00 uur/);
+      t.match(await page.locator('#move-question').textContent(), /vrijdag 4 december om 9\.00 uur/);
       t.equal((await statusOf(booked.reference)).start, '2026-12-03 11:00', 'nothing moves before the explicit press');
       t.same(await accessibilityViolations(page), [], 'the move question');
       await screenshot(page, 'manage-4-move-confirm');
@@ -121,7 +121,7 @@ if (!chromiumMissing)
       await page.keyboard.press('Enter');
       await page.getByText('Je afspraak is verzet').waitFor();
       t.equal(await focusedId(page), 'alert');
-      t.match(await page.locator('dl').textContent(), /vrijdag 4 december, 09:00–09:20/);
+      t.match(await page.locator('dl').textContent(), /vrijdag 4 december, van 9\.00 tot 9\.20 uur/);
       t.same(await statusOf(booked.reference), { status: 'booked', start: '2026-12-04 09:00' });
       t.same(await accessibilityViolations(page), [], 'moved');
       await screenshot(page, 'manage-5-moved');

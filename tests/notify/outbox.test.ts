@@ -65,7 +65,7 @@ onEachDatabase(
       t.equal(moved!.event.startDate.toJSDate().toISOString(), '2026-12-09T10:00:00.000Z');
 
       const text = confirmation!.mail.text!;
-      t.match(confirmation!.mail.subject, /^Afspraak bevestigd: dinsdag 8 december 2026 om 10:00/);
+      t.match(confirmation!.mail.subject, /^Afspraak bevestigd: dinsdag 8 december 2026 om 10\.00 uur/);
       t.match(text, booked.reference);
       t.match(text, 'Je huidige rijbewijs');
       t.match(text, booked.manageUrl, 'the manage link, derived again from the key');
@@ -83,7 +83,7 @@ onEachDatabase(
         'a cancellation has nothing to scan',
       );
       t.match(cancelled!.mail.text!, /Deze tijden zijn nog vrij:\n- /, 'a cancellation offers free times');
-      const offered = [...cancelled!.mail.text!.matchAll(/^- (.+ om \d\d:\d\d), (.+): (http\S+)$/gm)];
+      const offered = [...cancelled!.mail.text!.matchAll(/^- (.+ om \d{1,2}\.\d\d uur), (.+): (http\S+)$/gm)];
       t.equal(offered.length, 3, 'three, each with the place and a link');
       t.ok(
         offered.every((o) => !/-/.test(o[2]!)),
@@ -101,6 +101,27 @@ onEachDatabase(
         confirmation!.mail.html as string,
         `<a href="http://balie.test/afspraak/${booked.reference}?gemeente=stadswaard&amp;taal=nl#`,
         'the manage link is a real link in the HTML part',
+      );
+      const html2 = confirmation!.mail.html as string;
+      t.match(
+        html2,
+        /<dl><dt[^>]*>Wat<\/dt><dd[^>]*>Paspoort aanvragen voor 1 persoon, Rijbewijs verlengen voor 1 persoon/,
+      );
+      t.notMatch(html2, /Wanneer:/, 'the facts are a description list in HTML, not lines');
+      const htmlText = html2
+        .replace(/<[^>]+>/g, ' ')
+        .replaceAll('&amp;', '&')
+        .replace(/\s+/g, ' ');
+      const missing = confirmation!.mail
+        .text!.split('\n')
+        .map((line) => line.replace(/^- /, '').trim())
+        .filter(Boolean)
+        .flatMap((line) => (/^[A-Z][a-z ]+: /.test(line) ? line.split(/: (.*)/s).slice(0, 2) : [line]))
+        .filter((part) => !htmlText.includes(part.replace(/\s+/g, ' ')));
+      t.same(missing, [], 'the HTML part says everything the plain text says');
+      t.ok(
+        confirmation!.mail.text!.indexOf(booked.manageUrl) < confirmation!.mail.text!.indexOf('Neem mee'),
+        'the manage link comes before what to bring',
       );
     });
 

@@ -198,7 +198,9 @@ onEachDatabase(t, async (t, { app, clock }) => {
         t.equal(calendar.event.startDate.toJSDate().getTime(), Date.parse(a.newStart!), 'the new time');
         t.match(
           mail.text,
-          english ? /Your old time was Tuesday 8 December 2026/ : /Je oude tijd was dinsdag 8 december/,
+          english
+            ? /Old time \(no longer yours\): Tuesday 8 December 2026/
+            : /Oude tijd \(vervalt\): dinsdag 8 december/,
         );
         t.match(mail.text, `http://balie.test/afspraak/${b.reference}?gemeente=stadswaard&taal=`, 'the manage link');
       } else {

@@ -13,7 +13,8 @@ export function renderAppointment(w: WidgetHost, a: Appointment) {
     <dl>
       <dt>${t.reference}</dt><dd><strong>${a.reference}</strong></dd>
       <dt>${t.what}</dt><dd>${a.items.map((i) => t.persons2({ name: i.name, persons: i.persons })).join(', ')}</dd>
-      <dt>${t.when}</dt><dd>${dayOf(a.start, w.language, w.zone)}, ${time(a.start)}–${time(a.end)}</dd>
+      <dt>${t.when}</dt>
+      <dd>${dayOf(a.start, w.language, w.zone)}, ${t.timeRange({ from: time(a.start), to: time(a.end) })}</dd>
       <dt>${t.where}</dt><dd>${a.locationName}, ${a.address.street}, ${a.address.postalCode} ${a.address.city}</dd>
     </dl>
     ${

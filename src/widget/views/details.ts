@@ -85,7 +85,8 @@ export function renderCheck(w: WidgetHost) {
   return html`
     <dl>
       <dt>${t.what}</dt><dd>${what}</dd>
-      <dt>${t.when}</dt><dd>${dayOf(hold.start, w.language, w.zone)}, ${time(hold.start)}–${time(hold.end)}</dd>
+      <dt>${t.when}</dt>
+      <dd>${dayOf(hold.start, w.language, w.zone)}, ${t.timeRange({ from: time(hold.start), to: time(hold.end) })}</dd>
       <dt>${t.where}</dt><dd>${location.name}, ${street}, ${postalCode} ${city}</dd>
       <dt>${t.who}</dt><dd>${d.name}<br>${d.email}${d.phone ? html`<br>${d.phone}` : nothing}</dd>
       ${needs.length ? html`<dt>${t.help}</dt><dd>${needs.join(', ')}</dd>` : nothing}
