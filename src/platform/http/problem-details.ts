@@ -14,6 +14,17 @@ export type Problem = {
 };
 
 /** Builds an RFC 9457 body in the resident's language. */
+/**
+ * The request id as a resident can read it out on the phone: its first eight characters, in two groups
+ * ("3F2A-9C1B"). Staff find the request in the logs by that prefix of its id.
+ */
+export const spokenRequestId = (requestId: string) =>
+  requestId
+    .replace(/[^0-9a-zA-Z]/g, '')
+    .slice(0, 8)
+    .toUpperCase()
+    .replace(/^(.{4})(.{1,4})$/, '$1-$2');
+
 export function problem(
   language: Language,
   status: number,
@@ -27,7 +38,7 @@ export function problem(
     type: `urn:balie:problem:${code.replaceAll('_', '-')}`,
     title: words.title,
     status,
-    detail: words.detail({ requestId, ...extra.params }),
+    detail: words.detail({ requestId: spokenRequestId(requestId), ...extra.params }),
     code,
     requestId,
     ...(extra.errors && { errors: extra.errors.map((e) => ({ field: e.field, message: fieldMessage(texts, e) })) }),
