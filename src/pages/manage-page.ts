@@ -14,6 +14,9 @@ const bookTitles = {
   nl: (name: string) => `Afspraak maken bij de gemeente ${name}`,
   en: (name: string) => `Make an appointment with the municipality of ${name}`,
 };
+/** The language a link asks for (`taal`), else the browser's. */
+const languageOf = (taal: string | undefined, browser: Language): Language =>
+  taal === 'en' || taal === 'nl' ? taal : browser;
 const slugOrNothing = (value: string | undefined) => (value && /^[a-z0-9-]{1,64}$/.test(value) ? value : undefined);
 
 /**
@@ -54,7 +57,7 @@ export async function managePageRoutes(app: FastifyInstance, deps: { db: Db }) {
       .replace(/[^A-Z0-9-]/g, '')
       .slice(0, 16);
     const query = request.query as { gemeente?: string; taal?: string };
-    const language: Language = query.taal === 'en' ? 'en' : query.taal === 'nl' ? 'nl' : request.language;
+    const language = languageOf(query.taal, request.language);
     return reply
       .headers(PAGE_HEADERS)
       .header('cache-control', 'no-store')
@@ -69,7 +72,7 @@ export async function managePageRoutes(app: FastifyInstance, deps: { db: Db }) {
     const municipality = slug ? await findMunicipality(deps.db, slug) : undefined;
     if (!municipality) return reply.callNotFound();
     const query = request.query as { dienst?: string; locatie?: string; taal?: string };
-    const language: Language = query.taal === 'en' ? 'en' : query.taal === 'nl' ? 'nl' : request.language;
+    const language = languageOf(query.taal, request.language);
     const service = slugOrNothing(query.dienst);
     const location = slugOrNothing(query.locatie);
     const widget = `<balie-afspraak municipality="${municipality.slug}"${service ? ` service="${service}"` : ''}${

@@ -343,22 +343,16 @@ export const CounterSchema = z
   })
   .meta({ id: 'StaffCounter' });
 export const CounterListSchema = z.object({ location: z.string(), counters: z.array(CounterSchema) });
-const counterFields = {
-  name: z.string().trim().min(1).max(80),
-  online: z.boolean(),
-  stepFree: z.boolean(),
-  services: z.array(slug).max(50),
-};
 export const CounterCreateSchema = z
-  .object({ ...counterFields, online: counterFields.online.optional(), stepFree: counterFields.stepFree.optional() })
-  .extend({ services: counterFields.services.optional() })
-  .strict();
-export const CounterPatchSchema = z
   .object({
-    name: counterFields.name.optional(),
-    online: counterFields.online.optional(),
-    stepFree: counterFields.stepFree.optional(),
-    services: counterFields.services.optional(),
+    name: z.string().trim().min(1).max(80),
+    online: z.boolean().optional().meta({ description: 'Left out: open for online booking' }),
+    stepFree: z.boolean().optional(),
+    services: z.array(slug).max(50).optional().meta({ description: "Left out or empty: all of the location's" }),
+  })
+  .strict();
+export const CounterPatchSchema = CounterCreateSchema.partial()
+  .extend({
     active: z
       .boolean()
       .optional()

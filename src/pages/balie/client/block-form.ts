@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import { m } from './manage-words.js';
 import type { PageHost } from './page-host.js';
-import { Problem } from './staff-api.js';
+import { Problem, problemText } from './staff-api.js';
 import { zonedIso } from './zoned.js';
 
 /** Per counter: the block asked for that appointments stood in the way of, and their references. */
@@ -17,8 +17,7 @@ async function block(page: PageHost, counter: { slug: string; name: string }, bo
   } catch (error) {
     if (error instanceof Problem && error.status === 409 && error.appointments.length)
       refused.set(counter.slug, { body, references: error.appointments });
-    else
-      page.error = error instanceof Problem ? [error.detail, ...error.errors.map((e) => e.message)].join(' ') : m.error;
+    else page.error = problemText(error, m.error);
   }
   page.requestUpdate();
   await page.updateComplete;

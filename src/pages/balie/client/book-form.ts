@@ -1,4 +1,5 @@
 import { html, nothing } from 'lit';
+import { checkbox, field } from './form-field.js';
 import type { PageHost } from './page-host.js';
 import { Problem } from './staff-api.js';
 import { w } from './words.js';
@@ -68,18 +69,6 @@ async function book(page: PageHost, event: SubmitEvent) {
     page.error = error instanceof Problem ? error.detail : w.error;
   }
 }
-
-const field = (id: string, label: string, input: unknown) =>
-  html`<div class="utrecht-form-field">
-    <div class="utrecht-form-field__label"><label class="utrecht-form-label" for=${id}>${label}</label></div>
-    <div class="utrecht-form-field__input">${input}</div>
-  </div>`;
-
-const checkbox = (id: string, label: string) =>
-  html`<div class="utrecht-form-field utrecht-form-field--checkbox">
-    <input class="utrecht-checkbox utrecht-checkbox--html-input" type="checkbox" id=${id} name=${id} />
-    <label class="utrecht-form-label utrecht-form-label--checkbox" for=${id}>${label}</label>
-  </div>`;
 
 /** Booking for a caller or a walk-in, with the printable confirmation when it is made. */
 export function renderBookForm(page: PageHost) {

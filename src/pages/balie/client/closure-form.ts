@@ -1,7 +1,8 @@
 import { html, nothing } from 'lit';
+import { field } from './form-field.js';
 import { m } from './manage-words.js';
 import type { PageHost } from './page-host.js';
-import { type Day, Problem } from './staff-api.js';
+import { type Day, Problem, problemText } from './staff-api.js';
 import { spokenDateTime, zonedIso } from './zoned.js';
 
 type Affected = {
@@ -46,7 +47,7 @@ async function preview(page: PageHost, event: SubmitEvent, zone: string) {
     page.message = m.closurePreviewTitle;
   } catch (error) {
     state.preview = undefined;
-    page.error = error instanceof Problem ? [error.detail, ...error.errors.map((e) => e.message)].join(' ') : m.error;
+    page.error = problemText(error, m.error);
   }
   page.requestUpdate();
   await page.updateComplete;
@@ -71,12 +72,6 @@ async function apply(page: PageHost) {
   await page.updateComplete;
   page.querySelector<HTMLElement>('#closure-heading')?.focus();
 }
-
-const field = (id: string, label: string, input: unknown) =>
-  html`<div class="utrecht-form-field">
-    <div class="utrecht-form-field__label"><label class="utrecht-form-label" for=${id}>${label}</label></div>
-    <div class="utrecht-form-field__input">${input}</div>
-  </div>`;
 
 function renderPreview(page: PageHost, closure: Closure) {
   const lines = [

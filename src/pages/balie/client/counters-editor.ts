@@ -1,7 +1,7 @@
 import { html } from 'lit';
 import { m } from './manage-words.js';
 import type { PageHost } from './page-host.js';
-import { Problem } from './staff-api.js';
+import { Problem, problemText } from './staff-api.js';
 
 type Counter = { slug: string; name: string; online: boolean; stepFree: boolean; services: string[] };
 
@@ -37,7 +37,7 @@ async function change(page: PageHost, counter: Counter, patch: Partial<Counter> 
       if (window.confirm(m.counterConfirm(error.detail, error.appointments.join(', '))))
         return change(page, counter, { ...patch, confirm: true });
     }
-    page.error = error instanceof Problem ? [error.detail, ...error.errors.map((e) => e.message)].join(' ') : m.error;
+    page.error = problemText(error, m.error);
     page.requestUpdate();
   }
 }
@@ -57,7 +57,7 @@ async function add(page: PageHost, event: SubmitEvent) {
     await load(page, true);
     await page.loadDay();
   } catch (error) {
-    page.error = error instanceof Problem ? [error.detail, ...error.errors.map((e) => e.message)].join(' ') : m.error;
+    page.error = problemText(error, m.error);
     page.requestUpdate();
   }
 }

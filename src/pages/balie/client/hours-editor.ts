@@ -77,7 +77,7 @@ async function send(page: PageHost, mode: 'preview' | 'save' | 'confirm') {
       page.message = m.previewReady(saved.stranded.length);
     } else {
       state.preview = undefined;
-      state.draft = { ...saved, weekly: saved.weekly, exceptions: saved.exceptions };
+      state.draft = saved;
       page.message = m.hoursSaved(saved.stranded.length);
       await page.loadDay();
     }

@@ -52,6 +52,10 @@ export class Problem extends Error {
   }
 }
 
+/** What to show of a failure: the problem's words and each field's, or a plain "that did not work". */
+export const problemText = (error: unknown, fallback: string) =>
+  error instanceof Problem ? [error.detail, ...error.errors.map((e) => e.message)].join(' ') : fallback;
+
 export class StaffApi {
   csrf = '';
 
