@@ -26,8 +26,10 @@ function unavailable(request: FastifyRequest, reply: FastifyReply) {
 export const outagePlugin = fp(async (app: FastifyInstance, options: { health: DatabaseHealth }) => {
   const { health } = options;
   const waiting = new Map<string, { request: FastifyRequest; reply: FastifyReply }>();
-  const stop = health.onChange((up) => {
-    if (up) return;
+  const stop = health.onChange((up, cause) => {
+    if (up) return void app.log.info('database available again');
+    // Logged once per outage, with its cause: the requests it answers with 503 may never reach the error handler.
+    app.log.error({ err: cause }, 'database unavailable');
     for (const { request, reply } of waiting.values()) if (!reply.sent) unavailable(request, reply);
     waiting.clear();
   });
