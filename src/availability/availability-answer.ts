@@ -197,7 +197,10 @@ export async function getAvailability(deps: AvailabilityDeps, query: Availabilit
     }
     let full = true;
     for (let i = at + from; i < at + n && full; i++) full = counts[i] === 0;
-    if (full) parts.push({ frame, counts, at, from, prefix: openDayStart(date, words.fullyBooked()) });
+    // Today, late: every start is within the notice. The day is over for booking, not full.
+    const over = n > 0 && from === n;
+    if (over) parts.push({ frame, counts, at, from, prefix: openDayStart(date, words.dayOver(), 'past') });
+    else if (full) parts.push({ frame, counts, at, from, prefix: openDayStart(date, words.fullyBooked()) });
     else parts.push(from === 0 ? { frame, counts, at, from } : { frame, counts, at, from, prefix: openDayStart(date) });
   }
   parts.push(']}');

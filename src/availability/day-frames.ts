@@ -32,9 +32,12 @@ export type DayFrame = {
   id: string;
 };
 
-/** The opening of an open day's JSON object up to its slots; `reason` when the day has no free time. */
-export function openDayStart(date: string, reason?: string): string {
-  const full = reason === undefined ? '' : `,"reasonCode":"fully-booked","reason":${JSON.stringify(reason)}`;
+/**
+ * The opening of an open day's JSON object up to its slots; `reason` when the day has no free time (fully booked,
+ * or `past` for today once every start is within the notice).
+ */
+export function openDayStart(date: string, reason?: string, code = 'fully-booked'): string {
+  const full = reason === undefined ? '' : `,"reasonCode":"${code}","reason":${JSON.stringify(reason)}`;
   return `{"date":"${date}","open":true${full},"slots":[`;
 }
 

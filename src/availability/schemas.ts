@@ -73,7 +73,11 @@ export const AvailabilitySchema = z
           reasonCode: z
             .enum(['past', 'beyond-horizon', 'holiday', 'closure', 'not-open', 'fully-booked'])
             .optional()
-            .meta({ description: 'Why the day is closed or has no free time' }),
+            .meta({
+              description:
+                'Why the day is closed or has no free time. `past` also for an open today once every start is ' +
+                'within the minimum notice (the day is over for booking, not full)',
+            }),
           reason: z.string().optional().meta({ description: 'The same in plain words, e.g. "Koningsdag"' }),
           slots: z.array(SlotSchema),
         })

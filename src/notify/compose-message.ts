@@ -1,7 +1,7 @@
-import { DateTime } from 'luxon';
 import type { Alternative } from '../platform/errors.js';
 import { escapeHtml } from '../texts/escape-html.js';
 import type { Language, Texts } from '../texts/index.js';
+import { spokenPeriod, spokenTime } from '../texts/spoken.js';
 
 export type MessageKind = 'confirmation' | 'moved' | 'cancelled' | 'reminder' | 'feedback' | 'link';
 
@@ -31,29 +31,6 @@ export type MessageFacts = {
   /** The time before a move, and the place when it moved to another location. */
   previous?: { start: Date; where?: string | undefined } | undefined;
 };
-
-/** "9.10" (Dutch, as B1 lists write it) or "09:10" (English) in the location's zone. */
-export function clockTime(t: Date, zone: string, language: Language): string {
-  return DateTime.fromJSDate(t, { zone }).toFormat(language === 'nl' ? 'H.mm' : 'HH:mm');
-}
-
-/** "dinsdag 1 december 2026" / "Tuesday 1 December 2026" in the location's zone. */
-const spokenDay = (t: Date, zone: string, language: Language) =>
-  DateTime.fromJSDate(t, { zone }).setLocale(language).toFormat('cccc d LLLL yyyy');
-
-/** "dinsdag 1 december 2026 om 10.00 uur" / "Tuesday 1 December 2026 at 10:00" in the location's zone. */
-export function spokenTime(t: Date, zone: string, language: Language): string {
-  const day = spokenDay(t, zone, language);
-  const clock = clockTime(t, zone, language);
-  return language === 'nl' ? `${day} om ${clock} uur` : `${day} at ${clock}`;
-}
-
-/** "dinsdag 1 december 2026, van 10.00 tot 10.20 uur" / "Tuesday 1 December 2026, 10:00 to 10:20". */
-export function spokenPeriod(start: Date, end: Date, zone: string, language: Language): string {
-  const day = spokenDay(start, zone, language);
-  const [from, to] = [clockTime(start, zone, language), clockTime(end, zone, language)];
-  return language === 'nl' ? `${day}, van ${from} tot ${to} uur` : `${day}, ${from} to ${to}`;
-}
 
 /** Every web address in escaped text as a real link (the manage link, the booking page, the feedback form). */
 const linked = (escaped: string) => escaped.replace(/https?:\/\/[^\s<]+/g, (url) => `<a href="${url}">${url}</a>`);

@@ -1,4 +1,5 @@
 import type { Texts } from './nl.js';
+import { spokenDate, spokenInstant, spokenMinutes } from './spoken.js';
 import { staffFieldsEn, staffProblemsEn } from './staff-en.js';
 
 type Params = Record<string, string | number>;
@@ -65,7 +66,7 @@ export const en: Texts = {
         `and mention code ${p.requestId}.`,
     },
     too_many_requests: {
-      title: 'A little too much at once',
+      title: 'Too many requests',
       detail: () => 'You made many requests in a short time. Please wait a moment and try again.',
     },
     database_unavailable: {
@@ -133,14 +134,14 @@ export const en: Texts = {
       detail: () => 'You chose a time that has already passed. Choose a time in the future.',
     },
     too_soon: {
-      title: 'Too short notice',
+      title: 'Not enough notice',
       detail: (p) =>
-        `This appointment must be booked at least ${p.minutes} minutes ahead. The first possible time is from ` +
-        `${p.earliest}.`,
+        `This appointment must be booked at least ${spokenMinutes(p.minutes, 'en')} ahead. ` +
+        `The earliest time you can choose is ${spokenInstant(p.earliest, 'en')}.`,
     },
     too_far: {
       title: 'Too far ahead',
-      detail: (p) => `You cannot book this far ahead yet. Choose a date up to and including ${p.lastDate}.`,
+      detail: (p) => `You cannot book this far ahead yet. Choose a date up to ${spokenDate(p.lastDate, 'en')}.`,
     },
     off_grid: {
       title: 'Not a start time',
@@ -284,7 +285,9 @@ export const en: Texts = {
   },
   days: {
     past: () => 'This day has already passed.',
-    beyondHorizon: (p: Params) => `You cannot book this far ahead yet. You can book up to and including ${p.lastDate}.`,
+    beyondHorizon: (p: Params) =>
+      `You cannot book this far ahead yet: the last day is ${spokenDate(p.lastDate, 'en')}.`,
+    dayOver: () => 'You can no longer book a time for today.',
     notOpen: (p: Params) => `The counter here is closed on ${p.weekday}.`,
     fullyBooked: () => 'There are no free times left on this day.',
   },

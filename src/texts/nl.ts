@@ -3,6 +3,7 @@
  * sentences and always say what to do next. Every key here has an English twin in en.ts.
  */
 
+import { spokenDate, spokenInstant, spokenMinutes } from './spoken.js';
 import { staffFieldsNl, staffProblemsNl } from './staff-nl.js';
 
 type Params = Record<string, string | number>;
@@ -143,12 +144,12 @@ export const nl = {
     too_soon: {
       title: 'Te kort van tevoren',
       detail: (p) =>
-        `Voor deze afspraak moet je minstens ${p.minutes} minuten van tevoren boeken. De eerste mogelijke tijd is ` +
-        `vanaf ${p.earliest}.`,
+        `Boek deze afspraak minstens ${spokenMinutes(p.minutes, 'nl')} van tevoren. ` +
+        `De eerste tijd die je kunt kiezen is ${spokenInstant(p.earliest, 'nl')}.`,
     },
     too_far: {
       title: 'Te ver vooruit',
-      detail: (p) => `Zo ver vooruit kun je nog niet boeken. Kies een datum tot en met ${p.lastDate}.`,
+      detail: (p) => `Zo ver vooruit kun je nog niet boeken. Kies een dag tot en met ${spokenDate(p.lastDate, 'nl')}.`,
     },
     off_grid: {
       title: 'Geen begintijd',
@@ -294,7 +295,9 @@ export const nl = {
   },
   days: {
     past: () => 'Deze dag is al voorbij.',
-    beyondHorizon: (p: Params) => `Zo ver vooruit kun je nog geen afspraak maken. Dat kan tot en met ${p.lastDate}.`,
+    beyondHorizon: (p: Params) =>
+      `Zo ver vooruit kun je nog geen afspraak maken. Dat kan tot en met ${spokenDate(p.lastDate, 'nl')}.`,
+    dayOver: () => 'Vandaag kun je geen afspraak meer maken.',
     notOpen: (p: Params) => `Op ${p.weekday} is de balie hier gesloten.`,
     fullyBooked: () => 'Er zijn op deze dag geen tijden meer vrij.',
   },

@@ -87,9 +87,13 @@ export class Api {
   locations = (municipality: string) =>
     this.call<Location[]>('GET', `/api/v1/locations?municipality=${encodeURIComponent(municipality)}`);
   /** Four weeks from `from`, or from today as the service sees it. */
-  availability = (location: string, items: Item[], from?: string) => {
+  /** `needs` that change which times fit (more time, a step-free counter) are asked for too. */
+  availability = (location: string, items: Item[], needs: Needs, from?: string) => {
     const wanted = items.map((i) => `${i.service}:${i.persons}`).join(',');
-    const query = `location=${encodeURIComponent(location)}&items=${wanted}${from ? `&from=${from}` : ''}`;
+    const fit = [needs.extraTime && 'extra-time', needs.stepFree && 'step-free'].filter(Boolean).join(',');
+    const query =
+      `location=${encodeURIComponent(location)}&items=${wanted}` +
+      `${fit ? `&needs=${fit}` : ''}${from ? `&from=${from}` : ''}`;
     return this.call<Availability>('GET', `/api/v1/availability?${query}`);
   };
   hold = (location: string, items: Item[], start: string, needs: Needs, altcha: string) =>

@@ -1,6 +1,8 @@
 import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import { phonePattern } from '../booking/domain/phone.js';
 import { durationMinutes } from '../catalogue/domain/items.js';
+import { extraMinutes } from '../catalogue/domain/needs.js';
+import { addDays, mondayOf } from '../platform/time/dates.js';
 import { type WidgetTexts, widgetEn, widgetNl } from '../texts/widget.js';
 import {
   type Alternative,
@@ -18,9 +20,11 @@ import {
 } from './api.js';
 import { timeOf } from './format.js';
 import { ProofOfWork } from './proof-of-work.js';
+import { StepHistory } from './step-history.js';
 import { styles } from './styles.js';
 import { renderAppointment, renderCancel, renderDone, renderManage, renderMoveConfirm } from './views/appointment.js';
 import { renderCheck, renderDetails } from './views/details.js';
+import { renderHoldNotice } from './views/hold-notice.js';
 import { renderLostLink } from './views/lost-link.js';
 import { renderAlert, renderErrorSummary } from './views/messages.js';
 import { renderLocations, renderServices } from './views/what-where.js';
@@ -28,6 +32,8 @@ import { renderTime } from './views/when.js';
 import type { Alert, Details, FieldError, Step, WidgetHost } from './widget-host.js';
 
 const BOOKING_STEPS: Step[] = ['services', 'location', 'time', 'details', 'check'];
+/** A municipality with one location asks no "where". */
+const ONE_PLACE_STEPS: Step[] = ['services', 'time', 'details', 'check'];
 const WARN_SECONDS = 120;
 const emptyDetails = (): Details => ({
   name: '',
@@ -64,6 +70,13 @@ export class BalieAfspraak extends LitElement implements WidgetHost {
   availability?: Availability;
   periodEnd?: string;
   day?: string;
+  /** The Monday of the week shown, and the service's today (the first date of the first answer). */
+  week?: string;
+  today?: string;
+  /** The time button that is the times' Tab stop. */
+  timeFocus?: string;
+  /** How long a hold lasts (and an extension adds), in minutes: from the first hold's expiry. */
+  holdMinutes = 10;
   hold?: Hold;
   holdNotice?: 'warning' | 'extended';
   details: Details = emptyDetails();
@@ -83,9 +96,13 @@ export class BalieAfspraak extends LitElement implements WidgetHost {
   feedbackSent = false;
   /** Manage mode with no token or one that does not fit: the resident may ask for the link again. */
   linkLost = false;
+  /** The steps in the browser's history (off with `history="off"`, for a page that manages its own). */
+  readonly history = new StepHistory((step) => this.restore(step as Step));
   /** Solves the hold's proof of work ahead of time (proof-of-work.ts). */
   readonly proofOfWork = new ProofOfWork(() => this.api.captcha());
   linkEmail = '';
+  /** The last form field the resident was in (focus returns there after the hold is extended). */
+  lastField = 'field-name';
   linkSent?: string;
 
   override connectedCallback() {
@@ -97,12 +114,14 @@ export class BalieAfspraak extends LitElement implements WidgetHost {
       console.warn('<balie-afspraak>: set the municipality attribute, e.g. <balie-afspraak municipality="stadswaard">');
     }
     window.addEventListener('pagehide', this.leave);
+    if (this.historyOn) this.history.start();
     void this.start();
   }
 
   override disconnectedCallback() {
     super.disconnectedCallback();
     window.removeEventListener('pagehide', this.leave);
+    this.history.stop();
     this.leave();
   }
 
@@ -162,13 +181,57 @@ export class BalieAfspraak extends LitElement implements WidgetHost {
     if (service && this.services.some((s) => s.slug === service)) this.chosen.set(service, 1);
     const location = this.getAttribute('location');
     if (location && this.locations.some((l) => l.slug === location)) this.location = location;
-    this.go('services', { focus: false });
+    this.go('services', { focus: false, history: 'replace' });
   }
 
-  /** Shows a step; focus moves to its heading (or `focus`) so a screen reader says where the resident is. */
-  go(step: Step, options: { alert?: Alert; focus?: string | false; announce?: string } = {}) {
+  /** Back to the step before (the widget's own "Vorige stap" button): the browser's Back when that is where it goes. */
+  goBack(step: Step) {
+    if (this.historyOn && this.history.isPrevious(step)) this.history.back();
+    else this.go(step);
+  }
+
+  /** The browser went to `step` (Back or Forward): shown when it still can be, otherwise the entry is this step. */
+  restore(step: Step) {
+    if (this.step === 'done' && this.steps.includes(step)) return this.restart('replace');
+    const booked = this.booked !== undefined;
+    const possible: Record<Step, boolean> = {
+      loading: false,
+      failed: false,
+      services: !booked,
+      location: !booked && this.chosen.size > 0,
+      time: !booked && this.availability !== undefined,
+      details: this.hold !== undefined,
+      check: this.hold !== undefined && this.idempotencyKey !== undefined,
+      done: false,
+      manage: booked,
+      cancel: booked && this.booked!.canCancel,
+      cancelled: booked && this.booked!.status === 'cancelled',
+      'move-confirm': booked && this.moveTo !== undefined,
+    };
+    if (possible[step]) this.go(step, { history: 'none' });
+    else this.history.record(this.step, true);
+  }
+
+  get historyOn() {
+    return this.getAttribute('history') !== 'off';
+  }
+
+  /**
+   * Shows a step; focus moves to its heading (or `focus`) so a screen reader says where the resident is. The step
+   * becomes an entry in the browser's history (`history: 'replace'` stands in for the current one, 'none' is a
+   * step the browser went to itself).
+   */
+  go(
+    step: Step,
+    options: { alert?: Alert; focus?: string | false; announce?: string; history?: 'push' | 'replace' | 'none' } = {},
+  ) {
     // Back before the choice of a time: the held time is free for others again at once.
     if (step === 'services' || step === 'location') void this.letHoldGo();
+    if (this.historyOn && step !== 'loading' && step !== 'failed') {
+      if (options.history !== 'none') this.history.record(step, options.history === 'replace');
+      // The manage page's own title already says what it is.
+      this.history.title(step === 'manage' ? '' : this.headingOf(step, true));
+    }
     this.step = step;
     this.alert = options.alert;
     this.errors = [];
@@ -193,10 +256,12 @@ export class BalieAfspraak extends LitElement implements WidgetHost {
     return [...this.chosen].map(([service, persons]) => ({ service, persons }));
   }
 
+  /** How long the appointment takes, extra time included. */
   get minutes(): number {
-    return durationMinutes(
+    const base = durationMinutes(
       this.items.map((i) => ({ service: this.services.find((s) => s.slug === i.service)!, persons: i.persons })),
     );
+    return base + extraMinutes(base, this.needs());
   }
 
   get offeringLocations(): Location[] {
@@ -221,13 +286,29 @@ export class BalieAfspraak extends LitElement implements WidgetHost {
     }
   }
 
+  get steps(): Step[] {
+    return this.locations.length === 1 ? ONE_PLACE_STEPS : BOOKING_STEPS;
+  }
+
+  /** The step Back leads to from `step` in this municipality's booking. */
+  stepBefore(step: Step): Step {
+    const steps = this.steps;
+    return steps[Math.max(0, steps.indexOf(step) - 1)]!;
+  }
+
   submitServices(event: Event) {
     event.preventDefault();
-    if (this.chosen.size === 0) return this.showErrors([{ field: 'services', message: this.t.chooseService }]);
+    const errors: FieldError[] = [];
+    if (this.chosen.size === 0) errors.push({ field: 'services', message: this.t.chooseService });
+    const d = this.details;
+    if (d.interpreter && d.interpreterLanguage.trim().length < 2)
+      errors.push({ field: 'interpreterLanguage', message: this.t.interpreterMissing });
+    if (errors.length > 0) return this.showErrors(errors);
     const offering = this.offeringLocations;
     if (!this.location || !offering.some((l) => l.slug === this.location))
       this.location = offering.length === 1 ? offering[0]!.slug : undefined;
-    this.go('location');
+    if (this.steps.includes('location')) return this.go('location');
+    void this.loadDays();
   }
 
   submitLocation(event: Event) {
@@ -238,7 +319,7 @@ export class BalieAfspraak extends LitElement implements WidgetHost {
 
   /** Four weeks of free times from `from` (or today); later weeks are added to the list. */
   async fetchDays(from?: string) {
-    const answer = await this.api.availability(this.location!, this.items, from);
+    const answer = await this.api.availability(this.location!, this.items, this.needs(), from);
     this.availability =
       from && this.availability ? { ...answer, days: [...this.availability.days, ...answer.days] } : answer;
     this.periodEnd = answer.days[answer.days.length - 1]?.date;
@@ -257,12 +338,18 @@ export class BalieAfspraak extends LitElement implements WidgetHost {
     try {
       const answer = await this.fetchDays(from);
       this.busy = false;
-      if (from) this.refresh(`day-${answer.days.find((d) => this.freeCount(d) > 0)?.date ?? ''}`);
+      if (!from) this.today = answer.days[0]?.date;
+      // The first day with a time is chosen at once: its times are right there.
+      const first = answer.days.find((d) => this.freeCount(d) > 0)?.date;
+      this.day = first;
+      this.timeFocus = undefined;
+      this.week = mondayOf(first ?? answer.days[0]!.date);
+      if (from) this.refresh(first ? `day-${first}` : 'week-heading');
       else if (this.step === 'manage') this.refresh('move-heading');
       else this.go('time');
     } catch (error) {
       this.busy = false;
-      this.fail(error, this.step === 'location' ? 'location' : undefined);
+      this.fail(error, this.step === 'location' || this.step === 'services' ? this.step : undefined);
     }
   }
 
@@ -270,10 +357,38 @@ export class BalieAfspraak extends LitElement implements WidgetHost {
     return day.open ? day.slots.filter((s) => s.available > 0).length : 0;
   }
 
-  chooseDay(date: string) {
+  /** Shows a day's times right under the week (focus stays where the resident is, or goes to `focus`). */
+  chooseDay(date: string, focus?: string) {
     this.day = date;
+    this.week = mondayOf(date);
+    this.timeFocus = undefined;
     this.alert = undefined;
-    this.refresh('times-heading');
+    this.refresh(focus);
+  }
+
+  rememberTime(start: string) {
+    this.timeFocus = start;
+  }
+
+  /** Shows the week from `monday`, fetching it first when it is later than what is known. */
+  async chooseWeek(monday: string, focus: string) {
+    if (this.busy || !this.availability) return;
+    if (addDays(monday, 6) > this.periodEnd!) {
+      this.busy = true;
+      this.requestUpdate();
+      try {
+        await this.fetchDays(addDays(this.periodEnd!, 1));
+      } catch (error) {
+        this.busy = false;
+        return this.fail(error);
+      }
+      this.busy = false;
+    }
+    this.week = monday;
+    const first = this.availability.days.find((d) => mondayOf(d.date) === monday && this.freeCount(d) > 0);
+    this.day = first?.date;
+    this.timeFocus = undefined;
+    this.refresh(focus);
   }
 
   async chooseTime(start: string, location = this.location!) {
@@ -288,6 +403,7 @@ export class BalieAfspraak extends LitElement implements WidgetHost {
       await this.letHoldGo();
       const altcha = await this.proofOfWork.take();
       this.hold = await this.api.hold(location, this.items, start, this.needs(), altcha);
+      this.holdMinutes = Math.max(1, Math.round(this.secondsLeft() / 60));
       this.location = location;
       this.busy = false;
       this.idempotencyKey = undefined;
@@ -344,17 +460,27 @@ export class BalieAfspraak extends LitElement implements WidgetHost {
     if (left <= WARN_SECONDS && this.holdNotice !== 'warning') {
       this.holdNotice = 'warning';
       this.announcement = this.t.holdWarning;
+      void this.updateComplete.then(() => this.keepFocusInSight());
     }
     this.requestUpdate();
   }
 
+  /** The notice at the bottom of the screen must not cover the field the resident is in (WCAG 2.4.11). */
+  keepFocusInSight() {
+    const notice = this.renderRoot.querySelector('#hold-notice')?.getBoundingClientRect();
+    const focused = (this.renderRoot as ShadowRoot).activeElement?.getBoundingClientRect();
+    if (notice && focused && focused.bottom > notice.top) window.scrollBy(0, focused.bottom - notice.top + 16);
+  }
+
   async extendHold() {
     if (!this.hold) return;
+    // Focus goes back to where the resident was typing, not to the top.
+    const back = this.step === 'check' ? 'confirm' : this.lastField;
     try {
       this.hold = await this.api.extendHold(this.hold.holdId);
       this.holdNotice = 'extended';
       this.announcement = this.t.extended({ until: timeOf(this.hold.expiresAt, this.language, this.zone) });
-      this.refresh('hold-status');
+      this.refresh(back);
     } catch (error) {
       this.hold = undefined;
       this.fail(error, 'time');
@@ -379,8 +505,6 @@ export class BalieAfspraak extends LitElement implements WidgetHost {
     if (!d.email.trim()) errors.push({ field: 'email', message: t.emailMissing });
     else if (!EMAIL_SHAPE.test(d.email.trim())) errors.push({ field: 'email', message: t.emailWrong });
     if (d.phone.trim() && !phonePattern.test(d.phone.trim())) errors.push({ field: 'phone', message: t.phoneWrong });
-    if (d.interpreter && d.interpreterLanguage.trim().length < 2)
-      errors.push({ field: 'interpreterLanguage', message: t.interpreterMissing });
     if (errors.length > 0) return this.showErrors(errors);
     this.idempotencyKey ??= crypto.randomUUID();
     this.go('check');
@@ -431,12 +555,12 @@ export class BalieAfspraak extends LitElement implements WidgetHost {
     }
   }
 
-  restart() {
+  restart(history: 'push' | 'replace' = 'push') {
     this.booked = undefined;
     this.chosen.clear();
     this.availability = undefined;
     this.day = undefined;
-    this.go('services');
+    this.go('services', { history });
   }
 
   // ---- manage ---------------------------------------------------------------------------------------------
@@ -488,10 +612,10 @@ export class BalieAfspraak extends LitElement implements WidgetHost {
 
   // ---- views ----------------------------------------------------------------------------------------------
 
-  override render() {
+  /** The step's heading (with "Stap 3 van 5: " for the page's title). */
+  headingOf(step: Step, numbered = false): string {
     const t = this.t;
-    const stepNumber = BOOKING_STEPS.indexOf(this.step) + 1;
-    const title: Partial<Record<Step, string>> = {
+    const title: Record<Step, string> = {
       loading: t.title,
       failed: this.getAttribute('reference') ? t.manageTitle : t.title,
       services: t.servicesHeading,
@@ -505,17 +629,28 @@ export class BalieAfspraak extends LitElement implements WidgetHost {
       cancelled: t.manageTitle,
       'move-confirm': t.move,
     };
+    const number = this.steps.indexOf(step) + 1;
+    return numbered && number > 0
+      ? `${t.stepOf({ step: number, total: this.steps.length })}: ${title[step]}`
+      : title[step];
+  }
+
+  override render() {
+    const t = this.t;
+    const steps = this.steps;
+    const stepNumber = steps.indexOf(this.step) + 1;
     return html`
       <section lang=${this.language} aria-labelledby="heading" aria-busy=${this.busy ? 'true' : 'false'}>
         <h2 id="heading" tabindex="-1">${
           stepNumber > 0
-            ? html`<span class="progress">${t.stepOf({ step: stepNumber, total: BOOKING_STEPS.length })}</span> `
+            ? html`<span class="progress">${t.stepOf({ step: stepNumber, total: steps.length })}</span> `
             : nothing
-        }${title[this.step]}</h2>
+        }${this.headingOf(this.step)}</h2>
         <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
         ${renderErrorSummary(this)}
         ${renderAlert(this)}
         ${this.renderStep()}
+        ${renderHoldNotice(this)}
       </section>`;
   }
 

@@ -38,3 +38,15 @@ export function timeOf(iso: string, language: string, zone: string): string {
 export function hourOf(iso: string, zone: string): number {
   return Number(formatter('nl', zone, { hour: '2-digit', hourCycle: 'h23' }).format(new Date(iso)));
 }
+
+/** "1 december" for a calendar date (the week's heading names the weekdays apart). */
+export function dateName(date: string, language: string): string {
+  return formatter(language, 'UTC', { day: 'numeric', month: 'long' }).format(new Date(`${date}T12:00:00Z`));
+}
+
+/** "di" or "Tue": the weekday of a calendar date, short, for a day in the week view. */
+export function weekdayShort(date: string, language: string): string {
+  return formatter(language, 'UTC', { weekday: 'short' })
+    .format(new Date(`${date}T12:00:00Z`))
+    .replace('.', '');
+}

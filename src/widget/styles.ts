@@ -72,8 +72,37 @@ export const styles = css`
     color: var(--utrecht-button-secondary-action-color, #154273);
     border-color: var(--utrecht-button-secondary-action-border-color, #154273);
   }
-  button.day { inline-size: 100%; font-weight: normal; }
-  button.day[aria-current='true'] { border-width: 4px; font-weight: bold; }
+  .week-nav { display: flex; flex-wrap: wrap; align-items: center; gap: 0 0.5rem; }
+  .week-nav h3 { flex: 1 1 100%; margin-block-end: 0.25rem; }
+  ul.week {
+    display: grid; grid-template-columns: repeat(7, minmax(0, 1fr)); gap: 0.25rem;
+    list-style: none; padding: 0; margin-block: 0.5rem 0.5rem;
+  }
+  ul.week > li { display: flex; }
+  button.day, .day-off {
+    flex: 1; min-inline-size: 0; margin: 0; padding: 0.25rem 0; text-align: center; font-weight: normal;
+    font-size: 0.875rem; line-height: 1.2;
+  }
+  button.day > span > span, .day-off > span > span { display: block; }
+  .date { font-size: 1.125rem; font-weight: bold; }
+  button.day[aria-pressed='true'] {
+    background: var(--utrecht-button-primary-action-background-color, #154273);
+    color: var(--utrecht-button-primary-action-color, #fff);
+    border-width: 4px;
+  }
+  .day-off { color: var(--utrecht-form-field-description-color, #4a4a4a); border: 2px solid transparent; }
+  ul.days-off {
+    list-style: none; padding: 0; font-size: 1rem; color: var(--utrecht-form-field-description-color, #4a4a4a);
+  }
+  .times-panel { margin-block-start: 0.5rem; }
+  .times-panel h3 { margin-block-start: 0.5rem; }
+  .hold-notice {
+    position: sticky; inset-block-end: 0; z-index: 1; padding: 0.75rem 1rem; margin-block-start: 1rem;
+    border: 3px solid var(--utrecht-alert-warning-border-color, #8a5a00); border-inline-start-width: 10px;
+    background: var(--utrecht-alert-warning-background-color, #fff7e0);
+  }
+  .hold-notice p { margin-block-end: 0.5rem; }
+  .hold-notice button { margin: 0; }
   button:hover, a.button:hover { text-decoration: underline; }
   :focus-visible, h2:focus, h3:focus, .alert:focus {
     outline: var(--utrecht-focus-outline-width, 3px) solid var(--utrecht-focus-outline-color, #1a1a1a);
@@ -81,12 +110,11 @@ export const styles = css`
   }
   h2:focus:not(:focus-visible), h3:focus:not(:focus-visible) { box-shadow: none; outline-style: dotted; }
   a { color: var(--utrecht-link-color, #154273); }
-  .times { display: flex; flex-wrap: wrap; list-style: none; padding: 0; gap: 0; }
-  .day-off {
-    padding: 0.5rem 1rem;
-    margin-block-end: 0.5rem;
-    border-inline-start: 4px solid var(--utrecht-form-field-description-color, #4a4a4a);
+  .times {
+    display: grid; grid-template-columns: repeat(auto-fill, minmax(4.5rem, 1fr)); gap: 0.5rem;
+    list-style: none; padding: 0; max-inline-size: 36rem;
   }
+  button.time { inline-size: 100%; margin: 0; padding-inline: 0.25rem; text-align: center; }
   .alert { padding: 1rem; margin-block: 0 1rem; border: 3px solid; border-inline-start-width: 10px; }
   .alert.error {
     border-color: var(--utrecht-alert-error-border-color, #b3261e);
@@ -126,8 +154,10 @@ export const styles = css`
     }
   }
   @media (forced-colors: active) {
-    button, a.button, .alert, .day-off { border: 2px solid ButtonText; }
-    button.day[aria-current='true'] { border: 4px double Highlight; }
+    button, a.button, .alert, .hold-notice { border: 2px solid ButtonText; }
+    button.day[aria-pressed='true'] { border: 4px double Highlight; }
+    /* A day without a time has no border and greyed text: it does not look like a button. */
+    .day-off { border: 0; padding: calc(0.25rem + 2px) 2px; color: GrayText; }
     :focus-visible { outline: 3px solid Highlight; }
   }
 `;

@@ -1,5 +1,15 @@
 import type { WidgetTexts } from '../texts/widget.js';
-import type { Alternative, Appointment, Availability, Hold, Item, Location, Municipality, Service } from './api.js';
+import type {
+  Alternative,
+  Appointment,
+  Availability,
+  Hold,
+  Item,
+  Location,
+  Municipality,
+  Needs,
+  Service,
+} from './api.js';
 
 export type Step =
   | 'loading'
@@ -48,6 +58,10 @@ export interface WidgetHost {
   readonly availability?: Availability | undefined;
   readonly periodEnd?: string | undefined;
   readonly day?: string | undefined;
+  readonly week?: string | undefined;
+  readonly today?: string | undefined;
+  readonly timeFocus?: string | undefined;
+  readonly holdMinutes: number;
   readonly hold?: Hold | undefined;
   readonly holdNotice?: 'warning' | 'extended' | undefined;
   readonly details: Details;
@@ -71,7 +85,12 @@ export interface WidgetHost {
   refresh(focus?: string): void;
   requestUpdate(): void;
   loadDays(from?: string): Promise<void>;
-  chooseDay(date: string): void;
+  chooseDay(date: string, focus?: string): void;
+  chooseWeek(monday: string, focus: string): Promise<void>;
+  rememberTime(start: string): void;
+  stepBefore(step: Step): Step;
+  goBack(step: Step): void;
+  needs(): Needs;
   chooseTime(start: string, location?: string): Promise<void>;
   chooseAlternative(alternative: Alternative): void;
   extendHold(): Promise<void>;
@@ -89,6 +108,8 @@ export interface WidgetHost {
   addToCalendar(): Promise<void>;
   /** Manage mode without a working link: the address to send the link to again. */
   linkEmail: string;
+  /** The last field of the details form the resident was in. */
+  lastField: string;
   readonly linkSent?: string | undefined;
   sendLink(event: Event): Promise<void>;
 }

@@ -107,10 +107,12 @@ if (!chromiumMissing)
       await page.locator('#day-2026-12-04').waitFor();
       t.equal(await focusedId(page), 'move-heading', 'focus moves to the new times');
       t.same(await accessibilityViolations(page), [], 'choosing a new time');
-      t.ok(await tabTo(page, 'day-2026-12-04'));
-      await page.keyboard.press('Enter');
-      t.equal(await focusedId(page), 'times-heading');
-      await page.keyboard.press('Tab');
+      t.ok(await tabTo(page, 'day-2026-11-30'), 'the days are one Tab stop: the first with a free time');
+      for (let i = 0; i < 4 && (await focusedId(page)) !== 'day-2026-12-04'; i++) {
+        await page.keyboard.press('ArrowRight');
+      }
+      t.equal(await focusedId(page), 'day-2026-12-04', 'the arrow keys go to another day');
+      await page.keyboard.press('Tab'); // the first time of that day: 9.00
       await page.keyboard.press('Enter');
       await page.locator('#move-question').waitFor();
       t.match(await page.locator('#move-question').textContent(), /vrijdag 4 december om 9\.00 uur/);

@@ -70,3 +70,25 @@ export async function tabToLabel(page: Page, label: RegExp, max = 80) {
   for (let i = 0; i < max && !label.test(await focused()); i++) await page.keyboard.press('Tab');
   return label.test(await focused());
 }
+
+/** The accessible name of the focused element in Chromium's own accessibility tree (what a screen reader reads). */
+export async function focusedAccessibleName(page: Page): Promise<string> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as {
+      nodes: {
+        role?: { value?: string };
+        name?: { value?: string };
+        properties?: { name: string; value: { value?: unknown } }[];
+      }[];
+    };
+    // The document is focused too (RootWebArea): the element is the other one.
+    const focused = nodes.find(
+      (n) =>
+        n.role?.value !== 'RootWebArea' && n.properties?.some((p) => p.name === 'focused' && p.value.value === true),
+    );
+    return String(focused?.name?.value ?? '');
+  } finally {
+    await cdp.detach();
+  }
+}

@@ -1,13 +1,13 @@
 import QRCode from 'qrcode';
 import { findByReference } from '../../booking/appointment-store.js';
 import { addressLine, bringList, serviceNames } from '../../booking/appointment-words.js';
-import { spokenTime } from '../../notify/compose-message.js';
 import { NotFound } from '../../platform/errors.js';
 import { inScope } from '../../staff/access.js';
 import type { Staff } from '../../staff/sessions.js';
 import type { StaffDeps } from '../../staff/staff-deps.js';
 import { escapeHtml } from '../../texts/escape-html.js';
 import { printEn, printNl } from '../../texts/print.js';
+import { spokenTime } from '../../texts/spoken.js';
 
 /**
  * The printed confirmation for a caller or a walk-in without e-mail (or who wants paper): the reference large and

@@ -13,3 +13,15 @@ export function addDays(date: string, days: number): string {
   }
   return result;
 }
+
+/** The Monday of the week (ISO: Monday to Sunday) a date is in. */
+export function mondayOf(date: string): string {
+  return addDays(date, -((new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7));
+}
+
+/** Dates from `from` to `to`, both included. */
+export function datesBetween(from: string, to: string): string[] {
+  const dates: string[] = [];
+  for (let d = from; d <= to; d = addDays(d, 1)) dates.push(d);
+  return dates;
+}

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
-import { addDays } from './dates.js';
+import { addDays, datesBetween } from './dates.js';
 
-export { addDays };
+export { addDays, datesBetween };
 
 // Availability turns thousands of instants into wall-clock times and back per answer. luxon is right but slow
 // for that (tens of µs a call here), so the hot helpers below use plain arithmetic on the zone's UTC offset,
@@ -108,13 +108,6 @@ export function dateInZone(t: Date | number, zone: string): string {
 export function weekdayOf(date: string): number {
   const day = new Date(`${date}T00:00:00Z`).getUTCDay();
   return day === 0 ? 7 : day;
-}
-
-/** Dates from `from` to `to`, both included. */
-export function datesBetween(from: string, to: string): string[] {
-  const dates: string[] = [];
-  for (let d = from; d <= to; d = addDays(d, 1)) dates.push(d);
-  return dates;
 }
 
 /** `[start, end)` of a local date in a zone, as instants (23 or 25 hours on DST days). */

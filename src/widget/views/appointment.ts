@@ -1,10 +1,21 @@
 // An appointment as the resident sees it: after booking, and in manage mode (move, cancel, feedback).
 import { html, nothing } from 'lit';
-import type { Appointment } from '../api.js';
+import type { Appointment, Needs } from '../api.js';
 import { dayOf, timeOf } from '../format.js';
 import type { WidgetHost } from '../widget-host.js';
 import { describedBy, errorLine } from './messages.js';
 import { renderTime } from './when.js';
+
+/** What the counter arranges for the resident's needs, as a line of the description list (none: nothing). */
+export function needsLine(w: WidgetHost, needs: Needs) {
+  const t = w.t;
+  const lines = [
+    needs.extraTime && t.helpExtraTime,
+    needs.stepFree && t.helpStepFree,
+    needs.interpreter && t.helpInterpreter({ language: needs.interpreter }),
+  ].filter(Boolean);
+  return lines.length ? html`<dt>${t.help}</dt><dd>${lines.join(', ')}</dd>` : nothing;
+}
 
 export function renderAppointment(w: WidgetHost, a: Appointment) {
   const t = w.t;
@@ -16,6 +27,7 @@ export function renderAppointment(w: WidgetHost, a: Appointment) {
       <dt>${t.when}</dt>
       <dd>${dayOf(a.start, w.language, w.zone)}, ${t.timeRange({ from: time(a.start), to: time(a.end) })}</dd>
       <dt>${t.where}</dt><dd>${a.locationName}, ${a.address.street}, ${a.address.postalCode} ${a.address.city}</dd>
+      ${needsLine(w, a.needs)}
     </dl>
     ${
       a.bring.length && a.status !== 'cancelled'
@@ -100,7 +112,7 @@ export function renderCancel(w: WidgetHost) {
     <p id="cancel-question">${t.cancelQuestion}</p>
     <div class="actions">
       <button type="button" id="cancel-yes" @click=${() => w.cancelAppointment()}>${t.cancelYes}</button>
-      <button type="button" class="secondary" @click=${() => w.go('manage')}>${t.cancelNo}</button>
+      <button type="button" class="secondary" @click=${() => w.goBack('manage')}>${t.cancelNo}</button>
     </div>`;
 }
 

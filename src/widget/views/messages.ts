@@ -63,6 +63,10 @@ export function nextAndBack(w: WidgetHost, back?: Step) {
   return html`
     <div class="actions">
       <button type="submit">${w.t.next}</button>
-      ${back ? html`<button type="button" class="secondary" @click=${() => w.go(back)}>${w.t.back}</button>` : nothing}
+      ${
+        back
+          ? html`<button type="button" class="secondary" @click=${() => w.goBack(back)}>${w.t.back}</button>`
+          : nothing
+      }
     </div>`;
 }

@@ -4,6 +4,7 @@ import { combinable } from '../../catalogue/domain/items.js';
 import type { Service } from '../api.js';
 import type { WidgetHost } from '../widget-host.js';
 import { describedBy, errorLine, nextAndBack } from './messages.js';
+import { renderNeeds } from './needs.js';
 
 export function renderServices(w: WidgetHost) {
   const t = w.t;
@@ -24,6 +25,7 @@ export function renderServices(w: WidgetHost) {
         ${bring.length ? html`<h3>${t.bring}</h3><ul>${bring.map((b) => html`<li>${b}</li>`)}</ul>` : nothing}`
           : nothing
       }
+      ${renderNeeds(w)}
       ${nextAndBack(w)}
     </form>`;
 }
@@ -34,7 +36,7 @@ export function renderLocations(w: WidgetHost) {
   if (offering.length === 0) {
     return html`<p>${t.noLocation}</p>${callLine(w)}
       <div class="actions">
-        <button type="button" class="secondary" @click=${() => w.go('services')}>${t.back}</button>
+        <button type="button" class="secondary" @click=${() => w.goBack('services')}>${t.back}</button>
       </div>`;
   }
   return html`
