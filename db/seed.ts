@@ -7,12 +7,12 @@ type ServiceSeed = Omit<typeof s.services.$inferInsert, 'municipalityId'>;
 
 const idDocuments = {
   bringNl: [
-    'Je huidige paspoort of identiteitskaart (ook als die verlopen is)',
+    'Je huidige paspoort of ID-kaart, ook als die verlopen is',
     'Een pasfoto van minder dan 6 maanden oud',
     'Je bankpas om te betalen',
   ],
   bringEn: [
-    'Your current passport or ID card (also if it has expired)',
+    'Your current passport or ID card, even if it has expired',
     'A passport photo less than 6 months old',
     'Your bank card to pay',
   ],
@@ -64,13 +64,13 @@ const services: ServiceSeed[] = [
   },
   {
     slug: 'uittreksel-brp',
-    nameNl: 'Uittreksel uit de basisregistratie (BRP)',
-    nameEn: 'Extract from the population register (BRP)',
-    descriptionNl: 'Je krijgt een officieel papier met je gegevens, bijvoorbeeld voor een nieuwe baan of een woning.',
+    nameNl: 'Uittreksel uit de BRP (je gegevens)',
+    nameEn: 'Extract from the BRP (your personal details)',
+    descriptionNl: 'Je krijgt een officieel papier met je gegevens. Bijvoorbeeld voor een nieuwe baan of een woning.',
     descriptionEn: 'You get an official paper with your details, for example for a new job or a home.',
     minutesPerPerson: 5,
     maxPersons: 4,
-    bringNl: ['Je paspoort, identiteitskaart of rijbewijs', 'Je bankpas om te betalen'],
+    bringNl: ['Je paspoort, ID-kaart of rijbewijs', 'Je bankpas om te betalen'],
     bringEn: ['Your passport, ID card or driving licence', 'Your bank card to pay'],
     minNoticeMinutes: 30,
     horizonDays: 60,
@@ -79,8 +79,8 @@ const services: ServiceSeed[] = [
   },
   {
     slug: 'verhuizing',
-    nameNl: 'Verhuizing doorgeven bij de balie',
-    nameEn: 'Report a move at the counter',
+    nameNl: 'Je nieuwe adres doorgeven',
+    nameEn: 'Give us your new address',
     descriptionNl: 'Je geeft je nieuwe adres door. Dit kan ook online met DigiD. Kom naar de balie als dat niet lukt.',
     descriptionEn:
       'You report your new address. You can also do this online with DigiD. Come to the counter if that does not work.',
@@ -88,7 +88,7 @@ const services: ServiceSeed[] = [
     fixedMinutes: 10,
     maxPersons: 6,
     bringNl: [
-      'Een paspoort, identiteitskaart of rijbewijs van iedereen die verhuist',
+      'Een paspoort, ID-kaart of rijbewijs van iedereen die verhuist',
       'Je huurcontract of koopakte, of een brief van de hoofdbewoner',
     ],
     bringEn: [
@@ -104,14 +104,14 @@ const services: ServiceSeed[] = [
     nameNl: 'Huwelijk of partnerschap melden',
     nameEn: 'Give notice of marriage or partnership',
     descriptionNl:
-      'Jullie melden samen dat jullie willen trouwen of een geregistreerd partnerschap willen aangaan. ' +
+      'Jullie melden samen dat jullie willen trouwen. Of dat jullie een partnerschap willen sluiten. ' +
       "Kom met z'n tweeën.",
-    descriptionEn: 'Together you give notice that you want to marry or register a partnership. Come together.',
+    descriptionEn: 'You tell us together that you want to marry or register a partnership. Please come together.',
     minutesPerPerson: 0,
     fixedMinutes: 30,
     maxPersons: 1,
-    bringNl: ['Een paspoort, identiteitskaart of rijbewijs van jullie allebei', 'De gegevens van jullie getuigen'],
-    bringEn: ['A passport, ID card or driving licence of both of you', 'The details of your witnesses'],
+    bringNl: ['Van ieder van jullie een paspoort, ID-kaart of rijbewijs', 'Naam en adres van jullie getuigen'],
+    bringEn: ['A passport, ID card or driving licence for each of you', 'The names and addresses of your witnesses'],
     minNoticeMinutes: 24 * 60,
     horizonDays: 180,
     sortOrder: 6,
@@ -128,14 +128,14 @@ const services: ServiceSeed[] = [
     maxPersons: 4,
     bringNl: [
       'Je paspoort en verblijfsvergunning',
-      'Je inburgeringsdiploma of bewijs van vrijstelling',
-      'Je geboorteakte (gelegaliseerd en vertaald, als dat nodig is)',
+      'Je diploma van de inburgering, of het bewijs dat het niet hoeft',
+      'Je geboorteakte, vertaald en met stempel als dat nodig is',
       'Je bankpas om te betalen',
     ],
     bringEn: [
       'Your passport and residence permit',
-      'Your civic integration diploma or proof of exemption',
-      'Your birth certificate (legalised and translated, if needed)',
+      'Your civic integration diploma, or proof that you do not need one',
+      'Your birth certificate, translated and legalised if needed',
       'Your bank card to pay',
     ],
     minNoticeMinutes: 3 * 24 * 60,
@@ -150,7 +150,7 @@ const services: ServiceSeed[] = [
     descriptionEn: "You apply for a residents' parking permit. You can also do this online.",
     minutesPerPerson: 10,
     maxPersons: 1,
-    bringNl: ['Het kentekenbewijs van je auto', 'Je paspoort, identiteitskaart of rijbewijs'],
+    bringNl: ['Het bewijs van het kenteken van je auto', 'Je paspoort, ID-kaart of rijbewijs'],
     bringEn: ['The registration certificate of your car', 'Your passport, ID card or driving licence'],
     minNoticeMinutes: 60,
     horizonDays: 60,
@@ -297,8 +297,8 @@ export const demoMunicipalities: MunicipalitySeed[] = [
             kind: 'open',
             opens: '10:00',
             closes: '13:00',
-            reasonNl: 'Extra zaterdagochtend voor de feestdagen',
-            reasonEn: 'Extra Saturday morning before the holidays',
+            reasonNl: 'Voor de feestdagen zijn we op zaterdag extra open',
+            reasonEn: 'Open on Saturday morning before the holidays',
           },
           {
             date: '2026-12-24',

@@ -85,7 +85,7 @@ export const nl = {
     },
     not_ready: {
       title: 'Even niet beschikbaar',
-      detail: () => 'De afsprakenservice is even niet bereikbaar. Probeer het over een paar minuten opnieuw.',
+      detail: () => 'Het maken van afspraken lukt nu even niet. Probeer het over een paar minuten opnieuw.',
     },
     municipality_not_found: {
       title: 'Gemeente niet gevonden',
@@ -96,7 +96,7 @@ export const nl = {
       detail: (p) => `Wij kennen geen locatie "${p.slug}". Vraag de lijst van locaties op via /api/v1/locations.`,
     },
     location_not_in_municipality: {
-      title: 'Locatie hoort bij een andere gemeente',
+      title: 'Deze plek is van een andere gemeente',
       detail: (p) =>
         `Locatie "${p.location}" hoort niet bij gemeente "${p.municipality}". Kies een locatie van deze gemeente.`,
     },
@@ -135,7 +135,7 @@ export const nl = {
     },
     range_too_long: {
       title: 'Te lange periode',
-      detail: (p) => `Vraag hoogstens ${p.max} dagen tegelijk op. Kies een kortere periode.`,
+      detail: (p) => `Vraag niet meer dan ${p.max} dagen tegelijk op. Kies minder dagen.`,
     },
     in_the_past: {
       title: 'Deze tijd is al voorbij',
@@ -279,7 +279,7 @@ export const nl = {
     alternatives: 'Wil je toch een afspraak? Deze tijden zijn nog vrij:',
     bookAgain: (p: Params) => `Een nieuwe afspraak maken kan hier: ${p.url}`,
     help: (p: Params) => `Lukt het niet, of heb je een vraag? Bel ${p.phone}. We helpen je graag.`,
-    closing: (p: Params) => `Met vriendelijke groet,\n\nGemeente ${p.municipality}`,
+    closing: (p: Params) => `Groeten van de gemeente ${p.municipality}`,
     qrNote: (p: Params) =>
       `Ben je er? Laat de QR-code hieronder scannen bij de balie, of noem je afspraakcode ${p.reference}.`,
     qrAlt: (p: Params) => `QR-code van je afspraakcode ${p.reference}`,
@@ -325,7 +325,7 @@ export const nl = {
     phone: () => 'Vul een geldig telefoonnummer in, zoals 06 12345678 of +31 6 12345678.',
   },
   accessibility: {
-    'step-free': 'Zonder drempels en traptreden (rolstoel)',
+    'step-free': 'Geen drempels of trappen (ook met een rolstoel)',
     'hearing-loop': 'Ringleiding voor slechthorenden',
     'accessible-toilet': 'Toilet voor mensen met een beperking',
     'disabled-parking': 'Parkeerplaats voor mensen met een beperking',

@@ -138,6 +138,11 @@ export class BalieAfspraak extends LitElement implements WidgetHost {
 
   // ---- flow -------------------------------------------------------------------------------------------------
 
+  /** The municipalities (for the phone number a lost link offers), or none when even that fails. */
+  private async loadMunicipalities() {
+    this.municipalities = await this.api.municipalities().catch(() => []);
+  }
+
   async start() {
     // Loading a page must not move its focus: the widget takes focus only when the resident acts in it.
     this.go('loading', { focus: false });
@@ -147,12 +152,16 @@ export class BalieAfspraak extends LitElement implements WidgetHost {
       // Manage mode: the token comes from the page's fragment, as in the e-mail's link; browsers never send it.
       this.manageToken = decodeURIComponent(window.location.hash.slice(1));
       this.linkLost = !this.manageToken;
-      if (this.linkLost) return this.go('failed', { alert: { kind: 'error', text: this.t.noToken }, focus: false });
+      if (this.linkLost) {
+        await this.loadMunicipalities();
+        return this.go('failed', { alert: { kind: 'error', text: this.t.noToken }, focus: false });
+      }
       try {
         this.booked = await this.api.appointment(reference, this.manageToken);
       } catch (error) {
         const notFound = error instanceof ApiError && error.problem.status === 404;
         this.linkLost = notFound;
+        if (notFound) await this.loadMunicipalities();
         return this.go('failed', {
           alert: { kind: 'error', text: notFound ? this.t.notFound : this.t.failed },
           focus: false,

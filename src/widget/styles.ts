@@ -3,6 +3,9 @@ import { css } from 'lit';
 /**
  * A neutral theme built on NL Design System tokens: a municipality's own theme sets the same custom properties on
  * its page (e.g. `--utrecht-button-primary-action-background-color`) and restyles the widget through the shadow DOM.
+ * Where a theme leaves a component token out, the widget falls back on the theme's general ones (document, form
+ * control) before its own colours, so a dark theme that sets only those stays readable: typed text, hints and
+ * errors take the theme's colours, never black or white on the same.
  */
 export const styles = css`
   :host {
@@ -13,27 +16,55 @@ export const styles = css`
     color: var(--utrecht-document-color, #1a1a1a);
     background: var(--utrecht-document-background-color, #fff);
     max-inline-size: 44rem;
+    --_muted: var(--utrecht-form-field-description-color, var(--utrecht-document-color, #4a4a4a));
+    --_field-color: var(
+      --utrecht-textbox-color,
+      var(--utrecht-form-control-color, var(--utrecht-document-color, #1a1a1a))
+    );
+    --_field-background: var(--utrecht-textbox-background-color, var(--utrecht-form-control-background-color, #fff));
+    --_field-border: var(--utrecht-textbox-border-color, var(--utrecht-form-control-border-color, #4a4a4a));
+    --_invalid: var(--utrecht-textbox-invalid-border-color, #b3261e);
   }
   * { box-sizing: border-box; }
-  h2, h3, h4 { color: var(--utrecht-heading-color, inherit); line-height: 1.25; margin-block: 1.25em 0.5em; }
-  h2 { font-size: var(--utrecht-heading-2-font-size, 1.5rem); }
-  h3 { font-size: var(--utrecht-heading-3-font-size, 1.25rem); }
-  h4 { font-size: var(--utrecht-heading-4-font-size, 1.125rem); }
+  h2, h3, h4 {
+    font-family: var(--utrecht-heading-font-family, inherit);
+    font-weight: var(--utrecht-heading-font-weight, bold);
+    line-height: var(--utrecht-heading-line-height, 1.25);
+    margin-block: 1.25em 0.5em;
+  }
+  h2 {
+    color: var(--utrecht-heading-2-color, var(--utrecht-heading-color, inherit));
+    font-size: var(--utrecht-heading-2-font-size, 1.5rem);
+    font-weight: var(--utrecht-heading-2-font-weight, var(--utrecht-heading-font-weight, bold));
+  }
+  h3 {
+    color: var(--utrecht-heading-3-color, var(--utrecht-heading-color, inherit));
+    font-size: var(--utrecht-heading-3-font-size, 1.25rem);
+    font-weight: var(--utrecht-heading-3-font-weight, var(--utrecht-heading-font-weight, bold));
+  }
+  h4 {
+    color: var(--utrecht-heading-4-color, var(--utrecht-heading-color, inherit));
+    font-size: var(--utrecht-heading-4-font-size, 1.125rem);
+    font-weight: var(--utrecht-heading-4-font-weight, var(--utrecht-heading-font-weight, bold));
+  }
   .progress {
     display: block;
     font-size: 1rem;
     font-weight: normal;
-    color: var(--utrecht-form-field-description-color, #4a4a4a);
+    color: var(--_muted);
   }
   p, ul, dl, fieldset { margin-block: 0 1rem; }
   fieldset { border: 0; padding: 0; margin-inline: 0; min-inline-size: 0; }
   legend { font-weight: bold; padding: 0; margin-block-end: 0.5rem; }
   ul.plain { list-style: none; padding: 0; }
-  .hint { color: var(--utrecht-form-field-description-color, #4a4a4a); display: block; font-size: 1rem; }
+  .hint { color: var(--_muted); display: block; font-size: 1rem; }
   .error-text {
-    color: var(--utrecht-form-field-invalid-description-color, #b3261e);
+    /* The words in the text's own colour (readable on any theme), marked by a bar in the error colour. */
+    color: var(--utrecht-form-field-invalid-description-color, inherit);
     font-weight: bold;
     display: block;
+    border-inline-start: 4px solid var(--_invalid);
+    padding-inline-start: 0.5rem;
   }
   label { font-weight: var(--utrecht-form-label-font-weight, bold); display: block; }
   .choice {
@@ -52,13 +83,13 @@ export const styles = css`
     accent-color: var(--utrecht-checkbox-checked-background-color, #154273);
   }
   input[type='text'], input[type='email'], input[type='tel'], select, textarea {
-    font: inherit; color: inherit; background: var(--utrecht-textbox-background-color, #fff);
-    border: var(--utrecht-textbox-border-width, 2px) solid var(--utrecht-textbox-border-color, #4a4a4a);
+    font: inherit; color: var(--_field-color); background: var(--_field-background);
+    border: var(--utrecht-textbox-border-width, 2px) solid var(--_field-border);
     border-radius: var(--utrecht-textbox-border-radius, 0); padding: 0.5rem; min-block-size: 2.75rem;
     inline-size: 100%; max-inline-size: 28rem; margin-block: 0.25rem 1rem;
   }
   select { inline-size: auto; }
-  [aria-invalid='true'] { border-color: var(--utrecht-textbox-invalid-border-color, #b3261e); border-width: 3px; }
+  [aria-invalid='true'] { border-color: var(--_invalid); border-width: 3px; }
   button, a.button {
     font: inherit; font-weight: bold; cursor: pointer; display: inline-block; text-decoration: none; text-align: start;
     min-block-size: 2.75rem; min-inline-size: 2.75rem; padding: 0.5rem 1rem; margin: 0 0.5rem 0.5rem 0;
@@ -90,9 +121,9 @@ export const styles = css`
     color: var(--utrecht-button-primary-action-color, #fff);
     border-width: 4px;
   }
-  .day-off { color: var(--utrecht-form-field-description-color, #4a4a4a); border: 2px solid transparent; }
+  .day-off { color: var(--_muted); border: 2px solid transparent; }
   ul.days-off {
-    list-style: none; padding: 0; font-size: 1rem; color: var(--utrecht-form-field-description-color, #4a4a4a);
+    list-style: none; padding: 0; font-size: 1rem; color: var(--_muted);
   }
   .times-panel { margin-block-start: 0.5rem; }
   .times-panel h3 { margin-block-start: 0.5rem; }
@@ -100,16 +131,23 @@ export const styles = css`
     position: sticky; inset-block-end: 0; z-index: 1; padding: 0.75rem 1rem; margin-block-start: 1rem;
     border: 3px solid var(--utrecht-alert-warning-border-color, #8a5a00); border-inline-start-width: 10px;
     background: var(--utrecht-alert-warning-background-color, #fff7e0);
+    color: var(--utrecht-alert-warning-color, inherit);
   }
   .hold-notice p { margin-block-end: 0.5rem; }
   .hold-notice button { margin: 0; }
   button:hover, a.button:hover { text-decoration: underline; }
   :focus-visible, h2:focus, h3:focus, .alert:focus {
-    outline: var(--utrecht-focus-outline-width, 3px) solid var(--utrecht-focus-outline-color, #1a1a1a);
-    outline-offset: 2px; box-shadow: 0 0 0 6px var(--utrecht-focus-background-color, #ffdd00);
+    outline: var(--utrecht-focus-outline-width, 3px) var(--utrecht-focus-outline-style, solid)
+      var(--utrecht-focus-outline-color, #1a1a1a);
+    outline-offset: var(--utrecht-focus-outline-offset, 2px);
+    box-shadow: 0 0 0 6px var(--utrecht-focus-background-color, #ffdd00);
   }
   h2:focus:not(:focus-visible), h3:focus:not(:focus-visible) { box-shadow: none; outline-style: dotted; }
   a { color: var(--utrecht-link-color, #154273); }
+  /* On an alert's own background a link takes the alert's text colour where the theme gives one. */
+  .alert.error a { color: var(--utrecht-alert-error-color, var(--utrecht-link-color, #154273)); }
+  .alert.warning a, .hold-notice a { color: var(--utrecht-alert-warning-color, var(--utrecht-link-color, #154273)); }
+  .alert.info a { color: var(--utrecht-alert-info-color, var(--utrecht-link-color, #154273)); }
   .times {
     display: grid; grid-template-columns: repeat(auto-fill, minmax(4.5rem, 1fr)); gap: 0.5rem;
     list-style: none; padding: 0; max-inline-size: 36rem;
@@ -117,14 +155,17 @@ export const styles = css`
   button.time { inline-size: 100%; margin: 0; padding-inline: 0.25rem; text-align: center; }
   .alert { padding: 1rem; margin-block: 0 1rem; border: 3px solid; border-inline-start-width: 10px; }
   .alert.error {
+    color: var(--utrecht-alert-error-color, inherit);
     border-color: var(--utrecht-alert-error-border-color, #b3261e);
     background: var(--utrecht-alert-error-background-color, #fdf0ef);
   }
   .alert.warning {
+    color: var(--utrecht-alert-warning-color, inherit);
     border-color: var(--utrecht-alert-warning-border-color, #8a5a00);
     background: var(--utrecht-alert-warning-background-color, #fff7e0);
   }
   .alert.info {
+    color: var(--utrecht-alert-info-color, inherit);
     border-color: var(--utrecht-alert-info-border-color, #154273);
     background: var(--utrecht-alert-info-background-color, #eef4fb);
   }

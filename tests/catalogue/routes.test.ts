@@ -18,7 +18,7 @@ onEachDatabase(t, async (t, { app }) => {
     t.ok(locations.every((l: { municipality: string }) => l.municipality === 'stadswaard'));
     const office = locations.find((l: { slug: string }) => l.slug === 'stadskantoor');
     t.same(office.address, { street: 'Markt 1', postalCode: '1234 AB', city: 'Stadswaard' });
-    t.same(office.accessibility[0], { code: 'step-free', label: 'Zonder drempels en traptreden (rolstoel)' });
+    t.same(office.accessibility[0], { code: 'step-free', label: 'Geen drempels of trappen (ook met een rolstoel)' });
     t.ok(office.services.includes('naturalisatie'));
   });
 

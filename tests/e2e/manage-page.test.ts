@@ -196,4 +196,22 @@ if (!chromiumMissing)
       t.same(await accessibilityViolations(page), [], 'after sending, too');
       await context.close();
     });
+
+    t.test('a wrong link offers a new link and the phone number, not a retry that cannot help', async (t) => {
+      const { page, context } = await open(`${base}/afspraak/AAA-AAA?gemeente=stadswaard&taal=nl#not-the-token`);
+      await page.getByText('We vinden deze afspraak niet').waitFor();
+      const widget = page.locator('balie-afspraak');
+      t.ok(await widget.getByRole('button', { name: 'Stuur de link' }).isVisible(), 'the next step: a new link');
+      t.equal(await widget.getByRole('button', { name: 'Opnieuw proberen' }).count(), 0, 'no retry button');
+      t.ok(
+        await widget.getByText('Bel de gemeente op 14 0123. Dan zoeken we samen een tijd.').isVisible(),
+        "or call: the municipality's number, in the widget itself",
+      );
+      t.same(await accessibilityViolations(page), []);
+      await widget.getByLabel('Je e-mailadres').fill('iemand@example.nl');
+      await page.keyboard.press('Enter');
+      await page.getByText('Hoort dit e-mailadres bij de afspraak?').waitFor();
+      t.ok(await widget.getByText('Bel de gemeente op 14 0123.', { exact: false }).isVisible(), 'still there after');
+      await context.close();
+    });
   });

@@ -16,6 +16,24 @@ import {
 } from '../helpers/browser.js';
 import { solvedChallenge } from '../helpers/captcha.js';
 
+const DARK_TOKENS = readFileSync(
+  new URL('../../node_modules/@utrecht/design-tokens/dist/dark/index.css', import.meta.url),
+  'utf8',
+);
+
+/** WCAG contrast ratio of two computed colours (`rgb(…)`). */
+function contrastRatio(a: string, b: string): number {
+  const luminance = (colour: string) => {
+    const [r, g, b] = (colour.match(/[\d.]+/g) ?? []).slice(0, 3).map((v) => {
+      const c = Number(v) / 255;
+      return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+  };
+  const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (light! + 0.05) / (dark! + 0.05);
+}
+
 // The booking widget on the demo page, in Debian's Chromium, by keyboard only, checked with axe-core in every state.
 // On both databases, like the API under it, with the hold's proof of work (ALTCHA) on.
 if (chromiumMissing) t.comment(chromiumHint);
@@ -28,12 +46,21 @@ if (!chromiumMissing)
       const { browser, close } = await launchBrowser();
       t.teardown(close);
       /** A browser page whose clock agrees with the service's test clock (the hold's countdown uses it). */
-      const open = async (url: string, options: { locale?: string; width?: number; forcedColors?: 'active' } = {}) => {
+      const open = async (
+        url: string,
+        options: { locale?: string; width?: number; forcedColors?: 'active'; darkTokens?: boolean } = {},
+      ) => {
         const context = await browser.newContext({
           locale: options.locale ?? 'nl-NL',
           viewport: { width: options.width ?? 1024, height: 800 },
           ...(options.forcedColors && { forcedColors: options.forcedColors, reducedMotion: 'reduce' as const }),
         });
+        // A municipality's dark theme: the Utrecht dark tokens in the page's style sheet, switched on by their class.
+        if (options.darkTokens)
+          await context.route('**/widget/demo.css', async (route) => {
+            const own = await (await route.fetch()).text();
+            await route.fulfill({ contentType: 'text/css', body: `${own}\n${DARK_TOKENS}` });
+          });
         await context.clock.install({ time: clock.now() });
         const page = await context.newPage();
         const requests: string[] = [];
@@ -46,6 +73,8 @@ if (!chromiumMissing)
         const console: string[] = [];
         page.on('console', (m) => console.push(m.text()));
         await page.goto(url);
+        if (options.darkTokens)
+          await page.evaluate(() => document.body.classList.add('utrecht-theme--color-scheme-dark'));
         return { page, context, requests, holdClients, console };
       };
       const noViolations = async (page: Page, state: string) =>
@@ -78,7 +107,7 @@ if (!chromiumMissing)
         await press('Space');
         t.ok(await pressTo('persons-paspoort'), 'the number of persons comes right after');
         await press('ArrowDown'); // 2 persons
-        await page.getByText('Je afspraak duurt ongeveer 20 minuten.').waitFor();
+        await page.getByText("Je afspraak duurt zo'n 20 minuten.").waitFor();
         // What the counter needs to arrange is asked before the time: a step-free counter changes which times fit.
         t.ok(await pressTo('field-stepFree'), 'the needs come with the services');
         await press('Space');
@@ -435,6 +464,97 @@ if (!chromiumMissing)
         await screenshot(page, 'widget-10-forced-colours');
         await context.close();
       });
+
+      t.test(
+        'at 320 px with a 60-character e-mail address and the Utrecht dark tokens: no sideways scrolling, axe clean',
+        async (t) => {
+          clock.set('2026-11-30T08:00:00Z');
+          const email = 'fatima.el-amrani.van-den-berg.de-vries.thuis123@voorbeeld.nl';
+          t.equal(email.length, 60);
+          const { page, context } = await open(`${base}/widget/demo.html?gemeente=stadswaard`, {
+            width: 320,
+            darkTokens: true,
+          });
+          const fits = async (state: string) => {
+            t.equal(
+              await page.evaluate(() => document.documentElement.scrollWidth),
+              320,
+              `${state}: no sideways scroll`,
+            );
+            await noViolations(page, `dark, 320 px: ${state}`);
+          };
+          await page.getByText('Stap 1 van 5').waitFor();
+          t.equal(
+            await page.locator('balie-afspraak').evaluate((e) => getComputedStyle(e).backgroundColor),
+            'rgb(38, 38, 38)',
+            'the dark tokens reach the widget',
+          );
+          await fits('services');
+          // A theme's heading and focus tokens reach the widget too.
+          await page.evaluate(() => {
+            document.body.style.setProperty('--utrecht-heading-color', 'rgb(255, 221, 0)');
+            document.body.style.setProperty('--utrecht-heading-font-family', 'serif');
+            document.body.style.setProperty('--utrecht-focus-outline-color', 'rgb(0, 255, 255)');
+            document.body.style.setProperty('--utrecht-focus-outline-style', 'dashed');
+          });
+          const heading = await page.locator('#heading').evaluate((e) => {
+            const style = getComputedStyle(e);
+            return [style.color, style.fontFamily];
+          });
+          t.same(heading, ['rgb(255, 221, 0)', 'serif'], 'the heading follows the heading tokens');
+          for (
+            let i = 0;
+            i < 15 && !(await page.evaluate(() => document.activeElement?.localName === 'balie-afspraak'));
+            i++
+          )
+            await page.keyboard.press('Tab');
+          const focus = await page.evaluate(() => {
+            const widget = document.querySelector('balie-afspraak')!;
+            const focused = widget.shadowRoot!.activeElement;
+            return focused ? [getComputedStyle(focused).outlineColor, getComputedStyle(focused).outlineStyle] : [];
+          });
+          t.same(focus, ['rgb(0, 255, 255)', 'dashed'], 'the focus ring follows the focus tokens');
+          await page.evaluate(() => {
+            for (const token of ['heading-color', 'heading-font-family', 'focus-outline-color', 'focus-outline-style'])
+              document.body.style.removeProperty(`--utrecht-${token}`);
+          });
+          await page.locator('#service-paspoort').click();
+          await page.getByRole('button', { name: 'Volgende stap' }).click();
+          await page.getByText('Stap 2 van 5').waitFor();
+          await fits('location');
+          await page.locator('#location-stadskantoor').click();
+          await page.getByRole('button', { name: 'Volgende stap' }).click();
+          await page.getByText('Stap 3 van 5').waitFor();
+          await page.locator('#day-2026-12-01').click();
+          await page.locator('#times-heading').waitFor();
+          await fits('days and times');
+          await page.locator('ul.times button').first().click();
+          await page.getByText('Stap 4 van 5').waitFor();
+          await page.getByRole('button', { name: 'Volgende stap' }).click();
+          await page.locator('#error-summary').waitFor();
+          await fits('form with errors');
+          await page.locator('#field-name').fill('Fatima El Amrani');
+          await page.locator('#field-email').fill(email);
+          const typed = await page.locator('#field-email').evaluate((e) => {
+            const style = getComputedStyle(e);
+            return [style.color, style.backgroundColor];
+          });
+          const ratio = contrastRatio(typed[0]!, typed[1]!);
+          t.ok(ratio >= 4.5, `typed text on its field: ${ratio.toFixed(1)}:1 (${typed.join(' on ')})`);
+          await fits('details filled in');
+          await screenshot(page, 'widget-11-dark-details');
+          await page.getByRole('button', { name: 'Volgende stap' }).click();
+          await page.getByText('Stap 5 van 5').waitFor();
+          t.match(await page.locator('dl').textContent(), email, 'the whole address is shown');
+          await fits('check');
+          await screenshot(page, 'widget-12-dark-check');
+          await page.getByRole('button', { name: 'Afspraak maken' }).click();
+          await page.getByText('Je afspraak is gemaakt').waitFor();
+          await fits('done');
+          await screenshot(page, 'widget-13-dark-done');
+          await context.close();
+        },
+      );
 
       t.test('the hold warns before it runs out and the resident extends it', async (t) => {
         clock.set('2026-11-30T08:00:00Z');

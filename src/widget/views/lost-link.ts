@@ -2,10 +2,11 @@
 import { html } from 'lit';
 import type { WidgetHost } from '../widget-host.js';
 import { describedBy, errorFor, errorLine } from './messages.js';
+import { callLine } from './what-where.js';
 
 export function renderLostLink(w: WidgetHost) {
   const t = w.t;
-  if (w.linkSent) return html`<p>${t.changeHow}</p>`;
+  if (w.linkSent) return html`<p>${t.changeHow}</p>${callLine(w)}`;
   return html`
     <form novalidate @submit=${(e: Event) => w.sendLink(e)}>
       <h3>${t.lostLinkHeading}</h3>
@@ -19,5 +20,6 @@ export function renderLostLink(w: WidgetHost) {
           w.linkEmail = (e.target as HTMLInputElement).value;
         }}>
       <div class="actions"><button type="submit">${t.sendLink}</button></div>
-    </form>`;
+    </form>
+    ${callLine(w)}`;
 }
