@@ -228,7 +228,7 @@ export const en: Texts = {
   },
   weekdays: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'],
   calendar: {
-    summary: (p: Params) => `Appointment municipality of ${p.municipality}: ${p.services}`,
+    summary: (p: Params) => `Appointment with the municipality of ${p.municipality}: ${p.services}`,
     reference: (p: Params) => `Appointment code: ${p.reference}`,
     bring: 'Please bring:',
     accessibility: 'Accessibility:',
@@ -247,7 +247,7 @@ export const en: Texts = {
     intro: {
       link: (p: Params) =>
         `Dear ${p.name},\n\nYou asked for the link to your appointment. With it you can see, move or cancel the ` +
-        `appointment. Did you not ask for it? Then you need not do anything.`,
+        `appointment. If you did not ask for it, you can ignore this email.`,
       confirmation: (p: Params) =>
         `Dear ${p.name},\n\nYour appointment with the municipality of ${p.municipality} is confirmed.`,
       moved: (p: Params) => `Dear ${p.name},\n\nYour appointment has been moved. This is the new time.`,
@@ -256,7 +256,7 @@ export const en: Texts = {
         `Dear ${p.name},\n\nWe look forward to seeing you at the counter. Here is your appointment once more.`,
       feedback: (p: Params) =>
         `Dear ${p.name},\n\nYou visited the counter of the municipality of ${p.municipality}. Would you tell us how ` +
-        `it went? It takes half a minute, and it helps us learn.`,
+        `it went? It takes half a minute, and it helps us improve.`,
     },
     what: 'What',
     when: 'When',
@@ -273,12 +273,12 @@ export const en: Texts = {
     qrNote: (p: Params) =>
       `When you arrive, have the QR code below scanned at the counter, or give your appointment code ${p.reference}.`,
     qrAlt: (p: Params) => `QR code of your appointment code ${p.reference}`,
-    calendarNote: 'The attachment has the appointment for your calendar.',
+    calendarNote: 'Open the attachment to add the appointment to your calendar.',
     previousWhen: 'Old time (no longer yours)',
     previousElsewhere: (p: Params) => `Please note: your appointment is now at another place. It was at ${p.where}.`,
     reason: (p: Params) => `Why? ${p.reason}. We are sorry.`,
-    movedByUs: (p: Params) => `Does the new time not suit you? Then choose another one: ${p.url}`,
-    needs: 'We arrange for you',
+    movedByUs: (p: Params) => `If the new time does not suit you, choose another one here: ${p.url}`,
+    needs: 'We will arrange',
     needExtraTime: 'extra time',
     needStepFree: 'a step-free counter',
     needInterpreter: (p: Params) => `an interpreter (${p.language})`,
@@ -307,9 +307,9 @@ export const en: Texts = {
         ? 'This is not a valid date. Write it as YYYY-MM-DD, for example 2026-12-01.'
         : p.format === 'datetime'
           ? 'This is not a valid time. Write it like 2026-12-01T09:00:00+01:00.'
-          : 'This value is not right.',
+          : 'This value is not valid.',
     unrecognized_keys: (p: Params) => `We do not know this field: ${p.keys}. Leave it out.`,
-    invalid: () => 'This value is not right.',
+    invalid: () => 'This value is not valid.',
     characters: () =>
       'There is a character here that we cannot process. Please type it again, without special characters.',
     email: () => 'Enter a valid e-mail address, like name@example.com.',

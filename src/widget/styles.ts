@@ -134,6 +134,8 @@ export const styles = css`
     color: var(--utrecht-alert-warning-color, inherit);
   }
   .hold-notice p { margin-block-end: 0.5rem; }
+  /* The countdown on a line of its own: as its number changes, the lines above do not wrap anew. */
+  .own-line { display: block; }
   .hold-notice button { margin: 0; }
   button:hover, a.button:hover { text-decoration: underline; }
   :focus-visible, h2:focus, h3:focus, .alert:focus {

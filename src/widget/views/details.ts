@@ -26,7 +26,8 @@ export function renderDetails(w: WidgetHost) {
       }}>`;
   return html`
     <div class="alert info" id="hold-status" tabindex="-1">
-      <p>${t.heldUntil({ time: held, until: time(hold.expiresAt), minutes: left })}</p>
+      <p>${t.heldUntil({ time: held, until: time(hold.expiresAt) })}
+        <span class="own-line">${t.minutesLeft({ minutes: left })}</span></p>
     </div>
     <form novalidate @submit=${(e: Event) => w.submitDetails(e)}>
       ${input('name', 'text', t.name, t.nameHint, 'name')}

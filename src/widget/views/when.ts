@@ -4,7 +4,7 @@
 import { html, nothing } from 'lit';
 import { addDays, datesBetween, mondayOf } from '../../platform/time/dates.js';
 import type { Availability } from '../api.js';
-import { dateName, dayName, hourOf, timeOf, weekdayShort } from '../format.js';
+import { dateName, dayName, dayOf, hourOf, timeOf, weekdayShort } from '../format.js';
 import { moveRovingFocus, rovingTarget } from '../roving.js';
 import type { WidgetHost } from '../widget-host.js';
 import { callLine } from './what-where.js';
@@ -23,14 +23,17 @@ export function renderTime(w: WidgetHost) {
     date,
     day: a.days.find((d) => d.date === date),
   }));
-  const day = dates.find((d) => d.date === w.day && d.day && w.freeCount(d.day) > 0)?.day;
+  const bookable = dates.filter((d) => d.day && w.freeCount(d.day) > 0);
+  const day = bookable.find((d) => d.date === w.day)?.day;
+  // The week's one Tab stop: the chosen day, or else its first day with a time.
+  const tabStop = day ? day.date : bookable[0]?.date;
   const lastWeek = dates.some((d) => d.day?.reasonCode === 'beyond-horizon');
   return html`
     ${first ? nothing : renderNothingFree(w)}
     ${
       first
         ? html`<p><button type="button" id="first-free" @click=${() => w.chooseTime(first.start)}>${t.firstFree({
-            day: dayOf(first.start, w),
+            day: dayOf(first.start, w.language, w.zone),
             time: timeOf(first.start, w.language, w.zone),
           })}</button></p>
           <p class="hint">${t.daysHint}</p>`
@@ -47,7 +50,7 @@ export function renderTime(w: WidgetHost) {
         @click=${() => w.chooseWeek(addDays(week, 7), 'next-week')}>${t.nextWeek}</button>
     </div>
     <ul class="week" aria-labelledby="week-heading" @keydown=${(e: KeyboardEvent) => onDayKey(w, e)}>
-      ${dates.map((d) => renderDay(w, d))}
+      ${dates.map((d) => renderDay(w, d, tabStop))}
     </ul>
     ${renderDaysOff(w, dates)}
     ${day ? renderTimes(w, day) : nothing}
@@ -59,8 +62,6 @@ export function renderTime(w: WidgetHost) {
         : nothing
     }`;
 }
-
-const dayOf = (iso: string, w: WidgetHost) => dayName(iso.slice(0, 10), w.language);
 
 function firstFree(w: WidgetHost, days: Day[]) {
   for (const d of days) if (w.freeCount(d) > 0) return d.slots.find((s) => s.available > 0);
@@ -77,8 +78,10 @@ function whyOff(w: WidgetHost, { date, day }: WeekDay): string {
   return t.offFull;
 }
 
-/** A day with free times is a button (one Tab stop for the week: the chosen day); another day says why not. */
-function renderDay(w: WidgetHost, d: WeekDay) {
+/**
+ * A day with free times is a button (the week's one Tab stop is `tabStop`); another day says why not.
+ */
+function renderDay(w: WidgetHost, d: WeekDay, tabStop: string | undefined) {
   const t = w.t;
   const count = d.day ? w.freeCount(d.day) : 0;
   const name = dayName(d.date, w.language);
@@ -95,14 +98,12 @@ function renderDay(w: WidgetHost, d: WeekDay) {
   }
   const chosen = d.date === w.day;
   return html`<li><button type="button" class="day" id="day-${d.date}" aria-pressed=${chosen ? 'true' : 'false'}
-    tabindex=${chosen || (!w.day && d.date === firstBookable(w)) ? 0 : -1} data-date=${d.date}
+    tabindex=${d.date === tabStop ? 0 : -1} data-date=${d.date}
     @click=${() => w.chooseDay(d.date)}>${face(String(count))}<span class="visually-hidden">${t.dayLabel({
       day: name,
       count,
     })}</span></button></li>`;
 }
-
-const firstBookable = (w: WidgetHost) => w.availability?.days.find((d) => w.freeCount(d) > 0)?.date;
 
 /** The week's days without a time, folded: one line per reason ("zaterdag 5 december en zondag 6 december: …"). */
 function renderDaysOff(w: WidgetHost, dates: WeekDay[]) {
