@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   boolean,
   check,
   date,
@@ -453,3 +454,16 @@ export const staffAudit = pgTable(
   },
   (t) => [index('staff_audit_municipality_at').on(t.municipalityId, t.at)],
 );
+
+/**
+ * Every committed change that residents or staff can see (claims:<location>:<start ms>:<end ms>, or catalogue),
+ * written by triggers in the changing transaction itself: each process reads the new rows (claims/change-feed.ts)
+ * and raises them on its change signal. A row is durable with its change, so a process that dies right after its
+ * commit cannot leave the others' caches wrong; and unlike NOTIFY it takes no lock that orders all commits.
+ */
+export const changes = pgTable('changes', {
+  id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+  payload: text('payload').notNull(),
+  /** Housekeeping drops rows after a few minutes: every process has read them by then. */
+  createdAt: instant('created_at').notNull().defaultNow(),
+});

@@ -2,7 +2,7 @@ import cluster from 'node:cluster';
 
 /**
  * Runs the server in `count` processes that share one port (node:cluster): on PostgreSQL each core can answer
- * requests; the caches stay right across them by LISTEN/NOTIFY, as across machines. This process becomes the
+ * requests; the caches stay right across them by the change feed, as across machines. This process becomes the
  * supervisor: it starts the workers, starts a worker again when one dies, and on SIGTERM/SIGINT stops them all and
  * exits when they have finished their requests. Resolves once every worker listens.
  */

@@ -6,8 +6,8 @@ import { DayCache } from '../availability/day-cache.js';
 import type { BookingDeps } from '../booking/booking-deps.js';
 import { LocationSnapshots } from '../catalogue/location-snapshots.js';
 import { WidgetOrigins } from '../catalogue/widget-origins.js';
+import { ChangeFeed } from '../claims/change-feed.js';
 import { ChangeSignal } from '../claims/change-signal.js';
-import { feedSignalFromDatabase } from '../claims/database-changes.js';
 import { Captcha } from '../platform/captcha/captcha.js';
 import { UsedInMemory, UsedInRedis } from '../platform/captcha/used-solutions.js';
 import type { Database } from '../platform/database/database.js';
@@ -64,7 +64,8 @@ export async function composeServices(options: {
       days.dropClaim(change.locationId, change.start, change.end);
     }
   });
-  const stopFeed = await feedSignalFromDatabase(database, changes);
+  const feed = config.CHANGE_FEED_MS > 0 ? new ChangeFeed(db, changes, config.CHANGE_FEED_MS) : undefined;
+  await feed?.start();
   const health = new DatabaseHealth(() => database.ping());
   const redis = config.REDIS_URL ? new Redis(config.REDIS_URL, { maxRetriesPerRequest: 1 }) : undefined;
   const secretKey = config.SECRET_KEY ?? randomBytes(32).toString('hex');
@@ -96,7 +97,7 @@ export async function composeServices(options: {
       await audit.flush();
       health.stop();
       redis?.disconnect();
-      await stopFeed().catch(() => {});
+      await feed?.stop();
     },
   };
 }

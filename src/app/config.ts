@@ -21,6 +21,11 @@ const ConfigSchema = z.object({
   /** Send the outbox's e-mails from the server process; false when `npm run worker` runs beside it. */
   OUTBOX_WORKER: z.stringbool().default(true),
   MAX_LIVE_APPOINTMENTS: positiveInt.default(3),
+  /**
+   * How often (ms) this process reads the changes other processes made (the `changes` table) into its caches;
+   * 0 reads none (one process only, e.g. a test of the writers' own signal).
+   */
+  CHANGE_FEED_MS: z.coerce.number().int().min(0).max(10_000).default(50),
   /** The reminder e-mail goes out this many hours before the appointment. */
   REMINDER_HOURS: positiveInt.default(24),
   /** The .eml files of the mailbox used without SMTP_URL are deleted this many days after they were written. */

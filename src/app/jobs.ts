@@ -1,4 +1,5 @@
 import { sweep } from '../booking/housekeeping.js';
+import { forgetOldChanges } from '../claims/change-feed.js';
 import { pruneMailFiles } from '../notify/mail-files.js';
 import { sweepStaff } from '../staff/staff-housekeeping.js';
 import type { Services } from './compose.js';
@@ -8,12 +9,18 @@ const DAY_MS = 86_400_000;
 /**
  * One round of housekeeping: holds that ran out, idempotency answers no one can ask for again, personal data past
  * its retention period, ended staff sessions and old login failures, and (without SMTP) the .eml files older than
- * MAIL_FILE_DAYS.
+ * MAIL_FILE_DAYS, and the rows of `changes` every process has read.
  */
 export async function housekeep(services: Pick<Services, 'db' | 'clock' | 'config'>) {
   const swept = await sweep(services);
   const staff = await sweepStaff(services);
-  return { ...swept, ...staff, mailFilesPruned: pruneOldMailFiles(services.config, services.clock()) };
+  const changesForgotten = await forgetOldChanges(services.db);
+  return {
+    ...swept,
+    ...staff,
+    changesForgotten,
+    mailFilesPruned: pruneOldMailFiles(services.config, services.clock()),
+  };
 }
 
 /** Without SMTP, the .eml files of the mailbox older than MAIL_FILE_DAYS go; returns how many. */

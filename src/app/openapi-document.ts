@@ -6,7 +6,8 @@ import { buildApp } from './http-app.js';
 export async function renderOpenApi(): Promise<string> {
   const database = await openDatabase({});
   const app = await buildApp({
-    config: loadConfig({ PUBLIC_BASE_URL: 'http://localhost:3000' }),
+    // No data and no tables: nothing to read changes from.
+    config: loadConfig({ PUBLIC_BASE_URL: 'http://localhost:3000', CHANGE_FEED_MS: '0' }),
     database,
     logger: false,
   });

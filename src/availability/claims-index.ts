@@ -1,5 +1,5 @@
 import { type Claim, listLiveClaims } from '../claims/claims-store.js';
-import type { Db } from '../platform/database/database.js';
+import type { Executor } from '../platform/database/database.js';
 import type { Interval } from '../platform/time/interval.js';
 import type { DayCache } from './day-cache.js';
 import { type BusyMinutes, busyMinutes } from './domain/free-slots.js';
@@ -26,7 +26,7 @@ function groupClaims(claims: Claim[]): ClaimSet {
 /**
  * Every live claim of a location from today on, read with one query and kept in memory, so computing a day
  * costs no round trip. An entry dies with its location's generation in the day cache (any claim change there,
- * from this process or, by NOTIFY, from another) and when its first hold runs out. Only availability reads it;
+ * from this process or, by the change feed, from another) and when its first hold runs out. Only availability reads it;
  * a booking always asks the database, where the exclusion constraint decides.
  */
 export class ClaimsIndex {
@@ -34,7 +34,7 @@ export class ClaimsIndex {
   private readonly loading = new Map<number, Promise<Entry>>();
 
   constructor(
-    private readonly db: Db,
+    private readonly db: Executor,
     private readonly days: DayCache,
     private readonly maxLocations = 1_000,
   ) {}

@@ -16,7 +16,7 @@ const ZONE_MARGIN = 14 * 60 * 60_000;
 const utcDate = (t: number) => new Date(t).toISOString().slice(0, 10);
 
 /**
- * Computed days per location and date, dropped when a claim there changes (`dropClaim`, from NOTIFY and from
+ * Computed days per location and date, dropped when a claim there changes (`dropClaim`, from the change feed and from
  * the use case itself) and wholesale on a catalogue change. A computation that started before a drop of its
  * location is not stored (generation check), so the cache never keeps what a booking already changed.
  */

@@ -41,7 +41,7 @@ export function requestFingerprint(secretKey: string, value: unknown): string {
       : v && typeof v === 'object'
         ? Object.fromEntries(
             Object.entries(v)
-              .sort(([a], [b]) => a.localeCompare(b))
+              .sort(([a], [b]) => (a < b ? -1 : 1)) // the keys are ASCII names: no locale needed
               .map(([k, x]) => [k, canonical(x)]),
           )
         : v;

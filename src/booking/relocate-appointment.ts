@@ -1,4 +1,5 @@
 import { findAlternatives } from '../availability/alternatives.js';
+import { readingThrough } from '../availability/availability-deps.js';
 import type { Words } from '../catalogue/domain/opening-hours.js';
 import type { LocationSnapshot } from '../catalogue/location-snapshots.js';
 import type { ClaimWriter } from '../claims/claim-writes.js';
@@ -65,6 +66,7 @@ export async function relocateOrCancel(
   reason: Words,
 ): Promise<Relocation | undefined> {
   const tx = writer.ex;
+  const seen = readingThrough(deps, tx); // free times as this transaction sees them (with the moves made so far)
   const locked = await lockById(tx, appointment.id);
   if (locked?.status !== 'booked') return undefined;
   const same = await placeAt(writer, deps, closed, appointment, appointment.startsAt.toISOString());
@@ -72,8 +74,8 @@ export async function relocateOrCancel(
   const around = appointment.startsAt.getTime();
   const items = itemsOf(appointment, closed);
   const needs = appointment.needs ?? undefined;
-  for (const candidate of await findAlternatives(deps, closed, items, needs, around, CANDIDATES)) {
-    const target = candidate.location === closed.location.slug ? closed : await deps.locations.get(candidate.location);
+  for (const candidate of await findAlternatives(seen, closed, items, needs, around, CANDIDATES)) {
+    const target = candidate.location === closed.location.slug ? closed : await seen.locations.get(candidate.location);
     const placed = target && (await placeAt(writer, deps, target, appointment, candidate.start));
     if (!placed) continue;
     if (appointment.email)

@@ -60,7 +60,7 @@ export function proposedSnapshot(
 }
 
 /**
- * Location snapshots kept in memory; `clear()` runs on every catalogue change (NOTIFY from any process).
+ * Location snapshots kept in memory; `clear()` runs on every catalogue change (from any process, by the change feed).
  * A load that overlaps a clear is not kept, so a stale snapshot never outlives the change.
  */
 export class LocationSnapshots {

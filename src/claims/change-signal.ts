@@ -5,7 +5,7 @@ export type ChangeListener = (change: Change) => void;
 
 /**
  * The one signal of every change that residents or staff can see. Writers raise it once a change is committed
- * (see claim-writes.ts), NOTIFY from other processes feeds it too (database-changes.ts), and every cache and
+ * (see claim-writes.ts), the change feed brings other processes' changes (change-feed.ts), and every cache and
  * live view listens to it: a writer never reaches into a cache.
  */
 export class ChangeSignal {

@@ -4,14 +4,20 @@ export type TextParams = Record<string, string | number>;
 export type FieldError = { field: string; code: FieldCode | ProblemCode; params?: TextParams };
 export type Alternative = { start: string; end: string; location: string };
 
-/** A failure the resident or integrator can act on; the HTTP layer turns it into problem details. */
+/**
+ * A failure the resident or integrator can act on; the HTTP layer turns it into problem details. It carries no stack
+ * trace: it is an answer, not a fault, and no one reads one (a rush refuses thousands a second, #17).
+ */
 export abstract class DomainError extends Error {
   abstract readonly status: number;
   constructor(
     readonly code: ProblemCode,
     readonly params: TextParams = {},
   ) {
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
     super(code);
+    Error.stackTraceLimit = limit;
     this.name = new.target.name;
   }
 }

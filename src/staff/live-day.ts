@@ -5,7 +5,7 @@ import { SESSION_COOKIE } from './access.js';
 import { currentStaff, type Staff } from './sessions.js';
 import type { StaffDeps } from './staff-deps.js';
 
-/** Changes that follow each other this closely go out as one event (a write is heard itself and through NOTIFY). */
+/** Changes that follow each other this closely go out as one event (a write is heard itself and by the feed). */
 const COALESCE_MS = 100;
 const HEARTBEAT_MS = 25_000;
 
@@ -14,7 +14,7 @@ export type OpenStreams = Set<() => void>;
 
 /**
  * A location's changes as server-sent events for the open day views: within a second of any change to its
- * appointments or blocks (a colleague, a resident online, another server process through NOTIFY), `event:
+ * appointments or blocks (a colleague, a resident online, another server process through the change feed), `event:
  * change` with the time it touched; the page then reads the day again. Every 25 s a comment keeps proxies from
  * closing the stream, and the session is checked: once it is over, `event: session-ended` and the stream ends.
  */

@@ -6,8 +6,8 @@ import { freeSlots } from '../../src/availability/availability-answer.js';
 import { resolveItems } from '../../src/catalogue/booking-rules.js';
 import { onEachDatabase, testConfig } from '../helpers/app.js';
 
-// A catalogue change reaches the caches by NOTIFY, at any moment: also while an answer is being computed from the
-// snapshot read just before. Nothing computed from a snapshot that a change already replaced may be kept.
+// A catalogue change reaches the caches by the change feed, at any moment: also while an answer is being computed
+// from the snapshot read just before. Nothing computed from a snapshot that a change already replaced may be kept.
 onEachDatabase(t, async (t, { app, database, clock }) => {
   const deps = app.deps;
   const until = async (check: () => boolean, ms = 2000) => {

@@ -21,7 +21,7 @@ onEachDatabase(t, async (t, { app, database, clock }) => {
   t.teardown(() => plain.close());
   const url = '/api/v1/availability?location=stadskantoor&items=paspoort&from=2026-12-07&to=2026-12-11';
   const answer = async (which: typeof app) => (await which.inject(url)).body;
-  /** Another process's writes reach the index by NOTIFY, a moment after commit. */
+  /** Another process's writes reach the index by the change feed, a moment after commit. */
   const sameAnswer = async () => {
     const until = Date.now() + 2000;
     let indexed = '';

@@ -29,7 +29,7 @@ onEachDatabase(t, async (t, { app, database, clock, config, kind }) => {
   };
   const slot = (list: Day[], date: string, start: string) =>
     list.find((d) => d.date === date)!.slots.find((s) => s.start === start);
-  /** Polls until `check` holds: NOTIFY is delivered after commit, a moment later. */
+  /** Polls until `check` holds: the change feed reads it after commit, a moment later. */
 
   t.test('the answer matches the documented schema and names duration and zone', async (t) => {
     const { status, body, res } = await get(
@@ -217,7 +217,7 @@ onEachDatabase(t, async (t, { app, database, clock, config, kind }) => {
       });
     }
     clock.set('2026-03-20T08:00:00Z');
-    // The extra openings reach the catalogue cache by NOTIFY, as another process's change would (within 2 s).
+    // The extra openings reach the catalogue cache by the change feed, as another process's change would (within 2 s).
     const query = 'location=stadskantoor&items=paspoort:2&from=2026-03-28&to=2026-03-30';
     t.ok(await eventually(async () => (await days(query))[1]!.open === true), 'the extra opening is seen');
     const spring = await days(query);

@@ -1,6 +1,14 @@
-// npm run bench:booking — "week opening": 2,000 virtual residents race for 300 free times on PostgreSQL. Prints
-// bookings/s, p50/p99, 5xx and double bookings, and a baseline measured in the same run: plain single-row INSERTs
-// per second over the same number of connections.
+// npm run bench:booking — "week opening" on PostgreSQL, every row in one run, timed to the last answer:
+//   a. plain single-row INSERTs over the same connections (the baseline the ratios are to);
+//   b. the race: 2,000 residents for 300 free times (bookings/s over the whole race and while times were free);
+//   c. the same race for holds (what the widget does first);
+//   d. sustained: as many residents as free times, each its own, so nothing is refused;
+//   e. the booking's statement alone (writeBooking from this process, no HTTP): the database's ceiling.
+// Plus p50/p99, 5xx and double bookings. `npm run bench:booking -- --pgbench` also runs pgbench (32 clients,
+// prepared) on balie_book against plain INSERTs (tests/bench/pgbench-*.sql).
+// autocannon's amount mode ends on its next sample tick: the tick is 10 ms and each race is timed from its start to
+// its last answer, so a race is not rounded up to whole seconds.
+import { execFileSync } from 'node:child_process';
 import autocannon from 'autocannon';
 import { sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
@@ -72,81 +80,37 @@ for (let l = 1; l <= LOCATIONS; l++) {
 }
 await database.close();
 
-// The first weekday at least two days ahead: the week that just opened.
-let day = DateTime.now().setZone(zone).startOf('day').plus({ days: 2 });
-while (day.weekday > 5) day = day.plus({ days: 1 });
-const timesOn = (date: DateTime) =>
-  Array.from({ length: LOCATIONS * STARTS }, (_, i) => ({
+/** The `n`-th weekday after `from` (Monday to Friday), at the start of the day. */
+function weekdayAfter(from: DateTime, n: number): DateTime {
+  let day = from;
+  for (let i = 0; i < n; ) {
+    day = day.plus({ days: 1 });
+    if (day.weekday <= 5) i++;
+  }
+  return day;
+}
+
+// The first weekday at least two days ahead: the week that just opened. Each row has a day of its own.
+const today = DateTime.now().setZone(zone).startOf('day');
+const raceDay = weekdayAfter(today.plus({ days: 1 }), 1);
+const warmDay = weekdayAfter(raceDay, 1);
+const holdDay = weekdayAfter(raceDay, 2);
+const sustainedDay = weekdayAfter(raceDay, 3);
+const directDay = weekdayAfter(raceDay, 5);
+/** The day's free times of all locations: `starts` start times from 9.00, each with COUNTERS counters. */
+const timesOn = (date: DateTime, starts = STARTS) =>
+  Array.from({ length: LOCATIONS * starts }, (_, i) => ({
     location: `bench-${1 + (i % LOCATIONS)}`,
     start: date
       .set({ hour: 9 })
       .plus({ minutes: 10 * Math.floor(i / LOCATIONS) })
       .toISO({ suppressMilliseconds: true })!,
   }));
-const times = timesOn(day);
-let warmDay = day.plus({ days: 1 });
-while (warmDay.weekday > 5) warmDay = warmDay.plus({ days: 1 });
 
-const server = await startBenchServer({
-  DATABASE_URL: url,
-  DEMO_DATA: 'false',
-  RATE_LIMIT_PER_MINUTE: '1000000',
-  BENCH_POOL: String(CONNECTIONS),
-});
-let n = 0;
-let random = 7;
-const next = () => (random = (random * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
-/** `amount` residents, each booking one of `choices` at random (a new e-mail address each). */
-const race = (choices: { location: string; start: string }[], amount: number) =>
-  autocannon({
-    url: server.app,
-    connections: CONNECTIONS,
-    amount,
-    timeout: 30,
-    requests: [
-      {
-        method: 'POST',
-        path: '/api/v1/appointments',
-        headers: { 'content-type': 'application/json' },
-        setupRequest: (request) => {
-          const time = choices[Math.floor(next() * choices.length)]!;
-          const resident = n++;
-          return {
-            ...request,
-            body: JSON.stringify({
-              ...time,
-              items: [{ service: 'paspoort', persons: 1 }],
-              name: `Inwoner ${resident}`,
-              email: `inwoner${resident}@example.nl`,
-            }),
-          };
-        },
-      },
-    ],
-  });
-// A server that has been running: the same race on the next day, smaller, warms up the code paths first.
-await race(timesOn(warmDay), RESIDENTS / 4);
-const started = performance.now();
-const result = await race(times, RESIDENTS);
-const seconds = (performance.now() - started) / 1000;
-await stop(server.child);
+type Row = { name: string; perSecond: number; detail: string; p50?: number; p99?: number; fivexx?: number };
+const rows: Row[] = [];
 
-const check = await openDatabase({ url });
-const [counts] = await queryRows<{ booked: number; filling: number; overlaps: number }>(
-  check.db,
-  sql`
-  select (select count(*)::int from appointments
-           where status = 'booked' and starts_at::date = ${day.toISODate()}::date) as booked,
-         (select extract(epoch from max(created_at) - min(created_at))::float8 from appointments
-           where status = 'booked' and starts_at::date = ${day.toISODate()}::date) as filling,
-         (select count(*)::int from appointments a join appointments b on a.counter_id = b.counter_id and a.id < b.id
-           where a.status in ('held','booked','checked_in','serving')
-             and b.status in ('held','booked','checked_in','serving')
-             and tstzrange(a.starts_at, a.ends_at, '[)') && tstzrange(b.starts_at, b.ends_at, '[)')) as overlaps`,
-);
-await check.close();
-
-// Baseline: plain single-row INSERTs (autocommit) over the same number of connections, for the same time budget.
+// a. Baseline: plain single-row INSERTs (autocommit) over the same number of connections, 5 s.
 const baselineClient = postgres(url, { max: CONNECTIONS, onnotice: () => {} });
 await baselineClient`create table baseline_inserts (id bigserial primary key, payload text not null)`;
 let inserts = 0;
@@ -160,11 +124,145 @@ await Promise.all(
   }),
 );
 await baselineClient.end();
-const baselinePerSecond = inserts / 5;
+const baseline = inserts / 5;
+rows.push({ name: 'a. plain INSERTs (baseline)', perSecond: baseline, detail: `${inserts} in 5 s` });
+
+const server = await startBenchServer({
+  DATABASE_URL: url,
+  DEMO_DATA: 'false',
+  RATE_LIMIT_PER_MINUTE: '1000000',
+  BENCH_POOL: String(CONNECTIONS),
+});
+let n = 0;
+let random = 7;
+const next = () => (random = (random * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+type Race = { seconds: number; status: Record<string, number>; p50: number; p99: number; fivexx: number };
+/**
+ * `amount` residents, each asking for one of `choices` (at random, or in turn with `inTurn`), a new e-mail address
+ * each; timed from the first request to the last answer.
+ */
+async function race(
+  path: '/api/v1/appointments' | '/api/v1/holds',
+  choices: { location: string; start: string }[],
+  amount: number,
+  inTurn = false,
+): Promise<Race> {
+  let turn = 0;
+  let last = 0;
+  const started = performance.now();
+  const result = await autocannon({
+    url: server.app,
+    connections: CONNECTIONS,
+    amount,
+    timeout: 30,
+    sampleInt: 10,
+    requests: [
+      {
+        method: 'POST',
+        path,
+        headers: { 'content-type': 'application/json' },
+        setupRequest: (request) => {
+          const time = choices[inTurn ? turn++ % choices.length : Math.floor(next() * choices.length)]!;
+          const resident = n++;
+          const hold = { ...time, items: [{ service: 'paspoort', persons: 1 }] };
+          return {
+            ...request,
+            body: JSON.stringify(
+              path === '/api/v1/holds'
+                ? hold
+                : { ...hold, name: `Inwoner ${resident}`, email: `inwoner${resident}@example.nl` },
+            ),
+          };
+        },
+        onResponse: () => {
+          last = performance.now();
+        },
+      },
+    ],
+  });
+  const status = Object.fromEntries(
+    Object.entries(result.statusCodeStats as Record<string, { count: number }>).map(([code, s]) => [code, s.count]),
+  );
+  const fivexx = Object.entries(status)
+    .filter(([code]) => code.startsWith('5'))
+    .reduce((sum, [, count]) => sum + count, 0);
+  return { seconds: (last - started) / 1000, status, p50: result.latency.p50, p99: result.latency.p99, fivexx };
+}
+
+const check = await openDatabase({ url });
+/** What the database holds for a day: claims of `status`, the time from the first to the last, and overlaps. */
+async function dayFigures(date: DateTime, status: 'booked' | 'held') {
+  const [counts] = await queryRows<{ claims: number; filling: number; overlaps: number }>(
+    check.db,
+    sql`
+    select (select count(*)::int from appointments
+             where status = ${status} and starts_at::date = ${date.toISODate()}::date) as claims,
+           (select extract(epoch from max(created_at) - min(created_at))::float8 from appointments
+             where status = ${status} and starts_at::date = ${date.toISODate()}::date) as filling,
+           (select count(*)::int from appointments a join appointments b on a.counter_id = b.counter_id and a.id < b.id
+             where a.status in ('held','booked','checked_in','serving')
+               and b.status in ('held','booked','checked_in','serving')
+               and tstzrange(a.starts_at, a.ends_at, '[)') && tstzrange(b.starts_at, b.ends_at, '[)')) as overlaps`,
+  );
+  return counts!;
+}
+const answers = (r: Race) =>
+  Object.entries(r.status)
+    .map(([code, count]) => `${code}×${count}`)
+    .join(', ');
+
+// A server that has been running: a smaller race on another day warms up the code paths first.
+await race('/api/v1/appointments', timesOn(warmDay), RESIDENTS / 4);
+
+// b. The race for bookings.
+const booking = await race('/api/v1/appointments', timesOn(raceDay), RESIDENTS);
+const booked = await dayFigures(raceDay, 'booked');
+const created = booking.status['201'] ?? 0;
+rows.push({
+  name: 'b. race: bookings (whole race)',
+  perSecond: created / booking.seconds,
+  detail: `${RESIDENTS} residents in ${booking.seconds.toFixed(2)} s: ${answers(booking)}`,
+  ...booking,
+});
+rows.push({
+  name: '   while times were free',
+  perSecond: booked.claims / booked.filling,
+  detail: `${booked.claims} bookings in ${booked.filling.toFixed(2)} s, first to last`,
+});
+
+// c. The same race for holds.
+const holding = await race('/api/v1/holds', timesOn(holdDay), RESIDENTS);
+const held = await dayFigures(holdDay, 'held');
+rows.push({
+  name: 'c. race: holds (whole race)',
+  perSecond: (holding.status['201'] ?? 0) / holding.seconds,
+  detail: `${RESIDENTS} residents in ${holding.seconds.toFixed(2)} s: ${answers(holding)}`,
+  ...holding,
+});
+rows.push({
+  name: '   while times were free',
+  perSecond: held.claims / held.filling,
+  detail: `${held.claims} holds in ${held.filling.toFixed(2)} s, first to last`,
+});
+
+// d. Sustained: each free time (45 starts × 10 locations × 3 counters) asked by exactly as many residents as it has
+// counters, in turn, so no one is refused.
+const sustainedTimes = timesOn(sustainedDay, 45);
+const sustainedResidents = sustainedTimes.length * COUNTERS;
+const sustained = await race('/api/v1/appointments', sustainedTimes, sustainedResidents, true);
+rows.push({
+  name: 'd. sustained: bookings, none refused',
+  perSecond: (sustained.status['201'] ?? 0) / sustained.seconds,
+  detail: `${sustainedResidents} residents in ${sustained.seconds.toFixed(2)} s: ${answers(sustained)}`,
+  ...sustained,
+});
+await stop(server.child);
+const overlaps = (await dayFigures(raceDay, 'booked')).overlaps;
+await check.close();
 
 // Ceiling: the booking's own statement (writeBooking) straight from this process, without the HTTP server, for
 // different free times on a later day over the same connections: the database's work for a booking (key, locks,
-// claim, items, messages, answer, NOTIFY, commit) with nothing else on the machine competing for it.
+// claim, items, messages, answer, change row, commit) with nothing else on the machine competing for it.
 const direct = await openDatabase({ url, poolSize: CONNECTIONS });
 const benchLocations = await queryRows<{ id: number; municipality_id: number; counters: number[] }>(
   direct.db,
@@ -173,8 +271,6 @@ const benchLocations = await queryRows<{ id: number; municipality_id: number; co
   from locations l join counters c on c.location_id = l.id
   where l.slug like 'bench-%' group by l.id, l.municipality_id`,
 );
-let directDay = warmDay.plus({ days: 7 });
-while (directDay.weekday > 5) directDay = directDay.plus({ days: 1 });
 const writes = benchLocations.flatMap((location) =>
   Array.from({ length: 45 * COUNTERS }, (_, i) => {
     const start = directDay.set({ hour: 9 }).plus({ minutes: 10 * Math.floor(i / COUNTERS) });
@@ -222,37 +318,53 @@ await Promise.all(
     }
   }),
 );
-const directPerSecond = directBooked / ((performance.now() - directStarted) / 1000);
+const directSeconds = (performance.now() - directStarted) / 1000;
 await direct.close();
+rows.push({
+  name: 'e. the booking statement alone',
+  perSecond: directBooked / directSeconds,
+  detail: `${directBooked} of ${writes.length} different times in ${directSeconds.toFixed(2)} s, no HTTP`,
+});
 
-const status = result.statusCodeStats as Record<string, { count: number }>;
-const created = status['201']?.count ?? 0;
-const fivexx = Object.entries(status)
-  .filter(([code]) => code.startsWith('5'))
-  .reduce((sum, [, s]) => sum + s.count, 0);
-const bookingsPerSecond = created / seconds;
 console.log(
-  `${RESIDENTS} residents, ${CONNECTIONS} connections, ${times.length * COUNTERS} free times (${LOCATIONS} locations ` +
-    `× ${COUNTERS} counters × ${STARTS} starts), PostgreSQL`,
+  `${RESIDENTS} residents, ${CONNECTIONS} connections, ${LOCATIONS * STARTS * COUNTERS} free times in the race ` +
+    `(${LOCATIONS} locations × ${COUNTERS} counters × ${STARTS} starts), PostgreSQL`,
 );
 console.log(
-  `answers: ${Object.entries(status)
-    .map(([code, s]) => `${code}×${s.count}`)
-    .join(', ')} in ${seconds.toFixed(2)} s`,
+  `${'row'.padEnd(40)} ${'per s'.padStart(7)} ${'ratio'.padStart(6)} ${'p50'.padStart(5)} ${'p99'.padStart(5)}  5xx`,
 );
-console.log(`successful bookings/s   ${bookingsPerSecond.toFixed(0)} (bookings made ÷ the whole run)`);
-console.log(
-  `while times were free   ${(counts!.booked / counts!.filling).toFixed(0)}/s (${counts!.booked} bookings in ` +
-    `${counts!.filling.toFixed(2)} s, first to last)`,
-);
-console.log(`requests answered/s    ${(RESIDENTS / seconds).toFixed(0)} (201 and 409 with alternatives)`);
-console.log(`latency p50 / p99 ms    ${result.latency.p50} / ${result.latency.p99}`);
-console.log(`5xx                     ${fivexx}`);
-console.log(`booked rows             ${counts!.booked}`);
-console.log(`double bookings         ${counts!.overlaps}`);
-console.log(`baseline INSERTs/s      ${baselinePerSecond.toFixed(0)}`);
-console.log(`ratio bookings/INSERTs  ${(bookingsPerSecond / baselinePerSecond).toFixed(3)}`);
-console.log(
-  `ceiling: booking statement alone, no HTTP  ${directPerSecond.toFixed(0)}/s (${directBooked} of ${writes.length} ` +
-    `different times; ratio to INSERTs ${(directPerSecond / baselinePerSecond).toFixed(3)})`,
-);
+const cell = (value: number | undefined, width: number) => (value === undefined ? '' : String(value)).padStart(width);
+for (const row of rows) {
+  const figures = `${row.perSecond.toFixed(0).padStart(7)} ${(row.perSecond / baseline).toFixed(3).padStart(6)}`;
+  const latency = `${cell(row.p50, 5)} ${cell(row.p99, 5)}  ${cell(row.fivexx, 3)}`;
+  console.log(`${row.name.padEnd(40)} ${figures} ${latency}  ${row.detail}`);
+}
+console.log(`double bookings in the race: ${overlaps}`);
+
+// pgbench: the statement and plain INSERTs by PostgreSQL's own load generator (32 clients, prepared, 10 s each).
+if (process.argv.includes('--pgbench')) {
+  const pgbench = (script: string, variables: Record<string, number> = {}) => {
+    const defines = Object.entries(variables).flatMap(([name, value]) => ['-D', `${name}=${value}`]);
+    const file = new URL(script, import.meta.url).pathname;
+    const output = execFileSync(
+      'pgbench',
+      ['-n', '-M', 'prepared', '-c', '32', '-j', '2', '-T', '10', ...defines, '-f', file, url],
+      { encoding: 'utf8' },
+    );
+    return Number(/tps = ([\d.]+)/.exec(output)?.[1] ?? 0);
+  };
+  const location = benchLocations[0]!;
+  const insertTps = pgbench('./pgbench-insert.sql');
+  const bookTps = pgbench('./pgbench-book.sql', {
+    mid: location.municipality_id,
+    lid: location.id,
+    c1: location.counters[0]!,
+    c2: location.counters[1]!,
+    c3: location.counters[2]!,
+    sid: service!.id,
+  });
+  console.log(
+    `pgbench, 32 clients: INSERT ${insertTps.toFixed(0)} TPS, balie_book ${bookTps.toFixed(0)} TPS, ` +
+      `ratio ${(bookTps / insertTps).toFixed(3)}`,
+  );
+}

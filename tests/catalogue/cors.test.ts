@@ -94,6 +94,6 @@ onEachDatabase(t, async (t, { app, database }) => {
         .statusCode;
       await new Promise((r) => setTimeout(r, 20));
     }
-    t.equal(status, 200, 'the catalogue change reaches every process by NOTIFY');
+    t.equal(status, 200, 'the catalogue change reaches every process by the change feed');
   });
 });

@@ -3,8 +3,8 @@ import { buildApp } from '../../src/app/http-app.js';
 import type { Change } from '../../src/claims/change-signal.js';
 import { onEachDatabase } from '../helpers/app.js';
 
-// Every writer of claims raises the one change signal itself, after commit: with the feed of NOTIFY from the
-// database switched off, the next availability answer of the same process must still show each change.
+// Every writer of claims raises the one change signal itself, after commit: with the feed of the changes table
+// switched off (CHANGE_FEED_MS=0), the next availability answer of the same process must still show each change.
 const start = '2026-12-01T09:00:00+01:00';
 const later = '2026-12-01T10:00:00+01:00';
 const item = { location: 'stadskantoor', items: [{ service: 'paspoort', persons: 1 }] };
@@ -12,8 +12,7 @@ const question = '/api/v1/availability?location=stadskantoor&items=paspoort&from
 
 onEachDatabase(t, async (t, { database, clock, config }) => {
   clock.set('2026-11-30T08:00:00Z');
-  const deaf = { ...database, listen: async () => async () => {} };
-  const app = await buildApp({ config, database: deaf, clock: clock.now, logger: false });
+  const app = await buildApp({ config: { ...config, CHANGE_FEED_MS: 0 }, database, clock: clock.now, logger: false });
   t.teardown(() => app.close());
   const raised: Change[] = [];
   app.deps.changes.listen((change) => raised.push(change));

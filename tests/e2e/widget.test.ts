@@ -424,7 +424,7 @@ if (!chromiumMissing)
             sql`update municipalities set widget_origins = array_append(widget_origins, ${site}) where slug =
             'stadswaard'`,
           );
-          await new Promise((r) => setTimeout(r, 300)); // NOTIFY reaches the app
+          await new Promise((r) => setTimeout(r, 300)); // the change feed reaches the app
           const allowed = await open(`${site}/`);
           await allowed.page.getByText('Stap 1 van 5').waitFor();
           t.ok(

@@ -1,15 +1,14 @@
 // A location manager changes opening hours, exceptions, counters and service settings (#15): checked field by
 // field in plain Dutch, impact first (stranded appointments refused until confirmed, a dry run that counts the start
 // times residents gain and lose with the availability engine itself), and seen by every process at once.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import t from 'tap';
 import { queryRows } from '../../src/platform/database/database.js';
-import { startRealServer, stop } from '../bench/measure.js';
+import { stop } from '../bench/measure.js';
 import { onEachDatabase } from '../helpers/app.js';
+import { bookOnline } from '../helpers/booking.js';
 import { eventually } from '../helpers/eventually.js';
+import { startSecondServer } from '../helpers/second-server.js';
 import { loginAs } from '../helpers/staff.js';
 
 type Hours = {
@@ -38,17 +37,7 @@ onEachDatabase(t, async (t, { app, clock, kind, url }) => {
     return response.json().days;
   };
   const book = async (start: string, n: number) => {
-    const response = await app.inject({
-      method: 'POST',
-      url: '/api/v1/appointments',
-      payload: {
-        location: 'stadskantoor',
-        items: [{ service: 'paspoort', persons: 1 }],
-        start,
-        name: `Avond ${n}`,
-        email: `avond${n}@example.nl`,
-      },
-    });
+    const response = await bookOnline(app, { start, name: `Avond ${n}`, email: `avond${n}@example.nl` });
     if (response.statusCode !== 201) throw new Error(response.body);
     return response.json().reference as string;
   };
@@ -281,13 +270,7 @@ onEachDatabase(t, async (t, { app, clock, kind, url }) => {
   if (kind === 'postgres') {
     t.test('an exception saved through one process is seen by another server process within 2 s', async (t) => {
       // A real second process on the same database, with the real clock: the date is two weeks from today's Tuesday.
-      const other = await startRealServer({
-        DATABASE_URL: url!,
-        DATA_DIR: mkdtempSync(join(tmpdir(), 'balie-hours-')),
-        DEMO_DATA: 'false',
-        OUTBOX_WORKER: 'false',
-        SECRET_KEY: 'hours-test-secret-key-0123456789-abcdef',
-      });
+      const other = await startSecondServer(url!);
       t.teardown(() => stop(other.child));
       const today = new Date();
       const date = new Date(today.getTime() + ((9 - today.getUTCDay()) % 7) * DAY_MS + 14 * DAY_MS)

@@ -18,11 +18,6 @@ export interface Database {
   readonly db: Db;
   /** Runs `work` while holding a database-wide advisory lock (PostgreSQL); PGlite has one connection anyway. */
   withLock<T>(key: number, work: () => Promise<T>): Promise<T>;
-  /**
-   * Calls `onMessage` for every NOTIFY on `channel` (from any process); resolves to an unsubscribe. `onRelisten`
-   * runs when the listening connection was lost and is back (what was sent meanwhile is lost).
-   */
-  listen(channel: string, onMessage: (payload: string) => void, onRelisten?: () => void): Promise<() => Promise<void>>;
   /** A trivial query on a connection of its own (PostgreSQL), so that a busy pool does not look like an outage. */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -101,18 +96,6 @@ function openPostgres(url: string, poolSize = 10): Database {
         connection.release();
       }
     },
-    async listen(channel, onMessage, onRelisten) {
-      let listened = false;
-      const { unlisten } = await client.listen(
-        channel,
-        (payload) => onMessage(payload),
-        () => {
-          if (listened) onRelisten?.();
-          listened = true;
-        },
-      );
-      return unlisten;
-    },
     async ping() {
       await probe`select 1`;
     },
@@ -137,10 +120,6 @@ async function openPglite(options: { dataDir?: string; loadDataDir?: Blob | File
       const run = queue.then(work, work);
       queue = run.catch(() => {});
       return run;
-    },
-    async listen(channel, onMessage) {
-      const unlisten = await client.listen(channel, (payload) => onMessage(payload));
-      return unlisten;
     },
     async ping() {
       await client.query('select 1');

@@ -1,0 +1,98 @@
+import { sql } from 'drizzle-orm';
+import { type Executor, queryRows } from '../platform/database/database.js';
+import type { Change, ChangeSignal } from './change-signal.js';
+
+/** Parses a row of the `changes` table (the triggers of migrations 0002 and 0013). */
+export function parseChange(payload: string): Change | undefined {
+  if (payload === 'catalogue') return { kind: 'catalogue' };
+  const match = /^claims:(\d+):(-?\d+):(-?\d+)$/.exec(payload);
+  if (!match) return undefined;
+  return { kind: 'claims', locationId: Number(match[1]), start: Number(match[2]), end: Number(match[3]) };
+}
+
+/** Rows older than this have been read by every process: housekeeping drops them (database time, not the app's). */
+export async function forgetOldChanges(ex: Executor): Promise<number> {
+  const gone = await queryRows<{ id: string }>(
+    ex,
+    sql`delete from changes where created_at < now() - interval '10 minutes' returning id`,
+  );
+  return gone.length;
+}
+
+/** How long a missing id may still come (its transaction runs): longer than any transaction of ours lasts. */
+const GAP_MS = 60_000;
+
+/**
+ * Feeds every committed change to claims and catalogue into the signal, from every process on the same database
+ * (and this one's own, a moment after it raised them itself): it reads the rows of `changes` after the highest id it
+ * has seen, every `intervalMs`. Ids are handed out before commit, so a later id can commit first: an id skipped is
+ * asked for again until it comes or is older than GAP_MS (its transaction rolled back). After a failed read (an
+ * outage) everything is treated as changed once, as rows may have gone before they were read.
+ */
+export class ChangeFeed {
+  private last = 0;
+  private readonly gaps = new Map<number, number>();
+  private timer: NodeJS.Timeout | undefined;
+  private reading: Promise<void> | undefined;
+  private failed = false;
+
+  constructor(
+    private readonly ex: Executor,
+    private readonly signal: ChangeSignal,
+    private readonly intervalMs: number,
+  ) {}
+
+  /** Starts after the newest change there is now. */
+  async start(): Promise<void> {
+    const [row] = await queryRows<{ last: string }>(
+      this.ex,
+      sql`select coalesce(max(id), 0)::text as last from changes`,
+    );
+    this.last = Number(row!.last);
+    this.timer = setInterval(() => void this.read(), this.intervalMs);
+    this.timer.unref();
+  }
+
+  /** Reads what is new once (the timer calls it; a read still running is waited for, not doubled). */
+  read(): Promise<void> {
+    this.reading ??= this.readOnce().finally(() => {
+      this.reading = undefined;
+    });
+    return this.reading;
+  }
+
+  async stop(): Promise<void> {
+    clearInterval(this.timer);
+    await this.reading;
+  }
+
+  private async readOnce(): Promise<void> {
+    const gaps = [...this.gaps.keys()];
+    let rows: { id: string; payload: string }[];
+    try {
+      rows = await queryRows(
+        this.ex,
+        sql`select id::text, payload from changes
+            where id > ${this.last} or id = any(${`{${gaps.join(',')}}`}::bigint[]) order by id`,
+      );
+    } catch {
+      this.failed = true; // the health check says why; reading goes on at the next tick
+      return;
+    }
+    if (this.failed) {
+      this.failed = false;
+      this.signal.raise({ kind: 'catalogue' });
+    }
+    const now = Date.now();
+    for (const row of rows) {
+      const id = Number(row.id);
+      if (id > this.last) {
+        for (let missing = this.last + 1; missing < id; missing++) this.gaps.set(missing, now);
+        this.last = id;
+      } else this.gaps.delete(id);
+      const change = parseChange(row.payload);
+      if (change) this.signal.raise(change);
+    }
+    for (const [id, since] of this.gaps) if (now - since > GAP_MS) this.gaps.delete(id);
+  }
+}
