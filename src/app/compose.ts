@@ -49,7 +49,7 @@ export async function composeServices(options: {
   const changes = new ChangeSignal();
   const days = new DayCache(config.AVAILABILITY_CACHE_SIZE);
   const locations = new LocationSnapshots(db);
-  const claimsIndex = new ClaimsIndex(db, days, config.CLAIMS_INDEX_LOCATIONS);
+  const claimsIndex = new ClaimsIndex(db, config.CLAIMS_INDEX_LOCATIONS);
   const origins = new WidgetOrigins(db);
   const staffDays = new StaffDayCache();
   // Every cache drops what a change made stale, whoever made it (DESIGN: several processes, one database).
@@ -62,6 +62,7 @@ export async function composeServices(options: {
       origins.clear();
     } else {
       days.dropClaim(change.locationId, change.start, change.end);
+      claimsIndex.dropClaim(change.locationId, change.start, change.end);
     }
   });
   const feed = config.CHANGE_FEED_MS > 0 ? new ChangeFeed(db, changes, config.CHANGE_FEED_MS) : undefined;

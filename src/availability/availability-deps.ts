@@ -20,5 +20,5 @@ export type AvailabilityDeps = {
  */
 export function readingThrough<T extends AvailabilityDeps>(deps: T, ex: Executor): T {
   const days = new DayCache(0);
-  return { ...deps, days, locations: new LocationSnapshots(ex), claimsIndex: new ClaimsIndex(ex, days, 0) };
+  return { ...deps, days, locations: new LocationSnapshots(ex), claimsIndex: new ClaimsIndex(ex, 0) };
 }

@@ -1,13 +1,20 @@
 import { type Claim, listLiveClaims } from '../claims/claims-store.js';
 import type { Executor } from '../platform/database/database.js';
 import type { Interval } from '../platform/time/interval.js';
-import type { DayCache } from './day-cache.js';
 import { type BusyMinutes, busyMinutes } from './domain/free-slots.js';
 
 /** A location's live claims over a span, per counter in whole minutes, with the holds among them. */
 export type ClaimSet = { busy: Map<number, BusyMinutes>; holds: Claim[] };
 
-type Entry = { span: Interval; generation: number; validUntil: number; claims: ClaimSet };
+type Entry = {
+  span: Interval;
+  /** Sorted by counter and start. */
+  claims: Claim[];
+  set: ClaimSet;
+  validUntil: number;
+  /** Times a change touched since the claims were read: read again (only those) before the next answer. */
+  dirty: Interval[];
+};
 
 /** How far ahead the index reads: past the longest window an availability question may ask (92 days). */
 const SPAN_DAYS = 100;
@@ -23,67 +30,115 @@ function groupClaims(claims: Claim[]): ClaimSet {
   return { busy: busyMinutes(busy), holds: claims.filter((c) => c.holdExpiresAt !== null) };
 }
 
+const firstExpiry = (claims: Claim[]) =>
+  Math.min(...claims.filter((c) => c.holdExpiresAt !== null).map((c) => c.holdExpiresAt!));
+const overlaps = (c: Interval, span: Interval) => c.start < span.end && c.end > span.start;
+
 /**
- * Every live claim of a location from today on, read with one query and kept in memory, so computing a day
- * costs no round trip. An entry dies with its location's generation in the day cache (any claim change there,
- * from this process or, by the change feed, from another) and when its first hold runs out. Only availability reads it;
- * a booking always asks the database, where the exclusion constraint decides.
+ * Every live claim of a location from today on, read with one query and kept in memory, so computing a day or
+ * refusing a taken time costs no round trip. A change (from this process or, by the change feed, from another)
+ * marks its time dirty: before the next answer only the claims of the dirty times are read again and put in place,
+ * so a rush of bookings does not read the whole location again for each one (#17). An entry goes on a catalogue
+ * change and when its first hold runs out. A booking is never decided here: the exclusion constraint decides.
  */
 export class ClaimsIndex {
   private readonly entries = new Map<number, Entry>();
   private readonly loading = new Map<number, Promise<Entry>>();
+  /** Changes that came while a location's claims were being read in full: they may be missing from what was read. */
+  private readonly changedWhileLoading = new Map<number, Interval[]>();
 
   constructor(
     private readonly db: Executor,
-    private readonly days: DayCache,
     private readonly maxLocations = 1_000,
   ) {}
 
-  /** The live claims of a location that overlap `span`, at `now`. */
+  /** The live claims of a location that overlap `span`, at `now`, per counter. */
   async claimsFor(locationId: number, span: Interval, now: Date): Promise<ClaimSet> {
-    const at = now.getTime();
-    const fresh = (e: Entry | undefined) =>
-      e &&
-      e.generation === this.days.generation(locationId) &&
-      at < e.validUntil &&
-      e.span.start <= span.start &&
-      span.end <= e.span.end;
     if (this.maxLocations === 0)
       return groupClaims(await listLiveClaims(this.db, locationId, new Date(span.start), new Date(span.end), now));
-    const entry = this.entries.get(locationId);
-    if (fresh(entry)) return entry!.claims;
-    const pending = this.loading.get(locationId);
-    if (pending) {
-      const loaded = await pending;
-      if (fresh(loaded)) return loaded.claims;
-    }
-    // A span the index does not cover (a long horizon) is read on its own.
-    const wanted = { start: Math.min(span.start, at - DAY), end: Math.max(span.end, at + SPAN_DAYS * DAY) };
-    const load = this.load(locationId, wanted, now).finally(() => this.loading.delete(locationId));
-    this.loading.set(locationId, load);
-    return (await load).claims;
+    return (await this.entryFor(locationId, span, now)).set;
+  }
+
+  /** The live claims of a location that overlap `span`, at `now`, sorted by counter and start. */
+  async liveClaims(locationId: number, span: Interval, now: Date): Promise<Claim[]> {
+    if (this.maxLocations === 0)
+      return listLiveClaims(this.db, locationId, new Date(span.start), new Date(span.end), now);
+    return (await this.entryFor(locationId, span, now)).claims.filter((c) => overlaps(c, span));
+  }
+
+  /** A claim changed at `[start, end)` of a location (the change signal). */
+  dropClaim(locationId: number, start: number, end: number) {
+    this.entries.get(locationId)?.dirty.push({ start, end });
+    this.changedWhileLoading.get(locationId)?.push({ start, end });
   }
 
   clear() {
     this.entries.clear();
+    for (const changed of this.changedWhileLoading.values()) changed.push({ start: -Infinity, end: Infinity });
+  }
+
+  private async entryFor(locationId: number, span: Interval, now: Date): Promise<Entry> {
+    const at = now.getTime();
+    const covers = (e: Entry | undefined): e is Entry =>
+      !!e && at < e.validUntil && e.span.start <= span.start && span.end <= e.span.end;
+    for (;;) {
+      const pending = this.loading.get(locationId);
+      if (pending) await pending.catch(() => undefined);
+      else break;
+    }
+    const entry = this.entries.get(locationId);
+    if (covers(entry) && entry.dirty.length === 0) return entry;
+    const work = covers(entry) ? this.patch(entry, locationId, now) : this.load(locationId, span, now);
+    this.loading.set(locationId, work);
+    try {
+      return await work;
+    } finally {
+      this.loading.delete(locationId);
+    }
+  }
+
+  /** Reads again the claims of the entry's dirty times, and puts them in place. */
+  private async patch(entry: Entry, locationId: number, now: Date): Promise<Entry> {
+    const dirty = entry.dirty.splice(0);
+    const hull = {
+      start: Math.max(entry.span.start, Math.min(...dirty.map((d) => d.start))),
+      end: Math.min(entry.span.end, Math.max(...dirty.map((d) => d.end))),
+    };
+    try {
+      const fresh = await listLiveClaims(this.db, locationId, new Date(hull.start), new Date(hull.end), now);
+      entry.claims = [...entry.claims.filter((c) => !overlaps(c, hull)), ...fresh].sort(
+        (a, b) => a.counterId - b.counterId || a.start - b.start,
+      );
+    } catch (error) {
+      entry.dirty.push(...dirty);
+      throw error;
+    }
+    entry.set = groupClaims(entry.claims);
+    entry.validUntil = firstExpiry(entry.claims);
+    return entry;
   }
 
   private async load(locationId: number, span: Interval, now: Date): Promise<Entry> {
-    const generation = this.days.generation(locationId);
-    const claims = groupClaims(
-      await listLiveClaims(this.db, locationId, new Date(span.start), new Date(span.end), now),
-    );
-    const entry: Entry = {
-      span,
-      generation,
-      validUntil: Math.min(...claims.holds.map((h) => h.holdExpiresAt!)),
-      claims,
-    };
-    // A change that came in while reading may be missing from what was read: use it once, keep it not.
-    if (generation === this.days.generation(locationId)) {
-      if (this.entries.size >= this.maxLocations) this.entries.delete(this.entries.keys().next().value!);
+    const at = now.getTime();
+    // A span the index does not cover (a long horizon) is read on its own.
+    const wanted = { start: Math.min(span.start, at - DAY), end: Math.max(span.end, at + SPAN_DAYS * DAY) };
+    const changed: Interval[] = [];
+    this.changedWhileLoading.set(locationId, changed);
+    try {
+      const claims = await listLiveClaims(this.db, locationId, new Date(wanted.start), new Date(wanted.end), now);
+      const entry: Entry = {
+        span: wanted,
+        claims,
+        set: groupClaims(claims),
+        validUntil: firstExpiry(claims),
+        dirty: changed,
+      };
+      if (this.entries.size >= this.maxLocations && !this.entries.has(locationId))
+        this.entries.delete(this.entries.keys().next().value!);
       this.entries.set(locationId, entry);
+      return entry;
+    } finally {
+      this.changedWhileLoading.delete(locationId);
     }
-    return entry;
   }
 }

@@ -162,21 +162,26 @@ export async function bookAppointment(
     if (earlier.requestHash !== fingerprint) throw new Unprocessable('idempotency_key_reused');
     return answerAgain(deps, earlier.body);
   };
-  // The day's claims as they are now rank the counters (the counter-choice function); a time that is taken right
-  // now is refused with this plain read, without queueing for the time's locks. The answer of an identical request
-  // that already succeeded (a double click, a retry) comes with the same read.
+  // The day's claims as the claims index knows them rank the counters (the counter-choice function), with no round
+  // trip. Where they leave no counter free, a plain read confirms it before the time is refused, without queueing
+  // for the time's locks; the answer of an identical request that already succeeded (a double click, a retry)
+  // comes with that read.
   const day = dayBounds(wanted.date, snapshot.location.timezone);
-  const { claims, earlier } = await readBeforeBooking(deps.db, {
-    locationId: snapshot.location.id,
-    from: new Date(day.start),
-    to: new Date(day.end),
-    now,
-    key,
-  });
-  const free = rankFreeCounters(snapshot, wanted, holdId ? claims.filter((c) => c.id !== holdId) : claims);
+  const known = await deps.claimsIndex.liveClaims(snapshot.location.id, day, now);
+  let free = rankFreeCounters(snapshot, wanted, holdId ? known.filter((c) => c.id !== holdId) : known);
   if (!holdId && free.length === 0) {
-    if (earlier && earlier.createdAt >= staleBefore) return replay(earlier);
-    throw await refuse();
+    const { claims, earlier } = await readBeforeBooking(deps.db, {
+      locationId: snapshot.location.id,
+      from: new Date(day.start),
+      to: new Date(day.end),
+      now,
+      key,
+    });
+    free = rankFreeCounters(snapshot, wanted, claims);
+    if (free.length === 0) {
+      if (earlier && earlier.createdAt >= staleBefore) return replay(earlier);
+      throw await refuse();
+    }
   }
   // Counters taken a moment ago may be free by the time the locks are held: they are tried last.
   const counters = [...free, ...wanted.counters.filter((c) => !free.includes(c))];

@@ -1,6 +1,8 @@
+import { sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import t from 'tap';
 import { buildApp } from '../../src/app/http-app.js';
+import { queryRows } from '../../src/platform/database/database.js';
 import { sqlState } from '../../src/platform/database/sql-errors.js';
 import { onEachDatabase, testConfig } from '../helpers/app.js';
 import { insertClaim } from '../helpers/claims.js';
@@ -65,6 +67,24 @@ onEachDatabase(t, async (t, { app, database, clock }) => {
     t.ok(await sameAnswer(), `after claim ${index + 1}`);
   }
   t.ok(inserted >= 6, `most of the sampled claims were written (${inserted} of ${samples.length})`);
+  // Cancelled and moved claims are put in place too (the index reads only the times a change touched, #17).
+  const written = await queryRows<{ id: string }>(
+    database.db,
+    sql`select id from appointments where status in ('held', 'booked') and starts_at >= '2026-12-07' order by id`,
+  );
+  for (const [index, { id }] of written.entries()) {
+    if (index % 2 === 0) await database.db.execute(sql`update appointments set status = 'cancelled' where id = ${id}`);
+    else
+      await database.db
+        .execute(
+          sql`update appointments set starts_at = starts_at + interval '30 minutes',
+                ends_at = ends_at + interval '30 minutes' where id = ${id}`,
+        )
+        .catch((error: unknown) => {
+          if (sqlState(error) !== '23P01') throw error; // moved into another claim: refused, nothing changed
+        });
+    t.ok(await sameAnswer(), `after ${index % 2 === 0 ? 'cancelling' : 'moving'} claim ${index + 1}`);
+  }
   clock.set(new Date(clock.now().getTime() + 6 * 60_000).toISOString());
   t.ok(await sameAnswer(), 'after some holds ran out, without any write');
 });
