@@ -355,16 +355,29 @@ if (process.argv.includes('--pgbench')) {
   };
   const location = benchLocations[0]!;
   const insertTps = pgbench('./pgbench-insert.sql');
-  const bookTps = pgbench('./pgbench-book.sql', {
+  const bookVariables = {
     mid: location.municipality_id,
     lid: location.id,
     c1: location.counters[0]!,
     c2: location.counters[1]!,
     c3: location.counters[2]!,
     sid: service!.id,
-  });
+  };
+  const bookTps = pgbench('./pgbench-book.sql', bookVariables);
   console.log(
     `pgbench, 32 clients: INSERT ${insertTps.toFixed(0)} TPS, balie_book ${bookTps.toFixed(0)} TPS, ` +
       `ratio ${(bookTps / insertTps).toFixed(3)}`,
+  );
+  // What the foreign keys of the booking's rows cost: the same statement once they are dropped (this database only).
+  const admin = postgres(url, { max: 1, onnotice: () => {} });
+  const foreignKeys = await admin<{ table: string; name: string }[]>`
+    select conrelid::regclass::text as table, conname as name from pg_constraint
+    where contype = 'f' and conrelid::regclass::text in ('appointments', 'appointment_items', 'outbox')`;
+  for (const key of foreignKeys) await admin.unsafe(`alter table ${key.table} drop constraint "${key.name}"`);
+  await admin.end();
+  const withoutTps = pgbench('./pgbench-book.sql', bookVariables);
+  console.log(
+    `without the ${foreignKeys.length} foreign keys of appointments, items and outbox: balie_book ` +
+      `${withoutTps.toFixed(0)} TPS, ratio ${(withoutTps / insertTps).toFixed(3)}`,
   );
 }
