@@ -244,6 +244,11 @@ export const appointments = pgTable(
      * Erased with the resident's details.
      */
     holdClient: text('hold_client'),
+    /**
+     * The start of the MD5 of the booking's idempotency key (`balie_book`): with it the claims index knows a claim
+     * that an identical earlier request made, so a retry is answered again instead of refused from memory (#17).
+     */
+    requestTag: text('request_tag'),
     /** Who the appointment counts against for the per-e-mail limit: lower-cased e-mail. */
     emailKey: text('email_key'),
     createdAt: instant('created_at').notNull().defaultNow(),

@@ -7,6 +7,8 @@
 -- (the counter-choice function, booking/domain/counter-choice.ts); the exclusion constraint decides what is free.
 -- A refusal raises, so that nothing of it stays: BL001 too many appointments, BL002 every counter taken,
 -- BL003 the hold is unknown or booked already. A reference that exists already raises 23505 (drawn again).
+-- The claim carries request_tag, the start of the key's MD5, so that the claims index can tell a retry of this
+-- request from someone else's (book-appointment.ts refuses from memory only when it is not one).
 -- Returns 'booked' with the calendar sequence, or 'earlier' with the answer stored under the key. The stored answer is
 -- p_body (the answer's language) with the appointment's id and sequence: no personal data, no token.
 CREATE OR REPLACE FUNCTION balie_book(
@@ -86,16 +88,19 @@ BEGIN
     UPDATE appointments AS a SET status = 'booked', hold_expires_at = NULL, reference = p_reference, name = p_name,
       email = p_email, email_key = p_email_key, phone = p_phone, language = p_language, needs = p_needs,
       channel = p_channel,
-      manage_token_hash = p_token_hash, manage_nonce = p_nonce, sequence = v_sequence, updated_at = p_now
+      manage_token_hash = p_token_hash, manage_nonce = p_nonce, sequence = v_sequence, updated_at = p_now,
+      request_tag = left(md5(p_key), 12)
     WHERE a.id = v_id;
   ELSE
     -- No hold, or it ran out and was released: the time afresh, on the first counter that is free.
     FOREACH v_counter IN ARRAY p_counters LOOP
       INSERT INTO appointments (municipality_id, location_id, counter_id, starts_at, ends_at, status, reference, name,
         email,
-        email_key, phone, language, needs, channel, manage_token_hash, manage_nonce, created_at, updated_at)
+        email_key, phone, language, needs, channel, manage_token_hash, manage_nonce, created_at, updated_at,
+        request_tag)
       VALUES (p_municipality_id, p_location_id, v_counter, p_start, p_end, 'booked', p_reference, p_name, p_email,
-        p_email_key, p_phone, p_language, p_needs, p_channel, p_token_hash, p_nonce, p_now, p_now)
+        p_email_key, p_phone, p_language, p_needs, p_channel, p_token_hash, p_nonce, p_now, p_now,
+        left(md5(p_key), 12))
       ON CONFLICT ON CONSTRAINT appointments_no_overlap DO NOTHING
       RETURNING id INTO v_id;
       EXIT WHEN v_id IS NOT NULL;

@@ -15,7 +15,7 @@ import { type BookingDetails, readBeforeBooking, writeBooking } from './book-sto
 import type { BookingDeps } from './booking-deps.js';
 import { messagesFor } from './follow-ups.js';
 import { CLIENT_KEY_HOURS, DOUBLE_CLICK_SECONDS, type StoredAnswer, type StoredBooking } from './idempotency-store.js';
-import { deriveToken, newManageToken, newReference, requestFingerprint } from './manage-tokens.js';
+import { deriveToken, newManageToken, newReference, requestFingerprint, requestTag } from './manage-tokens.js';
 import { checkStart, rankFreeCounters, type StaffPlacement, type Wanted } from './placement.js';
 
 export type BookRequest = {
@@ -163,13 +163,15 @@ export async function bookAppointment(
     return answerAgain(deps, earlier.body);
   };
   // The day's claims as the claims index knows them rank the counters (the counter-choice function), with no round
-  // trip. Where they leave no counter free, a plain read confirms it before the time is refused, without queueing
-  // for the time's locks; the answer of an identical request that already succeeded (a double click, a retry)
-  // comes with that read.
+  // trip. Where they leave no counter free, the time is refused from memory, unless one of the claims there is
+  // this very request's (its tag: a double click or a retry that already succeeded); then a plain read finds the
+  // answer to give again (and confirms the time is taken), without queueing for the time's locks.
   const day = dayBounds(wanted.date, snapshot.location.timezone);
   const known = await deps.claimsIndex.liveClaims(snapshot.location.id, day, now);
   let free = rankFreeCounters(snapshot, wanted, holdId ? known.filter((c) => c.id !== holdId) : known);
   if (!holdId && free.length === 0) {
+    const tag = requestTag(key);
+    if (!known.some((c) => c.tag === tag && c.start < wanted.end && c.end > wanted.start)) throw await refuse();
     const { claims, earlier } = await readBeforeBooking(deps.db, {
       locationId: snapshot.location.id,
       from: new Date(day.start),

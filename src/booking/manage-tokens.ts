@@ -49,3 +49,8 @@ export function requestFingerprint(secretKey: string, value: unknown): string {
     .update(`request:${JSON.stringify(canonical(value))}`)
     .digest('hex');
 }
+
+/** What `balie_book` keeps of a booking's idempotency key on its claim: the start of its MD5 (left(md5(key), 12)). */
+export function requestTag(key: string): string {
+  return createHash('md5').update(key).digest('hex').slice(0, 12);
+}

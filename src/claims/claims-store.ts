@@ -3,7 +3,13 @@ import { appointments } from '../../db/schema.js';
 import { type Executor, queryRows } from '../platform/database/database.js';
 import type { Interval } from '../platform/time/interval.js';
 
-export type Claim = Interval & { id: string; counterId: number; holdExpiresAt: number | null };
+export type Claim = Interval & {
+  id: string;
+  counterId: number;
+  holdExpiresAt: number | null;
+  /** The start of the MD5 of the idempotency key of the booking that made it (requestTag), if a booking did. */
+  tag: string | null;
+};
 
 /**
  * Live claims (appointments, unexpired holds, blocks) of a location that overlap `[from, to)`, sorted by counter
@@ -47,7 +53,8 @@ export function liveClaimsText(locationId: number, from: Date, to: Date, now: Da
   return sql`
     select string_agg(concat_ws(';', ${appointments.id}, ${appointments.counterId},
              date_part('epoch', ${appointments.startsAt})::int8, date_part('epoch', ${appointments.endsAt})::int8,
-             ceil(date_part('epoch', ${appointments.holdExpiresAt}))::int8), '|')
+             coalesce(ceil(date_part('epoch', ${appointments.holdExpiresAt}))::int8::text, ''),
+             coalesce(${appointments.requestTag}, '')), '|')
     from ${appointments}
     where ${appointments.locationId} = ${locationId}
       and ${appointments.status} in ('held', 'booked', 'checked_in', 'serving')
@@ -62,13 +69,14 @@ export function parseClaims(text: string | null): Claim[] {
   return text
     .split('|')
     .map((claim) => {
-      const [id, counterId, start, end, holdExpiresAt] = claim.split(';');
+      const [id, counterId, start, end, holdExpiresAt, tag] = claim.split(';');
       return {
         id: id!,
         counterId: Number(counterId),
         start: Number(start) * 1000,
         end: Number(end) * 1000,
         holdExpiresAt: holdExpiresAt ? Number(holdExpiresAt) * 1000 : null,
+        tag: tag || null,
       };
     })
     .sort((a, b) => a.counterId - b.counterId || a.start - b.start);

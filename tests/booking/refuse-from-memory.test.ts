@@ -1,14 +1,14 @@
-// A hold for a time the claims index shows taken is refused from memory (#17): no transaction, no lock, no read.
-// Proved on PostgreSQL by locking the appointments table from another connection: the refusals, with their
-// alternatives, still come at once; a hold for a free time waits for the table (PGlite has one connection, so it
-// cannot be locked from outside: this runs on PostgreSQL only).
+// A hold or a booking for a time the claims index shows taken is refused from memory (#17): no transaction, no
+// lock, no read. Proved on PostgreSQL by locking the appointments table from another connection: the refusals, with
+// their alternatives, still come at once; a hold for a free time waits for the table (PGlite has one connection, so
+// it cannot be locked from outside). On both databases: the same request again (a double click) is still answered
+// with its booking, as its claim carries the request's tag.
 import postgres from 'postgres';
 import t from 'tap';
 import { onEachDatabase } from '../helpers/app.js';
 import { bookOnline } from '../helpers/booking.js';
 
 onEachDatabase(t, async (t, { app, clock, kind, url }) => {
-  if (kind !== 'postgres') return;
   clock.set('2026-11-30T08:00:00Z');
   const start = '2026-12-02T11:00:00+01:00';
   const question = '/api/v1/availability?location=stadskantoor&items=paspoort&from=2026-12-02&to=2026-12-02';
@@ -17,11 +17,20 @@ onEachDatabase(t, async (t, { app, clock, kind, url }) => {
       (s) => s.start === start,
     )!.available;
   const counters = await freeAt();
-  for (let n = 0; n < counters; n++)
+  const last = { start, name: 'Dubbel Klik', email: 'dubbel@example.nl' };
+  for (let n = 0; n < counters - 1; n++)
     t.equal((await bookOnline(app, { start, name: `Vol ${n}`, email: `vol${n}@example.nl` })).statusCode, 201);
+  const first = await bookOnline(app, last);
+  t.equal(first.statusCode, 201, 'the last counter');
   // The change feed brings the same changes once more a moment later: the index reads those times again once.
   await new Promise((r) => setTimeout(r, 300));
   t.equal(await freeAt(), 0, 'every counter taken at 11.00, and the index knows');
+  const again = await bookOnline(app, last);
+  t.equal(again.statusCode, 201, 'the same request again, on a full time: answered again, not refused');
+  t.equal(again.json().reference, first.json().reference, 'with the same booking');
+  const other = await bookOnline(app, { start, name: 'Ander', email: 'ander@example.nl' });
+  t.equal(other.statusCode, 409, 'someone else is refused');
+  if (kind !== 'postgres') return;
 
   const locker = postgres(url!, { max: 1, onnotice: () => {} });
   t.teardown(() => locker.end());
@@ -48,7 +57,15 @@ onEachDatabase(t, async (t, { app, clock, kind, url }) => {
     'each refused',
   );
   t.ok(refusals[0]!.json().alternatives.length > 0, 'with alternatives, from memory too');
-  t.ok(ms < 2000, `while the table is locked (${ms.toFixed(0)} ms for 5)`);
+  const bookings = await Promise.all(
+    Array.from({ length: 3 }, (_, n) => bookOnline(app, { start, name: `Laat ${n}`, email: `laat${n}@example.nl` })),
+  );
+  t.same(
+    bookings.map((r) => r.statusCode),
+    [409, 409, 409],
+    'bookings for the taken time too',
+  );
+  t.ok(ms < 2000, `while the table is locked (${ms.toFixed(0)} ms for 5 holds)`);
   const free = hold('2026-12-02T14:00:00+01:00');
   const waited = await Promise.race([
     free.then(() => 'answered'),
