@@ -16,7 +16,7 @@ import type { BookingDeps } from './booking-deps.js';
 import { messagesFor } from './follow-ups.js';
 import { CLIENT_KEY_HOURS, DOUBLE_CLICK_SECONDS, type StoredAnswer, type StoredBooking } from './idempotency-store.js';
 import { deriveToken, newManageToken, newReference, requestFingerprint, requestTag } from './manage-tokens.js';
-import { checkStart, rankFreeCounters, type StaffPlacement, type Wanted } from './placement.js';
+import { checkStart, knownFreeCounters, rankFreeCounters, type StaffPlacement, type Wanted } from './placement.js';
 
 export type BookRequest = {
   holdId?: string;
@@ -166,12 +166,12 @@ export async function bookAppointment(
   // trip. Where they leave no counter free, the time is refused from memory, unless one of the claims there is
   // this very request's (its tag: a double click or a retry that already succeeded); then a plain read finds the
   // answer to give again (and confirms the time is taken), without queueing for the time's locks.
-  const day = dayBounds(wanted.date, snapshot.location.timezone);
-  const known = await deps.claimsIndex.liveClaims(snapshot.location.id, day, now);
-  let free = rankFreeCounters(snapshot, wanted, holdId ? known.filter((c) => c.id !== holdId) : known);
+  const known = await knownFreeCounters(deps, snapshot, wanted, now, holdId);
+  let free = known.free;
   if (!holdId && free.length === 0) {
     const tag = requestTag(key);
-    if (!known.some((c) => c.tag === tag && c.start < wanted.end && c.end > wanted.start)) throw await refuse();
+    if (!known.claims.some((c) => c.tag === tag && c.start < wanted.end && c.end > wanted.start)) throw await refuse();
+    const day = dayBounds(wanted.date, snapshot.location.timezone);
     const { claims, earlier } = await readBeforeBooking(deps.db, {
       locationId: snapshot.location.id,
       from: new Date(day.start),

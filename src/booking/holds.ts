@@ -5,11 +5,11 @@ import type { LocationSnapshot } from '../catalogue/location-snapshots.js';
 import { writeClaims } from '../claims/claim-writes.js';
 import { lockLocationTime } from '../claims/time-locks.js';
 import { Conflict, NotFound } from '../platform/errors.js';
-import { dayBounds, isoInZone } from '../platform/time/zoned-time.js';
+import { isoInZone } from '../platform/time/zoned-time.js';
 import type { Language } from '../texts/index.js';
 import type { BookingDeps } from './booking-deps.js';
 import { extendLiveHold, insertHold, lockAndCountClientHolds, releaseLiveHold } from './hold-store.js';
-import { checkStart, placeClaim, rankFreeCounters } from './placement.js';
+import { checkStart, knownFreeCounters, placeClaim } from './placement.js';
 
 export type HoldRequest = {
   location: string;
@@ -33,11 +33,8 @@ export async function createHold(deps: BookingDeps, request: HoldRequest) {
   const now = deps.clock();
   const refuse = async () =>
     new Conflict('time_taken', {}, await findAlternatives(deps, snapshot, items, request.needs, wanted.start));
-  // A time the claims index shows taken is refused from memory: no transaction, no locks (#17). The index may lag
-  // another process by the change feed's interval; a time it shows free is decided in the database below.
-  const day = dayBounds(wanted.date, snapshot.location.timezone);
-  const known = await deps.claimsIndex.liveClaims(snapshot.location.id, day, now);
-  if (rankFreeCounters(snapshot, wanted, known).length === 0) throw await refuse();
+  // A time the claims index shows taken is refused from memory: no transaction, no locks (#17).
+  if ((await knownFreeCounters(deps, snapshot, wanted, now)).free.length === 0) throw await refuse();
   const expiresAt = new Date(now.getTime() + deps.config.HOLD_MINUTES * 60_000);
   let holdId: string | undefined;
   const counter = await writeClaims(deps, async (writer) => {

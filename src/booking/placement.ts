@@ -81,6 +81,23 @@ async function freeCounters(
   );
 }
 
+/**
+ * The counters the claims index leaves free for the wanted time, best first, with the day's claims it knows; no round
+ * trip (#17). The index may lag another process by the change feed's interval: what it shows taken is refused from
+ * it, what it shows free is decided in the database. `ignore` is a hold being turned into the booking.
+ */
+export async function knownFreeCounters(
+  deps: Pick<BookingDeps, 'claimsIndex'>,
+  snapshot: LocationSnapshot,
+  wanted: Wanted,
+  now: Date,
+  ignore?: string,
+): Promise<{ claims: Claim[]; free: number[] }> {
+  const day = dayBounds(wanted.date, snapshot.location.timezone);
+  const claims = await deps.claimsIndex.liveClaims(snapshot.location.id, day, now);
+  return { claims, free: rankFreeCounters(snapshot, wanted, ignore ? claims.filter((c) => c.id !== ignore) : claims) };
+}
+
 /** The counters that `claims` (of the wanted day) leave free for the wanted time, best first. */
 export function rankFreeCounters(snapshot: LocationSnapshot, wanted: Wanted, claims: Claim[]): number[] {
   const plan = planFor(snapshot, wanted.date, wanted.counters);
