@@ -13,7 +13,6 @@ import { type AppointmentView, appointmentView } from './appointment-view.js';
 import { itemsOf } from './appointment-words.js';
 import { type BookingDetails, readBeforeBooking, writeBooking } from './book-store.js';
 import type { BookingDeps } from './booking-deps.js';
-import { messagesFor } from './follow-ups.js';
 import { CLIENT_KEY_HOURS, DOUBLE_CLICK_SECONDS, type StoredAnswer, type StoredBooking } from './idempotency-store.js';
 import { deriveToken, newManageToken, newReference, requestFingerprint, requestTag } from './manage-tokens.js';
 import { checkStart, knownFreeCounters, rankFreeCounters, type StaffPlacement, type Wanted } from './placement.js';
@@ -212,7 +211,8 @@ export async function bookAppointment(
             end: new Date(wanted.end),
             details,
             items: items.map((i) => ({ serviceId: i.service.id, persons: i.persons })),
-            messages: details.email ? messagesFor(deps, 'confirmation', wanted) : [],
+            // The confirmation only: its reminder and feedback request follow when the worker takes it up.
+            messages: details.email ? [{ kind: 'confirmation' as const, at: now }] : [],
             body: { language: options.language },
           }),
         { transaction: false },

@@ -107,7 +107,7 @@ export async function moveAppointment(
       await queueMoved(
         tx,
         deps,
-        { id: appointment.id, sequence: locked.sequence + 1, start: wanted.start, end: wanted.end },
+        { id: appointment.id, sequence: locked.sequence + 1 },
         { previous: previousTime(appointment) },
       );
     return true;

@@ -82,7 +82,7 @@ export async function relocateOrCancel(
       await queueMoved(
         tx,
         deps,
-        { id: appointment.id, sequence: locked.sequence + 1, start: placed.wanted.start, end: placed.wanted.end },
+        { id: appointment.id, sequence: locked.sequence + 1 },
         { previous: previousTime(appointment), reason },
       );
     return { outcome: 'moved', start: placed.wanted.start, location: target.location.slug };

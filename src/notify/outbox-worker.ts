@@ -6,6 +6,7 @@ import { addressLine, bringList, itemLines, itemsOf } from '../booking/appointme
 import type { BookingDeps } from '../booking/booking-deps.js';
 import { calendarEvent } from '../booking/calendar-event.js';
 import { calendarFile } from '../booking/calendar-file.js';
+import { queueFollowUps } from '../booking/follow-ups.js';
 import { deriveToken } from '../booking/manage-tokens.js';
 import { safeMessage } from '../platform/logging.js';
 import { claimMessages, markFailed, markSent, type OutboxRow } from '../platform/outbox-store.js';
@@ -128,6 +129,7 @@ export async function processOutbox(
   const rows = await claimMessages(deps.db, deps.clock(), options.limit ?? 20, LEASE_MS);
   for (const row of rows) {
     try {
+      if (row.kind === 'confirmation' || row.kind === 'moved') await queueFollowUps(deps.db, deps, row);
       const mail = await mailFor(deps, row);
       if (mail) await mailer.send(mail);
       await markSent(deps.db, row.id, deps.clock(), mail ? null : 'not needed any more');

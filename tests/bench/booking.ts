@@ -298,11 +298,7 @@ const writes = benchLocations.flatMap((location) =>
         manageNonce: 'n',
       },
       items: [{ serviceId: service!.id, persons: 1 }],
-      messages: [
-        { kind: 'confirmation' as const, at: new Date() },
-        { kind: 'reminder' as const, at: start.toJSDate() },
-        { kind: 'feedback' as const, at: start.toJSDate() },
-      ],
+      messages: [{ kind: 'confirmation' as const, at: new Date() }],
       body: { language: 'nl' as const },
     };
   }),

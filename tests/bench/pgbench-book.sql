@@ -12,4 +12,4 @@ SELECT outcome FROM balie_book(
   timestamptz '2031-01-06 09:10+01' + :r::int * interval '10 minutes',
   upper(substr(md5(random()::text), 1, 12)), 'Inwoner', 'pgbench@example.nl', NULL::text, 'nl', NULL::jsonb, 'online',
   'token-hash', 'nonce', ARRAY[:sid::int], ARRAY[1],
-  ARRAY['confirmation', 'reminder', 'feedback'], ARRAY[now(), now(), now()], '{"language": "nl"}'::jsonb);
+  ARRAY['confirmation'], ARRAY[now()], '{"language": "nl"}'::jsonb);

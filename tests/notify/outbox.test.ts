@@ -6,6 +6,7 @@ import { MAX_ATTEMPTS, processOutbox, retryDelayMs } from '../../src/notify/outb
 import { queryRows } from '../../src/platform/database/database.js';
 import { claimMessages } from '../../src/platform/outbox-store.js';
 import { onEachDatabase, testConfig } from '../helpers/app.js';
+import { bookOnline } from '../helpers/booking.js';
 import { parseCalendar, TEN_OCLOCK_ACROSS_DST } from '../helpers/ical.js';
 import { startSmtp } from '../helpers/smtp.js';
 
@@ -252,6 +253,7 @@ onEachDatabase(
           email: 'laat@example.nl',
         },
       });
+      await drain(); // the confirmation goes, and queues what follows it
       const kinds = await queryRows<{ kind: string }>(
         database.db,
         sql`
@@ -263,6 +265,42 @@ onEachDatabase(
         ['confirmation', 'feedback'],
       );
       clock.set('2026-11-30T08:00:00Z');
+    });
+
+    t.test('a booking queues one message; its reminder and feedback follow once, for the time as it is', async (t) => {
+      const kindsOf = async (email: string) =>
+        (
+          await queryRows<{ kind: string; sequence: number }>(
+            database.db,
+            sql`select o.kind, o.sequence from outbox o join appointments a on a.id = o.appointment_id
+              where a.email = ${email} order by o.kind, o.sequence`,
+          )
+        ).map((r) => `${r.kind}:${r.sequence}`);
+      const book = async (email: string) =>
+        (await bookOnline(app, { start: '2026-12-10T11:00:00+01:00', name: 'Een Rij', email })).json();
+      await book('eenrij@example.nl');
+      t.same(await kindsOf('eenrij@example.nl'), ['confirmation:0'], 'one outbox row in the booking');
+      await drain();
+      await drain();
+      t.same(
+        await kindsOf('eenrij@example.nl'),
+        ['confirmation:0', 'feedback:0', 'reminder:0'],
+        'the confirmation went and queued the reminder and the feedback request, once',
+      );
+      // Moved before the worker took the confirmation up: the move queued its own, the confirmation adds none.
+      const early = await book('vroeg@example.nl');
+      await app.inject({
+        method: 'POST',
+        url: `/api/v1/appointments/${early.reference}/reschedule`,
+        headers: { authorization: `Bearer ${early.manageToken}` },
+        payload: { start: '2026-12-11T11:00:00+01:00' },
+      });
+      await drain();
+      t.same(
+        await kindsOf('vroeg@example.nl'),
+        ['confirmation:0', 'feedback:1', 'moved:1', 'reminder:1'],
+        'only the reminder and feedback of the new time',
+      );
     });
 
     t.test('a message that keeps failing ends as failed after the last attempt, with the error kept', async (t) => {
