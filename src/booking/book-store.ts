@@ -5,6 +5,7 @@ import type { ClaimWriter } from '../claims/claim-writes.js';
 import { type Claim, liveClaimsText, parseClaims } from '../claims/claims-store.js';
 import { timeLockKeys } from '../claims/time-locks.js';
 import { type Executor, queryRows } from '../platform/database/database.js';
+import { intArray, isoArray } from '../platform/database/sql-arrays.js';
 import { sqlState } from '../platform/database/sql-errors.js';
 import type { MessageKind } from '../platform/outbox-store.js';
 import type { StoredAnswer, StoredBooking } from './idempotency-store.js';
@@ -92,9 +93,6 @@ const REFUSALS: Record<string, 'too_many' | 'taken' | 'hold_not_found'> = {
   BL002: 'taken',
   BL003: 'hold_not_found',
 };
-
-const isoArray = (dates: Date[]) => `{${dates.map((d) => d.toISOString()).join(',')}}`;
-const intArray = (values: (number | string)[]) => `{${values.join(',')}}`;
 
 /**
  * Writes a booking in one statement, one round trip (balie_book, migration 0005): the key, the locks, the limit per

@@ -1,61 +1,58 @@
 import { and, eq, lte, sql } from 'drizzle-orm';
-import { appointmentItems, appointments, locations } from '../../db/schema.js';
+import { appointments, locations } from '../../db/schema.js';
 import type { ClaimWriter } from '../claims/claim-writes.js';
+import { timeLockKeys } from '../claims/time-locks.js';
 import { type Executor, queryRows } from '../platform/database/database.js';
+import { intArray } from '../platform/database/sql-arrays.js';
+import { sqlState } from '../platform/database/sql-errors.js';
 
 export type NewHold = {
   municipalityId: number;
   locationId: number;
-  counterId: number;
+  /** The counters to try, best first: the first the exclusion constraint lets through takes the hold. */
+  counters: number[];
   start: Date;
   end: Date;
   expiresAt: Date;
   /** The service's clock (an extension is measured from it). */
   createdAt: Date;
   items: { serviceId: number; persons: number }[];
-  /** holdClientKey(): who made it. */
+  /** holdClientKey(): who made it, and how many live holds that client may keep. */
   client: string;
+  maxHolds: number;
 };
 
-/**
- * Inserts a hold with its items in one statement. Returns undefined when the exclusion constraint finds the
- * counter taken then (no savepoint needed). Bookings are written by `writeBooking` (store/book.ts).
- */
-export async function insertHold(w: ClaimWriter, hold: NewHold): Promise<string | undefined> {
-  const [row] = await queryRows<{ id: string }>(
-    w.ex,
-    sql`
-    with a as (
-      insert into ${appointments} (municipality_id, location_id, counter_id, starts_at, ends_at, status,
-        hold_expires_at, hold_client, created_at, updated_at)
-      values (${hold.municipalityId}, ${hold.locationId}, ${hold.counterId}, ${hold.start.toISOString()}::timestamptz,
-        ${hold.end.toISOString()}::timestamptz, 'held', ${hold.expiresAt.toISOString()}::timestamptz, ${hold.client},
-        ${hold.createdAt.toISOString()}::timestamptz, ${hold.createdAt.toISOString()}::timestamptz)
-      on conflict on constraint appointments_no_overlap do nothing
-      returning id)
-    insert into ${appointmentItems} (appointment_id, service_id, persons)
-    select a.id, x.service_id, x.persons
-    from a, unnest(${`{${hold.items.map((i) => i.serviceId).join(',')}}`}::int[],
-      ${`{${hold.items.map((i) => i.persons).join(',')}}`}::int[]) as x(service_id, persons)
-    returning appointment_id as id`,
-  );
-  if (row) w.touched(hold.locationId, hold.start, hold.end);
-  return row?.id;
-}
+export type HoldOutcome =
+  | { outcome: 'held'; holdId: string; counterId: number }
+  | { outcome: 'taken' | 'too_many_holds' };
+
+/** The refusals of balie_hold (balie-hold.sql), by SQLSTATE. */
+const REFUSALS: Record<string, 'taken' | 'too_many_holds'> = { BL002: 'taken', BL004: 'too_many_holds' };
 
 /**
- * The live holds of one client, counted while no other hold of theirs can be made: the lock waits for their other
- * hold transactions (a two-int key, apart from the time locks' one-bigint keys; taken before them). Two statements:
- * a count in the locking statement would read the snapshot from before the wait and miss the hold just made.
+ * Writes a hold in one statement, one round trip (balie_hold, balie-hold.sql): the client's limit, the time's locks,
+ * the claim on the first counter of `counters` that is free, and its items; nothing at all when it is refused.
  */
-export async function lockAndCountClientHolds(ex: Executor, client: string, now: Date): Promise<number> {
-  await ex.execute(sql`select pg_advisory_xact_lock(2, hashtext(${client}))`);
-  const [row] = await queryRows<{ n: number }>(
-    ex,
-    sql`select count(*)::int as n from ${appointments}
-      where status = 'held' and hold_client = ${client} and hold_expires_at > ${now.toISOString()}::timestamptz`,
-  );
-  return row?.n ?? 0;
+export async function writeHold(w: ClaimWriter, hold: NewHold): Promise<HoldOutcome> {
+  let rows: { hold_id: string; counter_id: number }[];
+  try {
+    rows = await queryRows(
+      w.ex,
+      sql`select * from balie_hold(
+        ${hold.client}, ${hold.maxHolds}::int, ${hold.createdAt.toISOString()}::timestamptz,
+        ${hold.expiresAt.toISOString()}::timestamptz, ${hold.municipalityId}::int, ${hold.locationId}::int,
+        ${intArray(timeLockKeys(hold.locationId, hold.start, hold.end))}::int8[], ${intArray(hold.counters)}::int[],
+        ${hold.start.toISOString()}::timestamptz, ${hold.end.toISOString()}::timestamptz,
+        ${intArray(hold.items.map((i) => i.serviceId))}::int[], ${intArray(hold.items.map((i) => i.persons))}::int[])`,
+    );
+  } catch (error) {
+    const refusal = REFUSALS[sqlState(error) ?? ''];
+    if (refusal) return { outcome: refusal };
+    throw error;
+  }
+  const row = rows[0]!;
+  w.touched(hold.locationId, hold.start, hold.end);
+  return { outcome: 'held', holdId: row.hold_id, counterId: row.counter_id };
 }
 
 /**

@@ -3,13 +3,12 @@ import { type ItemRequest, resolveItems } from '../catalogue/booking-rules.js';
 import type { Needs } from '../catalogue/domain/needs.js';
 import type { LocationSnapshot } from '../catalogue/location-snapshots.js';
 import { writeClaims } from '../claims/claim-writes.js';
-import { lockLocationTime } from '../claims/time-locks.js';
 import { Conflict, NotFound } from '../platform/errors.js';
 import { isoInZone } from '../platform/time/zoned-time.js';
 import type { Language } from '../texts/index.js';
 import type { BookingDeps } from './booking-deps.js';
-import { extendLiveHold, insertHold, lockAndCountClientHolds, releaseLiveHold } from './hold-store.js';
-import { checkStart, knownFreeCounters, placeClaim } from './placement.js';
+import { extendLiveHold, releaseLiveHold, writeHold } from './hold-store.js';
+import { checkStart, knownFreeCounters } from './placement.js';
 
 export type HoldRequest = {
   location: string;
@@ -33,32 +32,38 @@ export async function createHold(deps: BookingDeps, request: HoldRequest) {
   const now = deps.clock();
   const refuse = async () =>
     new Conflict('time_taken', {}, await findAlternatives(deps, snapshot, items, request.needs, wanted.start));
-  // A time the claims index shows taken is refused from memory: no transaction, no locks (#17).
-  if ((await knownFreeCounters(deps, snapshot, wanted, now)).free.length === 0) throw await refuse();
+  // A time the claims index shows taken is refused from memory: no transaction, no locks (#17). Otherwise one
+  // statement tries the counters it leaves free, best first, then those taken a moment ago (they may be free now).
+  const { free } = await knownFreeCounters(deps, snapshot, wanted, now);
+  if (free.length === 0) throw await refuse();
   const expiresAt = new Date(now.getTime() + deps.config.HOLD_MINUTES * 60_000);
-  let holdId: string | undefined;
-  const counter = await writeClaims(deps, async (writer) => {
-    const max = deps.config.MAX_HOLDS_PER_CLIENT;
-    if ((await lockAndCountClientHolds(writer.ex, request.client, now)) >= max)
-      throw new Conflict('too_many_holds', { max });
-    await lockLocationTime(writer.ex, snapshot.location.id, new Date(wanted.start), new Date(wanted.end));
-    return placeClaim(writer, deps, snapshot, wanted, async (w, counterId) => {
-      holdId = await insertHold(w, {
+  const written = await writeClaims(
+    deps,
+    (writer) =>
+      writeHold(writer, {
         municipalityId: snapshot.location.municipalityId,
         locationId: snapshot.location.id,
-        counterId,
+        counters: [...free, ...wanted.counters.filter((c) => !free.includes(c))],
         start: new Date(wanted.start),
         end: new Date(wanted.end),
         expiresAt,
         createdAt: now,
         client: request.client,
+        maxHolds: deps.config.MAX_HOLDS_PER_CLIENT,
         items: items.map((i) => ({ serviceId: i.service.id, persons: i.persons })),
-      });
-      return holdId !== undefined;
-    });
+      }),
+    { transaction: false },
+  );
+  if (written.outcome !== 'held')
+    throw written.outcome === 'taken'
+      ? await refuse()
+      : new Conflict('too_many_holds', { max: deps.config.MAX_HOLDS_PER_CLIENT });
+  return holdView(snapshot, {
+    id: written.holdId,
+    start: wanted.start,
+    end: wanted.end,
+    expiresAt: expiresAt.getTime(),
   });
-  if (counter === undefined) throw await refuse();
-  return holdView(snapshot, { id: holdId!, start: wanted.start, end: wanted.end, expiresAt: expiresAt.getTime() });
 }
 
 /** A hold as the API shows it, in the location's zone. */
