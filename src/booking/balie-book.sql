@@ -28,14 +28,12 @@ DECLARE
   v_counter int;
   v_moved boolean := false;
 BEGIN
-  -- The key first: a concurrent request with the same key waits here until the first one commits.
-  INSERT INTO idempotency_keys AS k (key, request_hash, status, body, created_at)
-  VALUES (p_key, p_request_hash, 0, '{}', p_now)
-  ON CONFLICT (key) DO UPDATE
-    SET request_hash = excluded.request_hash, status = 0, body = '{}', created_at = excluded.created_at
-    WHERE k.created_at < p_stale_before;
-  IF NOT FOUND THEN
-    SELECT * INTO v_earlier FROM idempotency_keys AS k WHERE k.key = p_key;
+  -- The key first: a concurrent request with the same key waits here until the first one commits, then finds its
+  -- answer. The lock is a one-bigint key from the key's hash with bit 62 set, so never one of the time locks (below
+  -- 2^40); another key of the same hash only waits as well. The key is written once, with the answer, at the end.
+  PERFORM pg_advisory_xact_lock(hashtextextended(p_key, 0) | 4611686018427387904);
+  SELECT * INTO v_earlier FROM idempotency_keys AS k WHERE k.key = p_key AND k.created_at >= p_stale_before;
+  IF FOUND THEN
     RETURN QUERY SELECT 'earlier'::text, 0, v_earlier.request_hash, v_earlier.body, v_earlier.created_at;
     RETURN;
   END IF;
@@ -116,8 +114,11 @@ BEGIN
   SELECT v_id, message.kind, v_sequence, message.due, p_now
   FROM unnest(p_message_kinds, p_message_times) AS message(kind, due);
 
-  UPDATE idempotency_keys AS k
-    SET status = 201, body = p_body || jsonb_build_object('appointmentId', v_id, 'sequence', v_sequence)
-    WHERE k.key = p_key;
+  INSERT INTO idempotency_keys AS k (key, request_hash, status, body, created_at)
+  VALUES (p_key, p_request_hash, 201, p_body || jsonb_build_object('appointmentId', v_id, 'sequence', v_sequence),
+    p_now)
+  ON CONFLICT (key) DO UPDATE
+    SET request_hash = excluded.request_hash, status = excluded.status, body = excluded.body,
+      created_at = excluded.created_at;
   RETURN QUERY SELECT 'booked'::text, v_sequence, NULL::text, NULL::jsonb, NULL::timestamptz;
 END $$;

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { compiledSerializer } from '../platform/http/compiled-serializer.js';
 import { problemResponses } from '../platform/http/problem-schema.js';
 import { textsFor } from '../texts/index.js';
 import { bookAppointment } from './book-appointment.js';
@@ -51,6 +52,8 @@ export async function appointmentRoutes(
 ) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const limit = { rateLimit: { max: deps.config.RATE_LIMIT_PER_MINUTE, timeWindow: '1 minute' } };
+  // The routes of a rush (a hold, a booking, and the refusals of both) write their answers with compiled code.
+  const hot = { serializerCompiler: compiledSerializer };
   // Appointments carry a name, an e-mail address, a phone number and needs: no cache may keep them.
   r.addHook('onRequest', async (_request, reply) => {
     reply.header('cache-control', 'no-store');
@@ -60,6 +63,7 @@ export async function appointmentRoutes(
     '/api/v1/holds',
     {
       config: limit,
+      ...hot,
       schema: {
         operationId: 'createHold',
         tags: ['booking'],
@@ -131,6 +135,7 @@ export async function appointmentRoutes(
     '/api/v1/appointments',
     {
       config: limit,
+      ...hot,
       schema: {
         operationId: 'bookAppointment',
         tags: ['booking'],
