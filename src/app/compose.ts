@@ -62,7 +62,8 @@ export async function composeServices(options: {
       origins.clear();
     } else {
       days.dropClaim(change.locationId, change.start, change.end);
-      claimsIndex.dropClaim(change.locationId, change.start, change.end);
+      if (change.claim) claimsIndex.putClaim(change.locationId, change.claim);
+      else claimsIndex.dropClaim(change.locationId, change.start, change.end);
     }
   });
   const feed = config.CHANGE_FEED_MS > 0 ? new ChangeFeed(db, changes, config.CHANGE_FEED_MS) : undefined;

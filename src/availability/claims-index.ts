@@ -72,6 +72,21 @@ export class ClaimsIndex {
     this.changedWhileLoading.get(locationId)?.push({ start, end });
   }
 
+  /**
+   * A claim a writer of this process put, as it now is (a new booking or hold): put in place, no read. While the
+   * location's claims are being read, that read may have missed it: then its time is marked dirty instead.
+   */
+  putClaim(locationId: number, claim: Claim) {
+    const entry = this.entries.get(locationId);
+    if (!entry || this.loading.has(locationId) || !overlaps(claim, entry.span))
+      return this.dropClaim(locationId, claim.start, claim.end);
+    entry.claims = [...entry.claims.filter((c) => c.id !== claim.id), claim].sort(
+      (a, b) => a.counterId - b.counterId || a.start - b.start,
+    );
+    entry.set = groupClaims(entry.claims);
+    entry.validUntil = firstExpiry(entry.claims);
+  }
+
   clear() {
     this.entries.clear();
     for (const changed of this.changedWhileLoading.values()) changed.push({ start: -Infinity, end: Infinity });
@@ -99,7 +114,9 @@ export class ClaimsIndex {
 
   /** Reads again the claims of the entry's dirty times, and puts them in place. */
   private async patch(entry: Entry, locationId: number, now: Date): Promise<Entry> {
-    const dirty = entry.dirty.splice(0);
+    // A change outside the span the entry keeps concerns it not (and would make an empty range).
+    const dirty = entry.dirty.splice(0).filter((d) => overlaps(d, entry.span));
+    if (dirty.length === 0) return entry;
     const hull = {
       start: Math.max(entry.span.start, Math.min(...dirty.map((d) => d.start))),
       end: Math.min(entry.span.end, Math.max(...dirty.map((d) => d.end))),

@@ -9,7 +9,9 @@
 -- BL003 the hold is unknown or booked already. A reference that exists already raises 23505 (drawn again).
 -- The claim carries request_tag, the start of the key's MD5, so that the claims index can tell a retry of this
 -- request from someone else's (book-appointment.ts refuses from memory only when it is not one).
--- Returns 'booked' with the calendar sequence, or 'earlier' with the answer stored under the key. The stored answer is
+-- Returns 'booked' with the calendar sequence and, as body, the claim's id and counter and the transaction (the change
+-- feed's rows name it: the caller puts the claim in its claims index itself), or 'earlier' with the answer stored
+-- under the key. The stored answer is
 -- p_body (the answer's language) with the appointment's id and sequence: no personal data, no token.
 CREATE OR REPLACE FUNCTION balie_book(
   p_key text, p_request_hash text, p_now timestamptz, p_stale_before timestamptz,
@@ -66,6 +68,7 @@ BEGIN
     -- The hold itself; the needs made it longer, or ask for another desk: move it, possibly to another counter.
     v_id := v_hold.id;
     v_sequence := v_hold.sequence;
+    v_counter := v_hold.counter_id;
     IF NOT (v_hold.ends_at = p_end AND v_hold.counter_id = ANY (p_counters)) THEN
       FOREACH v_counter IN ARRAY p_counters LOOP
         BEGIN
@@ -120,5 +123,7 @@ BEGIN
   ON CONFLICT (key) DO UPDATE
     SET request_hash = excluded.request_hash, status = excluded.status, body = excluded.body,
       created_at = excluded.created_at;
-  RETURN QUERY SELECT 'booked'::text, v_sequence, NULL::text, NULL::jsonb, NULL::timestamptz;
+  RETURN QUERY SELECT 'booked'::text, v_sequence, NULL::text,
+    jsonb_build_object('id', v_id, 'counterId', v_counter, 'transaction', pg_current_xact_id()::text),
+    NULL::timestamptz;
 END $$;

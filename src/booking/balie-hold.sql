@@ -4,12 +4,12 @@
 -- constraint lets through, and its items. The order to try the counters in is the caller's (ranked from the claims
 -- index, booking/holds.ts); the exclusion constraint decides what is free.
 -- A refusal raises, so that nothing of it stays: BL002 every counter taken, BL004 the client keeps p_max_holds.
--- Returns the hold's id and its counter.
+-- Returns the hold's id, its counter and the transaction (the change feed's rows name it: change-feed.ts).
 CREATE OR REPLACE FUNCTION balie_hold(
   p_client text, p_max_holds int, p_now timestamptz, p_expires_at timestamptz,
   p_municipality_id int, p_location_id int, p_lock_keys int8[], p_counters int[],
   p_start timestamptz, p_end timestamptz, p_service_ids int[], p_persons int[])
-RETURNS TABLE (hold_id uuid, counter_id int)
+RETURNS TABLE (hold_id uuid, counter_id int, transaction text)
 LANGUAGE plpgsql AS $$
 DECLARE
   v_id uuid;
@@ -41,5 +41,5 @@ BEGIN
   END IF;
   INSERT INTO appointment_items (appointment_id, service_id, persons)
   SELECT v_id, item.service_id, item.persons FROM unnest(p_service_ids, p_persons) AS item(service_id, persons);
-  RETURN QUERY SELECT v_id, v_counter;
+  RETURN QUERY SELECT v_id, v_counter, pg_current_xact_id()::text;
 END $$;

@@ -9,6 +9,7 @@ import { intArray, isoArray } from '../platform/database/sql-arrays.js';
 import { sqlState } from '../platform/database/sql-errors.js';
 import type { MessageKind } from '../platform/outbox-store.js';
 import type { StoredAnswer, StoredBooking } from './idempotency-store.js';
+import { requestTag } from './manage-tokens.js';
 
 /**
  * What a booking request reads before it queues for the time's locks, in one round trip: the live claims of the
@@ -133,11 +134,22 @@ export async function writeBooking(writer: ClaimWriter, w: BookingWrite): Promis
     throw error;
   }
   const row = rows[0]!;
+  const body = typeof row.body === 'string' ? JSON.parse(row.body) : row.body;
   if (row.outcome === 'booked') {
-    writer.touched(w.locationId, w.start, w.end);
+    const booked = body as { id: string; counterId: number; transaction: string };
+    writer.touched(w.locationId, w.start, w.end, {
+      claim: {
+        id: booked.id,
+        counterId: booked.counterId,
+        start: w.start.getTime(),
+        end: w.end.getTime(),
+        holdExpiresAt: null,
+        tag: requestTag(w.key),
+      },
+      transaction: booked.transaction,
+    });
     return { outcome: 'booked', sequence: row.sequence };
   }
-  const body = typeof row.body === 'string' ? JSON.parse(row.body) : row.body;
   return {
     outcome: 'earlier',
     answer: { requestHash: row.request_hash!, status: 201, body, createdAt: new Date(row.created_at!) },

@@ -34,7 +34,7 @@ const REFUSALS: Record<string, 'taken' | 'too_many_holds'> = { BL002: 'taken', B
  * the claim on the first counter of `counters` that is free, and its items; nothing at all when it is refused.
  */
 export async function writeHold(w: ClaimWriter, hold: NewHold): Promise<HoldOutcome> {
-  let rows: { hold_id: string; counter_id: number }[];
+  let rows: { hold_id: string; counter_id: number; transaction: string }[];
   try {
     rows = await queryRows(
       w.ex,
@@ -51,7 +51,18 @@ export async function writeHold(w: ClaimWriter, hold: NewHold): Promise<HoldOutc
     throw error;
   }
   const row = rows[0]!;
-  w.touched(hold.locationId, hold.start, hold.end);
+  w.touched(hold.locationId, hold.start, hold.end, {
+    // As the claims store reads it back: the end of a hold in whole seconds, rounded up.
+    claim: {
+      id: row.hold_id,
+      counterId: row.counter_id,
+      start: hold.start.getTime(),
+      end: hold.end.getTime(),
+      holdExpiresAt: Math.ceil(hold.expiresAt.getTime() / 1000) * 1000,
+      tag: null,
+    },
+    transaction: row.transaction,
+  });
   return { outcome: 'held', holdId: row.hold_id, counterId: row.counter_id };
 }
 

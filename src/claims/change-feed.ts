@@ -2,12 +2,18 @@ import { sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../platform/database/database.js';
 import type { Change, ChangeSignal } from './change-signal.js';
 
-/** Parses a row of the `changes` table (the triggers of migrations 0002 and 0013). */
+/** Parses a row of the `changes` table (the triggers of migrations 0013 and 0015; 0015 added the transaction). */
 export function parseChange(payload: string): Change | undefined {
   if (payload === 'catalogue') return { kind: 'catalogue' };
-  const match = /^claims:(\d+):(-?\d+):(-?\d+)$/.exec(payload);
+  const match = /^claims:(\d+):(-?\d+):(-?\d+)(?::(\d+))?$/.exec(payload);
   if (!match) return undefined;
-  return { kind: 'claims', locationId: Number(match[1]), start: Number(match[2]), end: Number(match[3]) };
+  return {
+    kind: 'claims',
+    locationId: Number(match[1]),
+    start: Number(match[2]),
+    end: Number(match[3]),
+    ...(match[4] && { transaction: match[4] }),
+  };
 }
 
 /** Rows older than this have been read by every process: housekeeping drops them (database time, not the app's). */
@@ -24,7 +30,8 @@ const GAP_MS = 60_000;
 
 /**
  * Feeds every committed change to claims and catalogue into the signal, from every process on the same database
- * (and this one's own, a moment after it raised them itself): it reads the rows of `changes` after the highest id it
+ * (and this one's own, a moment after it raised them itself, but for the transactions whose writers raised each
+ * claim as it now is): it reads the rows of `changes` after the highest id it
  * has seen, every `intervalMs`. Ids are handed out before commit, so a later id can commit first: an id skipped is
  * asked for again until it comes or is older than GAP_MS (its transaction rolled back). After a failed read (an
  * outage) everything is treated as changed once, as rows may have gone before they were read.
@@ -35,12 +42,18 @@ export class ChangeFeed {
   private timer: NodeJS.Timeout | undefined;
   private reading: Promise<void> | undefined;
   private failed = false;
+  /** Transactions of this process whose claims its writers raised as they now are: their rows change nothing here. */
+  private readonly told = new Map<string, number>();
 
   constructor(
     private readonly ex: Executor,
     private readonly signal: ChangeSignal,
     private readonly intervalMs: number,
-  ) {}
+  ) {
+    signal.listen((change) => {
+      if (change.kind === 'claims' && change.claim && change.transaction) this.told.set(change.transaction, Date.now());
+    });
+  }
 
   /** Starts after the newest change there is now. */
   async start(): Promise<void> {
@@ -91,8 +104,10 @@ export class ChangeFeed {
         this.last = id;
       } else this.gaps.delete(id);
       const change = parseChange(row.payload);
-      if (change) this.signal.raise(change);
+      if (change && !(change.kind === 'claims' && change.transaction && this.told.has(change.transaction)))
+        this.signal.raise(change);
     }
     for (const [id, since] of this.gaps) if (now - since > GAP_MS) this.gaps.delete(id);
+    for (const [transaction, since] of this.told) if (now - since > GAP_MS) this.told.delete(transaction);
   }
 }

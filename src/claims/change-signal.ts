@@ -1,5 +1,13 @@
-/** What changed: a claim on a counter's time at a location, or the catalogue (hours, counters, services). */
-export type Change = { kind: 'claims'; locationId: number; start: number; end: number } | { kind: 'catalogue' };
+import type { Claim } from './claims-store.js';
+
+/**
+ * What changed: a claim on a counter's time at a location, or the catalogue (hours, counters, services). A writer
+ * that knows the claim as it now is (a new booking or hold) says so with `claim`, so that the claims index puts it
+ * in place without reading; `transaction` is the database transaction that wrote it (its rows in the change feed).
+ */
+export type Change =
+  | { kind: 'claims'; locationId: number; start: number; end: number; claim?: Claim; transaction?: string }
+  | { kind: 'catalogue' };
 
 export type ChangeListener = (change: Change) => void;
 

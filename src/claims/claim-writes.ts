@@ -1,5 +1,6 @@
 import type { Db, Executor } from '../platform/database/database.js';
 import type { ChangeSignal } from './change-signal.js';
+import type { Claim } from './claims-store.js';
 
 /**
  * An executor for writes that change claims. Every store function that puts, moves or frees a claim takes one and
@@ -7,10 +8,13 @@ import type { ChangeSignal } from './change-signal.js';
  */
 export type ClaimWriter = {
   ex: Executor;
-  touched: (locationId: number, start: Date | number, end: Date | number) => void;
+  touched: (locationId: number, start: Date | number, end: Date | number, written?: Written) => void;
 };
 
-type Touched = { locationId: number; start: number; end: number };
+/** The claim a writer put, as it now is, and the transaction that wrote it (see Change). */
+export type Written = { claim: Claim; transaction: string };
+
+type Touched = { locationId: number; start: number; end: number } & Partial<Written>;
 
 /**
  * Runs `work` with a ClaimWriter (in one transaction unless `transaction: false`, for a write that is one statement)
@@ -23,8 +27,8 @@ export async function writeClaims<T>(
   options: { transaction?: boolean } = {},
 ): Promise<T> {
   const touchedList: Touched[] = [];
-  const touched = (locationId: number, start: Date | number, end: Date | number) =>
-    touchedList.push({ locationId, start: +start, end: +end });
+  const touched = (locationId: number, start: Date | number, end: Date | number, written?: Written) =>
+    touchedList.push({ locationId, start: +start, end: +end, ...written });
   const result =
     options.transaction === false
       ? await work({ ex: deps.db, touched })

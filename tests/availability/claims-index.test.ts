@@ -1,26 +1,15 @@
 import { sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import t from 'tap';
-import { buildApp } from '../../src/app/http-app.js';
 import { queryRows } from '../../src/platform/database/database.js';
 import { sqlState } from '../../src/platform/database/sql-errors.js';
-import { onEachDatabase, testConfig } from '../helpers/app.js';
+import { onEachDatabase, uncachedApp } from '../helpers/app.js';
 import { insertClaim } from '../helpers/claims.js';
 
 // The claims index keeps a location's live claims in memory for availability. Whatever is claimed, an app that
 // reads them from the database for every answer (no index, no caches) must give the very same answers.
 onEachDatabase(t, async (t, { app, database, clock }) => {
-  const plain = await buildApp({
-    config: testConfig({
-      CLAIMS_INDEX_LOCATIONS: '0',
-      AVAILABILITY_CACHE_SIZE: '0',
-      AVAILABILITY_ANSWER_CACHE_MB: '0',
-    }),
-    database,
-    clock: clock.now,
-    logger: false,
-  });
-  t.teardown(() => plain.close());
+  const plain = await uncachedApp(t, database, clock);
   const url = '/api/v1/availability?location=stadskantoor&items=paspoort&from=2026-12-07&to=2026-12-11';
   const answer = async (which: typeof app) => (await which.inject(url)).body;
   /** Another process's writes reach the index by the change feed, a moment after commit. */

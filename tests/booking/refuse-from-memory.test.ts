@@ -3,10 +3,10 @@
 // their alternatives, still come at once; a hold for a free time waits for the table (PGlite has one connection, so
 // it cannot be locked from outside). On both databases: the same request again (a double click) is still answered
 // with its booking, as its claim carries the request's tag.
-import postgres from 'postgres';
 import t from 'tap';
 import { onEachDatabase } from '../helpers/app.js';
 import { bookOnline } from '../helpers/booking.js';
+import { lockAppointments } from '../helpers/table-lock.js';
 
 onEachDatabase(t, async (t, { app, clock, kind, url }) => {
   clock.set('2026-11-30T08:00:00Z');
@@ -32,16 +32,7 @@ onEachDatabase(t, async (t, { app, clock, kind, url }) => {
   t.equal(other.statusCode, 409, 'someone else is refused');
   if (kind !== 'postgres') return;
 
-  const locker = postgres(url!, { max: 1, onnotice: () => {} });
-  t.teardown(() => locker.end());
-  let release: () => void = () => {};
-  const locked = locker.begin(async (tx) => {
-    await tx`lock table appointments in access exclusive mode`;
-    await new Promise<void>((resolve) => {
-      release = resolve;
-    });
-  });
-  await new Promise((r) => setTimeout(r, 100));
+  const lock = await lockAppointments(t, url!);
   const hold = (at: string) =>
     app.inject({
       method: 'POST',
@@ -72,7 +63,6 @@ onEachDatabase(t, async (t, { app, clock, kind, url }) => {
     new Promise((r) => setTimeout(() => r('waits'), 300)),
   ]);
   t.equal(waited, 'waits', 'a hold for a free time is decided in the database, which waits for the lock');
-  release();
-  await locked;
+  await lock.release();
   t.equal((await free).statusCode, 201, 'and made once the table is free');
 });

@@ -6,7 +6,7 @@
 import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import t from 'tap';
-import { ChangeFeed, forgetOldChanges } from '../../src/claims/change-feed.js';
+import { ChangeFeed, forgetOldChanges, parseChange } from '../../src/claims/change-feed.js';
 import { type Change, ChangeSignal } from '../../src/claims/change-signal.js';
 import { queryRows } from '../../src/platform/database/database.js';
 import { onEachDatabase } from '../helpers/app.js';
@@ -37,6 +37,40 @@ onEachDatabase(t, async (t, { app, database, clock, kind, url }) => {
     heard.length = 0;
     await feed.read();
     t.same(heard, [], 'read again: nothing new');
+  });
+
+  t.test("a row names its transaction; this process's own, raised with the claim, is not raised again", async (t) => {
+    heard.length = 0;
+    const response = await bookOnline(app, {
+      start: '2026-12-02T11:00:00+01:00',
+      name: 'Eigen Transactie',
+      email: 'eigen@example.nl',
+    });
+    t.equal(response.statusCode, 201);
+    const [row] = await queryRows<{ payload: string }>(
+      database.db,
+      sql`select payload from changes order by id desc limit 1`,
+    );
+    const parsed = parseChange(row!.payload);
+    t.match(parsed, { kind: 'claims', start: Date.parse('2026-12-02T11:00:00+01:00'), transaction: /^\d+$/ });
+    const transaction = (parsed as { transaction: string }).transaction;
+    // As a writer of this process raises it (book-store.ts): the claim as it now is, and its transaction.
+    const claim = { id: 'x', counterId: 1, start: 1000, end: 2000, holdExpiresAt: null, tag: null };
+    signal.raise({ kind: 'claims', locationId: 1, start: 1000, end: 2000, claim, transaction });
+    heard.length = 0;
+    await feed.read();
+    t.same(heard, [], 'the rows of that transaction change nothing here');
+    await database.db.execute(sql`insert into changes (payload) values ('claims:1:5000:6000:1')`);
+    await database.db.execute(sql`insert into changes (payload) values ('claims:1:7000:8000')`);
+    await feed.read();
+    t.same(
+      heard,
+      [
+        { kind: 'claims', locationId: 1, start: 5000, end: 6000, transaction: '1' },
+        { kind: 'claims', locationId: 1, start: 7000, end: 8000 },
+      ],
+      "another transaction's rows are raised, and rows written before 0015 still read",
+    );
   });
 
   t.test('no NOTIFY is left in the triggers', async (t) => {

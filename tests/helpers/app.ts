@@ -57,3 +57,19 @@ export function onEachDatabase(
     });
   }
 }
+
+/** The same app without claims index or caches: every answer read from the database, to compare the real one with. */
+export async function uncachedApp(t: Test, database: Database, clock: TestClock): Promise<FastifyInstance> {
+  const plain = await buildApp({
+    config: testConfig({
+      CLAIMS_INDEX_LOCATIONS: '0',
+      AVAILABILITY_CACHE_SIZE: '0',
+      AVAILABILITY_ANSWER_CACHE_MB: '0',
+    }),
+    database,
+    clock: clock.now,
+    logger: false,
+  });
+  t.teardown(() => plain.close());
+  return plain;
+}
