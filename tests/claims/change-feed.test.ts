@@ -120,7 +120,7 @@ onEachDatabase(t, async (t, { app, database, clock, kind, url }) => {
   });
 
   t.test('a server killed right after its commit cannot keep the booking from another process', async (t) => {
-    const server = await startSecondServer(url!);
+    const server = await startSecondServer(t, url!);
     // The real server has the real clock: the first open weekday from two weeks on, at 10.00 (local).
     clock.set(new Date().toISOString());
     const slotAt = async (date: string) => {

@@ -128,7 +128,7 @@ onEachDatabase(t, async (t, { app, clock, kind, url }) => {
     t.test(
       'a booking through this server reaches a stream opened on another server process (the change feed)',
       async (t) => {
-        const other = await startSecondServer(url!);
+        const other = await startSecondServer(t, url!);
         t.teardown(() => stop(other.child));
         const login = await fetch(`${other.app}/api/v1/staff/session`, {
           method: 'POST',

@@ -270,7 +270,7 @@ onEachDatabase(t, async (t, { app, clock, kind, url }) => {
   if (kind === 'postgres') {
     t.test('an exception saved through one process is seen by another server process within 2 s', async (t) => {
       // A real second process on the same database, with the real clock: the date is two weeks from today's Tuesday.
-      const other = await startSecondServer(url!);
+      const other = await startSecondServer(t, url!);
       t.teardown(() => stop(other.child));
       const today = new Date();
       const date = new Date(today.getTime() + ((9 - today.getUTCDay()) % 7) * DAY_MS + 14 * DAY_MS)
