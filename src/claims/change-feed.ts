@@ -44,13 +44,14 @@ export class ChangeFeed {
   private failed = false;
   /** Transactions of this process whose claims its writers raised as they now are: their rows change nothing here. */
   private readonly told = new Map<string, number>();
+  private readonly stopListening: () => void;
 
   constructor(
     private readonly ex: Executor,
     private readonly signal: ChangeSignal,
     private readonly intervalMs: number,
   ) {
-    signal.listen((change) => {
+    this.stopListening = signal.listen((change) => {
       if (change.kind === 'claims' && change.claim && change.transaction) this.told.set(change.transaction, Date.now());
     });
   }
@@ -76,6 +77,7 @@ export class ChangeFeed {
 
   async stop(): Promise<void> {
     clearInterval(this.timer);
+    this.stopListening();
     await this.reading;
   }
 
