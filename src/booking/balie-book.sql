@@ -11,8 +11,8 @@
 -- request from someone else's (book-appointment.ts refuses from memory only when it is not one).
 -- Returns 'booked' with the calendar sequence and, as body, the claim's id and counter and the transaction (the change
 -- feed's rows name it: the caller puts the claim in its claims index itself), or 'earlier' with the answer stored
--- under the key. The stored answer is
--- p_body (the answer's language) with the appointment's id and sequence: no personal data, no token.
+-- under the key. The stored answer is p_body (the answer's language) with the appointment's id and sequence: no
+-- personal data, no token. The key's row is written only with its answer, in the same commit.
 CREATE OR REPLACE FUNCTION balie_book(
   p_key text, p_request_hash text, p_now timestamptz, p_stale_before timestamptz,
   p_municipality_id int, p_location_id int, p_email_key text, p_max_live int, p_lock_keys int8[],

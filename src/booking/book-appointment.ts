@@ -15,7 +15,14 @@ import { type BookingDetails, readBeforeBooking, writeBooking } from './book-sto
 import type { BookingDeps } from './booking-deps.js';
 import { CLIENT_KEY_HOURS, DOUBLE_CLICK_SECONDS, type StoredAnswer, type StoredBooking } from './idempotency-store.js';
 import { deriveToken, newManageToken, newReference, requestFingerprint, requestTag } from './manage-tokens.js';
-import { checkStart, knownFreeCounters, rankFreeCounters, type StaffPlacement, type Wanted } from './placement.js';
+import {
+  checkStart,
+  countersToTry,
+  knownFreeCounters,
+  rankFreeCounters,
+  type StaffPlacement,
+  type Wanted,
+} from './placement.js';
 
 export type BookRequest = {
   holdId?: string;
@@ -184,8 +191,7 @@ export async function bookAppointment(
       throw await refuse();
     }
   }
-  // Counters taken a moment ago may be free by the time the locks are held: they are tried last.
-  const counters = [...free, ...wanted.counters.filter((c) => !free.includes(c))];
+  const counters = countersToTry(wanted, free);
 
   // A reference that exists already (about one in 244 million) is drawn again.
   for (let attempt = 0; ; attempt++) {

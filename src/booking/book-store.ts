@@ -31,7 +31,7 @@ export async function readBeforeBooking(
     select (${liveClaimsText(input.locationId, input.from, input.to, input.now)}) as claims,
       k.request_hash, k.status, k.body::text as body, (date_part('epoch', k.created_at) * 1000)::int8 as created_ms
     from (select 1) as one
-    left join ${idempotencyKeys} as k on k.key = ${input.key} and k.status <> 0`,
+    left join ${idempotencyKeys} as k on k.key = ${input.key}`,
   );
   const claims = parseClaims(row?.claims ?? null);
   if (!row?.request_hash) return { claims };

@@ -1,6 +1,7 @@
 import { and, eq, lte, sql } from 'drizzle-orm';
 import { appointments, locations } from '../../db/schema.js';
 import type { ClaimWriter } from '../claims/claim-writes.js';
+import { holdEndAsListed } from '../claims/claims-store.js';
 import { timeLockKeys } from '../claims/time-locks.js';
 import { type Executor, queryRows } from '../platform/database/database.js';
 import { intArray } from '../platform/database/sql-arrays.js';
@@ -22,9 +23,7 @@ export type NewHold = {
   maxHolds: number;
 };
 
-export type HoldOutcome =
-  | { outcome: 'held'; holdId: string; counterId: number }
-  | { outcome: 'taken' | 'too_many_holds' };
+export type HoldOutcome = { outcome: 'held'; holdId: string } | { outcome: 'taken' | 'too_many_holds' };
 
 /** The refusals of balie_hold (balie-hold.sql), by SQLSTATE. */
 const REFUSALS: Record<string, 'taken' | 'too_many_holds'> = { BL002: 'taken', BL004: 'too_many_holds' };
@@ -52,18 +51,17 @@ export async function writeHold(w: ClaimWriter, hold: NewHold): Promise<HoldOutc
   }
   const row = rows[0]!;
   w.touched(hold.locationId, hold.start, hold.end, {
-    // As the claims store reads it back: the end of a hold in whole seconds, rounded up.
     claim: {
       id: row.hold_id,
       counterId: row.counter_id,
       start: hold.start.getTime(),
       end: hold.end.getTime(),
-      holdExpiresAt: Math.ceil(hold.expiresAt.getTime() / 1000) * 1000,
+      holdExpiresAt: holdEndAsListed(hold.expiresAt.getTime()),
       tag: null,
     },
     transaction: row.transaction,
   });
-  return { outcome: 'held', holdId: row.hold_id, counterId: row.counter_id };
+  return { outcome: 'held', holdId: row.hold_id };
 }
 
 /**

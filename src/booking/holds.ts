@@ -8,7 +8,7 @@ import { isoInZone } from '../platform/time/zoned-time.js';
 import type { Language } from '../texts/index.js';
 import type { BookingDeps } from './booking-deps.js';
 import { extendLiveHold, releaseLiveHold, writeHold } from './hold-store.js';
-import { checkStart, knownFreeCounters } from './placement.js';
+import { checkStart, countersToTry, knownFreeCounters } from './placement.js';
 
 export type HoldRequest = {
   location: string;
@@ -33,7 +33,7 @@ export async function createHold(deps: BookingDeps, request: HoldRequest) {
   const refuse = async () =>
     new Conflict('time_taken', {}, await findAlternatives(deps, snapshot, items, request.needs, wanted.start));
   // A time the claims index shows taken is refused from memory: no transaction, no locks (#17). Otherwise one
-  // statement tries the counters it leaves free, best first, then those taken a moment ago (they may be free now).
+  // statement tries the counters (countersToTry).
   const { free } = await knownFreeCounters(deps, snapshot, wanted, now);
   if (free.length === 0) throw await refuse();
   const expiresAt = new Date(now.getTime() + deps.config.HOLD_MINUTES * 60_000);
@@ -43,7 +43,7 @@ export async function createHold(deps: BookingDeps, request: HoldRequest) {
       writeHold(writer, {
         municipalityId: snapshot.location.municipalityId,
         locationId: snapshot.location.id,
-        counters: [...free, ...wanted.counters.filter((c) => !free.includes(c))],
+        counters: countersToTry(wanted, free),
         start: new Date(wanted.start),
         end: new Date(wanted.end),
         expiresAt,

@@ -98,6 +98,14 @@ export async function knownFreeCounters(
   return { claims, free: rankFreeCounters(snapshot, wanted, ignore ? claims.filter((c) => c.id !== ignore) : claims) };
 }
 
+/**
+ * The order a claim tries the counters in: those the claims index leaves free, best first, then those taken a moment
+ * ago (they may be free by the time the statement holds the time's locks). The exclusion constraint decides.
+ */
+export function countersToTry(wanted: Wanted, free: number[]): number[] {
+  return [...free, ...wanted.counters.filter((c) => !free.includes(c))];
+}
+
 /** The counters that `claims` (of the wanted day) leave free for the wanted time, best first. */
 export function rankFreeCounters(snapshot: LocationSnapshot, wanted: Wanted, claims: Claim[]): number[] {
   const plan = planFor(snapshot, wanted.date, wanted.counters);

@@ -63,6 +63,9 @@ export function liveClaimsText(locationId: number, from: Date, to: Date, now: Da
       and (${appointments.status} <> 'held' or ${appointments.holdExpiresAt} > ${now.toISOString()}::timestamptz)`;
 }
 
+/** A hold's end as `liveClaimsText` lists it, in whole seconds rounded up: for a claim put in place without a read. */
+export const holdEndAsListed = (ms: number) => Math.ceil(ms / 1000) * 1000;
+
 /** The claims of `liveClaimsText`, sorted by counter and start (cheaper here than an ordered aggregate). */
 export function parseClaims(text: string | null): Claim[] {
   if (!text) return [];
