@@ -8,8 +8,8 @@ export type ClaimSet = { busy: Map<number, BusyMinutes>; holds: Claim[] };
 
 type Entry = {
   span: Interval;
-  /** Sorted by counter and start. */
-  claims: Claim[];
+  /** Per counter, sorted by start. */
+  byCounter: Map<number, Claim[]>;
   set: ClaimSet;
   validUntil: number;
   /** Times a change touched since the claims were read: read again (only those) before the next answer. */
@@ -20,18 +20,77 @@ type Entry = {
 const SPAN_DAYS = 100;
 const DAY = 24 * 60 * 60_000;
 
-function groupClaims(claims: Claim[]): ClaimSet {
-  const busy = new Map<number, Interval[]>();
+/** `claims` (sorted by counter and start) per counter. */
+function byCounter(claims: Claim[]): Map<number, Claim[]> {
+  const counters = new Map<number, Claim[]>();
   for (const claim of claims) {
-    const list = busy.get(claim.counterId);
+    const list = counters.get(claim.counterId);
     if (list) list.push(claim);
-    else busy.set(claim.counterId, [claim]);
+    else counters.set(claim.counterId, [claim]);
   }
-  return { busy: busyMinutes(busy), holds: claims.filter((c) => c.holdExpiresAt !== null) };
+  return counters;
 }
 
-const firstExpiry = (claims: Claim[]) =>
-  Math.min(...claims.filter((c) => c.holdExpiresAt !== null).map((c) => c.holdExpiresAt!));
+function groupClaims(claims: Claim[]): ClaimSet {
+  return { busy: busyMinutes(byCounter(claims)), holds: claims.filter((c) => c.holdExpiresAt !== null) };
+}
+
+const firstExpiry = (holds: Claim[]) => Math.min(...holds.map((c) => c.holdExpiresAt!));
+
+/** The first claim of `list` (one counter's, sorted by start) that starts at or after `start`. */
+function firstStartingFrom(list: Claim[], start: number): number {
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (list[mid]!.start < start) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/** The claims of `list` (one counter's, sorted by start) that overlap `span`. */
+function overlapping(list: Claim[], span: Interval): Claim[] {
+  // A counter's live claims never overlap each other (the exclusion constraint): only the one before can reach in.
+  let from = firstStartingFrom(list, span.start);
+  if (from > 0 && list[from - 1]!.end > span.start) from--;
+  let to = from;
+  while (to < list.length && list[to]!.start < span.end) to++;
+  return list.slice(from, to);
+}
+
+/**
+ * The entry without the claims `gone` picks on `counters`, with `added`: only those counters' lists are copied and
+ * grouped again, so a booking at a location with thousands of claims costs about one counter's claims, not a sort
+ * and a regrouping of all of them (#17).
+ */
+function replaceClaims(entry: Entry, counters: Iterable<number>, gone: (claim: Claim) => boolean, added: Claim[]) {
+  const lists = new Map(entry.byCounter);
+  const busy = new Map(entry.set.busy);
+  const regrouped = new Map<number, Claim[]>();
+  const addedTo = byCounter([...added].sort((a, b) => a.counterId - b.counterId || a.start - b.start));
+  const touched = new Set([...counters, ...addedTo.keys()]);
+  for (const counterId of touched) {
+    const list = (lists.get(counterId) ?? []).filter((c) => !gone(c));
+    for (const claim of addedTo.get(counterId) ?? []) list.splice(firstStartingFrom(list, claim.start), 0, claim);
+    if (list.length > 0) {
+      lists.set(counterId, list);
+      regrouped.set(counterId, list);
+    } else {
+      lists.delete(counterId);
+      busy.delete(counterId);
+    }
+  }
+  for (const [counterId, minutes] of busyMinutes(regrouped)) busy.set(counterId, minutes);
+  const holds = [
+    ...entry.set.holds.filter((h) => !(touched.has(h.counterId) && gone(h))),
+    ...added.filter((c) => c.holdExpiresAt !== null),
+  ];
+  entry.byCounter = lists;
+  entry.set = { busy, holds };
+  entry.validUntil = firstExpiry(holds);
+}
+
 const overlaps = (c: Interval, span: Interval) => c.start < span.end && c.end > span.start;
 
 /**
@@ -63,7 +122,8 @@ export class ClaimsIndex {
   async liveClaims(locationId: number, span: Interval, now: Date): Promise<Claim[]> {
     if (this.maxLocations === 0)
       return listLiveClaims(this.db, locationId, new Date(span.start), new Date(span.end), now);
-    return (await this.entryFor(locationId, span, now)).claims.filter((c) => overlaps(c, span));
+    const lists = (await this.entryFor(locationId, span, now)).byCounter;
+    return [...lists.keys()].sort((a, b) => a - b).flatMap((counterId) => overlapping(lists.get(counterId)!, span));
   }
 
   /** A claim changed at `[start, end)` of a location (the change signal). */
@@ -80,11 +140,11 @@ export class ClaimsIndex {
     const entry = this.entries.get(locationId);
     if (!entry || this.loading.has(locationId) || !overlaps(claim, entry.span))
       return this.dropClaim(locationId, claim.start, claim.end);
-    entry.claims = [...entry.claims.filter((c) => c.id !== claim.id), claim].sort(
-      (a, b) => a.counterId - b.counterId || a.start - b.start,
-    );
-    entry.set = groupClaims(entry.claims);
-    entry.validUntil = firstExpiry(entry.claims);
+    // A claim put again is a hold that became a booking (perhaps on another counter), or the same claim.
+    const held = entry.set.holds.find((h) => h.id === claim.id);
+    replaceClaims(entry, held ? [claim.counterId, held.counterId] : [claim.counterId], (c) => c.id === claim.id, [
+      claim,
+    ]);
   }
 
   clear() {
@@ -123,15 +183,17 @@ export class ClaimsIndex {
     };
     try {
       const fresh = await listLiveClaims(this.db, locationId, new Date(hull.start), new Date(hull.end), now);
-      entry.claims = [...entry.claims.filter((c) => !overlaps(c, hull)), ...fresh].sort(
-        (a, b) => a.counterId - b.counterId || a.start - b.start,
+      const reaching = [...entry.byCounter].filter(([, list]) => overlapping(list, hull).length > 0);
+      replaceClaims(
+        entry,
+        reaching.map(([counterId]) => counterId),
+        (c) => overlaps(c, hull),
+        fresh,
       );
     } catch (error) {
       entry.dirty.push(...dirty);
       throw error;
     }
-    entry.set = groupClaims(entry.claims);
-    entry.validUntil = firstExpiry(entry.claims);
     return entry;
   }
 
@@ -143,11 +205,13 @@ export class ClaimsIndex {
     this.changedWhileLoading.set(locationId, changed);
     try {
       const claims = await listLiveClaims(this.db, locationId, new Date(wanted.start), new Date(wanted.end), now);
+      const lists = byCounter(claims);
+      const holds = claims.filter((c) => c.holdExpiresAt !== null);
       const entry: Entry = {
         span: wanted,
-        claims,
-        set: groupClaims(claims),
-        validUntil: firstExpiry(claims),
+        byCounter: lists,
+        set: { busy: busyMinutes(lists), holds },
+        validUntil: firstExpiry(holds),
         dirty: changed,
       };
       if (this.entries.size >= this.maxLocations && !this.entries.has(locationId))
