@@ -105,6 +105,8 @@ export class ClaimsIndex {
   private readonly loading = new Map<number, Promise<Entry>>();
   /** Changes that came while a location's claims were being read in full: they may be missing from what was read. */
   private readonly changedWhileLoading = new Map<number, Interval[]>();
+  /** Claims this process put while a location's claims were being read: put in place once the read is in. */
+  private readonly putWhileLoading = new Map<number, Claim[]>();
 
   constructor(
     private readonly db: Executor,
@@ -134,12 +136,14 @@ export class ClaimsIndex {
 
   /**
    * A claim a writer of this process put, as it now is (a new booking or hold): put in place, no read. While the
-   * location's claims are being read, that read may have missed it: then its time is marked dirty instead.
+   * location's claims are being read, that read may have missed it: it is put in place once the read is in (marking
+   * its time dirty instead made a rush read the location again and again, and requests queue behind each read).
    */
   putClaim(locationId: number, claim: Claim) {
+    const waiting = this.putWhileLoading.get(locationId);
+    if (waiting) return waiting.push(claim);
     const entry = this.entries.get(locationId);
-    if (!entry || this.loading.has(locationId) || !overlaps(claim, entry.span))
-      return this.dropClaim(locationId, claim.start, claim.end);
+    if (!entry || !overlaps(claim, entry.span)) return this.dropClaim(locationId, claim.start, claim.end);
     // A claim put again is a hold that became a booking (perhaps on another counter), or the same claim.
     const held = entry.set.holds.find((h) => h.id === claim.id);
     replaceClaims(entry, held ? [claim.counterId, held.counterId] : [claim.counterId], (c) => c.id === claim.id, [
@@ -165,8 +169,17 @@ export class ClaimsIndex {
     if (covers(entry) && entry.dirty.length === 0) return entry;
     const work = covers(entry) ? this.patch(entry, locationId, now) : this.load(locationId, span, now);
     this.loading.set(locationId, work);
+    const puts: Claim[] = [];
+    this.putWhileLoading.set(locationId, puts);
     try {
-      return await work;
+      const read = await work;
+      this.putWhileLoading.delete(locationId);
+      for (const claim of puts) this.putClaim(locationId, claim);
+      return read;
+    } catch (error) {
+      this.putWhileLoading.delete(locationId);
+      for (const claim of puts) this.dropClaim(locationId, claim.start, claim.end);
+      throw error;
     } finally {
       this.loading.delete(locationId);
     }

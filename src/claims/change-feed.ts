@@ -44,6 +44,8 @@ export class ChangeFeed {
   private failed = false;
   /** Transactions of this process whose claims its writers raised as they now are: their rows change nothing here. */
   private readonly told = new Map<string, number>();
+  /** Rows of transactions not told yet, read while this process was writing claims: raised at the next read. */
+  private deferred: Change[] = [];
   private readonly stopListening: () => void;
 
   constructor(
@@ -99,6 +101,13 @@ export class ChangeFeed {
       this.signal.raise({ kind: 'catalogue' });
     }
     const now = Date.now();
+    // A row of a write of this process may come before its writer raised it (the commit is in, the answer not yet
+    // taken up): raised as another's, it would make the claims index read that time again, and a rush queue behind
+    // that read. So while this process writes claims, a row of a transaction not told waits for one read (at most
+    // CHANGE_FEED_MS more for another process's change).
+    const unknown = (change: Change) =>
+      change.kind === 'claims' && change.transaction !== undefined && !this.told.has(change.transaction);
+    for (const change of this.deferred.splice(0)) if (unknown(change)) this.signal.raise(change);
     for (const row of rows) {
       const id = Number(row.id);
       if (id > this.last) {
@@ -106,8 +115,9 @@ export class ChangeFeed {
         this.last = id;
       } else this.gaps.delete(id);
       const change = parseChange(row.payload);
-      if (change && !(change.kind === 'claims' && change.transaction && this.told.has(change.transaction)))
-        this.signal.raise(change);
+      if (!change || (change.kind === 'claims' && change.transaction && this.told.has(change.transaction))) continue;
+      if (unknown(change) && this.signal.writing) this.deferred.push(change);
+      else this.signal.raise(change);
     }
     for (const [id, since] of this.gaps) if (now - since > GAP_MS) this.gaps.delete(id);
     for (const [transaction, since] of this.told) if (now - since > GAP_MS) this.told.delete(transaction);

@@ -18,6 +18,22 @@ export type ChangeListener = (change: Change) => void;
  */
 export class ChangeSignal {
   private readonly listeners = new Set<ChangeListener>();
+  private writes = 0;
+
+  /** Whether a claim write of this process is under way: its change is raised when it ends (claim-writes.ts). */
+  get writing(): boolean {
+    return this.writes > 0;
+  }
+
+  /** Runs a claim write, counted in `writing` until it has raised what it changed. */
+  async during<T>(write: () => Promise<T>): Promise<T> {
+    this.writes++;
+    try {
+      return await write();
+    } finally {
+      this.writes--;
+    }
+  }
 
   /** Calls `listener` for every change from now on; returns the function that stops it. */
   listen(listener: ChangeListener): () => void {

@@ -29,10 +29,12 @@ export async function writeClaims<T>(
   const touchedList: Touched[] = [];
   const touched = (locationId: number, start: Date | number, end: Date | number, written?: Written) =>
     touchedList.push({ locationId, start: +start, end: +end, ...written });
-  const result =
-    options.transaction === false
-      ? await work({ ex: deps.db, touched })
-      : await deps.db.transaction((tx) => work({ ex: tx, touched }));
-  for (const t of touchedList) deps.changes.raise({ kind: 'claims', ...t });
-  return result;
+  return deps.changes.during(async () => {
+    const result =
+      options.transaction === false
+        ? await work({ ex: deps.db, touched })
+        : await deps.db.transaction((tx) => work({ ex: tx, touched }));
+    for (const t of touchedList) deps.changes.raise({ kind: 'claims', ...t });
+    return result;
+  });
 }

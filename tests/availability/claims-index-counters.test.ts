@@ -2,7 +2,8 @@
 // and groups again only the counters that changed (#17: a booking at a location with thousands of claims cost a sort
 // and a regrouping of all of them, about 1 ms). What it answers must stay exactly what the database holds: after
 // each step here (claims put, a hold booked onto another counter, rows changed behind its back and their times marked
-// dirty, a hold that runs out) its claims and their busy minutes equal a fresh read of the database.
+// dirty, a claim put while its location was being read, a hold that runs out) its claims and their busy minutes
+// equal a fresh read of the database.
 import { sql } from 'drizzle-orm';
 import t from 'tap';
 import { ClaimsIndex } from '../../src/availability/claims-index.js';
@@ -100,6 +101,30 @@ onEachDatabase(t, async (t, { database }) => {
   index.dropClaim(location!.id, at(10, 10), at(10, 20));
   index.dropClaim(location!.id, at(20, 10), at(20, 20));
   await same(now, 'changes read again for the dirty times');
+
+  // A claim put while the location's times are being read again: the read may have missed it, so it goes in once
+  // the read is in, without another read (the database does not have it yet here: the index must show it anyway).
+  index.dropClaim(location!.id, at(25, 10), at(25, 20));
+  const reading = index.liveClaims(location!.id, span, now);
+  const late = {
+    id: '00000000-0000-4000-8000-000000000001',
+    counterId: counters[0]!,
+    start: at(25, 30),
+    end: at(25, 40),
+  };
+  index.putClaim(location!.id, { ...late, holdExpiresAt: null, tag: null });
+  await reading;
+  t.ok(
+    (await index.liveClaims(location!.id, span, now)).some((c) => c.id === late.id),
+    'a claim put during a read is in place after it, with no read again',
+  );
+  await db.execute(
+    sql`insert into appointments (id, municipality_id, location_id, counter_id, starts_at, ends_at, status, created_at,
+          updated_at)
+        values (${late.id}, ${location!.municipality_id}, ${location!.id}, ${late.counterId},
+          ${new Date(late.start).toISOString()}, ${new Date(late.end).toISOString()}, 'booked', now(), now())`,
+  );
+  await same(now, 'a claim put during a read');
 
   // A second hold, which runs out: after its end the index leaves it out, as the database does.
   const later = await insert(counters[1]!, at(30, 10), at(30, 20), now.getTime() + 5 * MINUTE);

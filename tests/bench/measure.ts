@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import autocannon from 'autocannon';
 
@@ -60,6 +61,16 @@ export const LOAD_GENERATOR_ENV = {
   MAX_HOLDS_PER_CLIENT: '1000000',
 };
 
+/** Node's flags for the server as `npm start` runs it (package.json), so that a benchmark measures what runs. */
+const SERVER_FLAGS = (
+  /exec node (.*?) dist\//.exec(
+    (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { scripts: { start: string } })
+      .scripts.start,
+  )?.[1] ?? ''
+)
+  .split(' ')
+  .filter((flag) => flag.startsWith('--'));
+
 /** Starts tests/bench/bench-server.ts with `env` and resolves with its URLs. */
 export function startBenchServer(
   env: Record<string, string>,
@@ -68,7 +79,7 @@ export function startBenchServer(
   const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
   const child = spawn(
     process.execPath,
-    [...profile, '--import', 'tsx', new URL('./bench-server.ts', import.meta.url).pathname],
+    [...SERVER_FLAGS, ...profile, '--import', 'tsx', new URL('./bench-server.ts', import.meta.url).pathname],
     {
       // One load generator is one client, and it solves no puzzles: no limits, no proof of work.
       env: { ...process.env, ...LOAD_GENERATOR_ENV, ...env },
@@ -103,7 +114,7 @@ export async function startRealServer(env: Record<string, string>): Promise<{ ap
   const port = await freePort();
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', new URL('../../src/app/server.ts', import.meta.url).pathname],
+    [...SERVER_FLAGS, '--import', 'tsx', new URL('../../src/app/server.ts', import.meta.url).pathname],
     {
       env: {
         ...process.env,

@@ -73,6 +73,37 @@ onEachDatabase(t, async (t, { app, database, clock, kind, url }) => {
     );
   });
 
+  t.test('while this process writes claims, a row of a transaction not told waits one read', async (t) => {
+    // A write under way (its answer not taken up yet), as writeClaims counts it.
+    let finish = () => {};
+    const writing = signal.during(() => new Promise<void>((resolve) => (finish = resolve)));
+    heard.length = 0;
+    await database.db.execute(sql`insert into changes (payload) values ('claims:1:9000:9500:77')`);
+    await database.db.execute(sql`insert into changes (payload) values ('claims:1:9500:9900:78')`);
+    await feed.read();
+    t.same(heard, [], 'not raised at the read that found them');
+    // The writer of transaction 78 raises its claim meanwhile: that row was its own.
+    const claim = { id: 'y', counterId: 1, start: 9500, end: 9900, holdExpiresAt: null, tag: null };
+    signal.raise({ kind: 'claims', locationId: 1, start: 9500, end: 9900, claim, transaction: '78' });
+    heard.length = 0;
+    await feed.read();
+    t.same(
+      heard,
+      [{ kind: 'claims', locationId: 1, start: 9000, end: 9500, transaction: '77' }],
+      "at the next read: another's raised, the one its writer told not",
+    );
+    finish();
+    await writing;
+    heard.length = 0;
+    await database.db.execute(sql`insert into changes (payload) values ('claims:1:9900:9950:79')`);
+    await feed.read();
+    t.same(
+      heard,
+      [{ kind: 'claims', locationId: 1, start: 9900, end: 9950, transaction: '79' }],
+      'with no write under way, at once',
+    );
+  });
+
   t.test('no NOTIFY is left in the triggers', async (t) => {
     const [row] = await queryRows<{ n: number }>(
       database.db,
