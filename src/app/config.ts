@@ -9,6 +9,8 @@ const ConfigSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   DATA_DIR: z.string().min(1).default('./data'),
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  /** Connections to PostgreSQL per process (a week opening queues less with more: README, "Performance"). */
+  DATABASE_POOL_SIZE: positiveInt.default(10),
   SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
   PUBLIC_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
   /** Derives manage tokens for e-mails; without it the server keeps a generated key in DATA_DIR/secret.key. */

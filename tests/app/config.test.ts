@@ -1,5 +1,6 @@
 import t from 'tap';
 import { ConfigError, loadConfig } from '../../src/app/config.js';
+import { databaseOptionsFrom } from '../../src/platform/database/database.js';
 
 t.test('defaults need no set-up: embedded database in ./data, port 3000', async (t) => {
   const config = loadConfig({});
@@ -25,4 +26,12 @@ t.test('an empty variable counts as unset; a base URL loses its trailing slash',
   const config = loadConfig({ PORT: '', PUBLIC_BASE_URL: 'https://afspraak.stadswaard.example/' });
   t.equal(config.PORT, 3000);
   t.equal(config.PUBLIC_BASE_URL, 'https://afspraak.stadswaard.example');
+});
+
+t.test('PostgreSQL gets DATABASE_POOL_SIZE connections per process (10 unless set)', async (t) => {
+  const url = 'postgres://localhost/balie';
+  t.same(databaseOptionsFrom(loadConfig({ DATABASE_URL: url })), { url, poolSize: 10 });
+  t.same(databaseOptionsFrom(loadConfig({ DATABASE_URL: url, DATABASE_POOL_SIZE: '50' })), { url, poolSize: 50 });
+  const error = t.throws(() => loadConfig({ DATABASE_URL: url, DATABASE_POOL_SIZE: '0' })) as ConfigError;
+  t.match(error.message, /DATABASE_POOL_SIZE="0"/);
 });

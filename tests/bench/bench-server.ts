@@ -3,10 +3,10 @@
 import Fastify from 'fastify';
 import { loadConfig } from '../../src/app/config.js';
 import { buildApp } from '../../src/app/http-app.js';
-import { openDatabase } from '../../src/platform/database/database.js';
+import { databaseOptionsFrom, openDatabase } from '../../src/platform/database/database.js';
 
 const config = loadConfig({ ...process.env, LOG_LEVEL: 'silent' });
-const database = await openDatabase({ url: config.DATABASE_URL!, poolSize: Number(process.env.BENCH_POOL ?? 10) });
+const database = await openDatabase(databaseOptionsFrom(config));
 const app = await buildApp({ config, database, logger: false });
 const appUrl = await app.listen({ port: 0, host: '127.0.0.1' });
 const bare = Fastify();

@@ -131,7 +131,7 @@ const server = await startBenchServer({
   DATABASE_URL: url,
   DEMO_DATA: 'false',
   RATE_LIMIT_PER_MINUTE: '1000000',
-  BENCH_POOL: String(CONNECTIONS),
+  DATABASE_POOL_SIZE: String(CONNECTIONS),
 });
 let n = 0;
 let random = 7;

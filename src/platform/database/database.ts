@@ -26,9 +26,15 @@ export interface Database {
 export type DatabaseOptions = { url: string; poolSize?: number } | { dataDir?: string; loadDataDir?: Blob | File };
 
 /** PostgreSQL when DATABASE_URL is set, else embedded PGlite in DATA_DIR. */
-export function databaseOptionsFrom(config: { DATABASE_URL?: string | undefined; DATA_DIR: string }): DatabaseOptions {
+export function databaseOptionsFrom(config: {
+  DATABASE_URL?: string | undefined;
+  DATABASE_POOL_SIZE?: number;
+  DATA_DIR: string;
+}): DatabaseOptions {
   // The embedded database gets a folder of its own: DATA_DIR also holds mail files and the secret key.
-  return config.DATABASE_URL ? { url: config.DATABASE_URL } : { dataDir: join(config.DATA_DIR, 'pglite') };
+  return config.DATABASE_URL
+    ? { url: config.DATABASE_URL, ...(config.DATABASE_POOL_SIZE && { poolSize: config.DATABASE_POOL_SIZE }) }
+    : { dataDir: join(config.DATA_DIR, 'pglite') };
 }
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
