@@ -167,6 +167,9 @@ async function race(
           const hold = { ...time, items: [{ service: 'paspoort', persons: 1 }] };
           return {
             ...request,
+            // Each resident's widget names its own visit (X-Balie-Client), as in a real rush; without it every hold
+            // of the load generator counts against one address, and they queue on that client's lock.
+            headers: { ...request.headers, 'x-balie-client': `bench-resident-${String(resident).padStart(8, '0')}` },
             body: JSON.stringify(
               path === '/api/v1/holds'
                 ? hold
