@@ -20,7 +20,7 @@ type Entry = {
 const SPAN_DAYS = 100;
 const DAY = 24 * 60 * 60_000;
 
-/** `claims` (sorted by counter and start) per counter. */
+/** `claims` per counter, each counter's in the order given. */
 function byCounter(claims: Claim[]): Map<number, Claim[]> {
   const counters = new Map<number, Claim[]>();
   for (const claim of claims) {
@@ -31,8 +31,10 @@ function byCounter(claims: Claim[]): Map<number, Claim[]> {
   return counters;
 }
 
-function groupClaims(claims: Claim[]): ClaimSet {
-  return { busy: busyMinutes(byCounter(claims)), holds: claims.filter((c) => c.holdExpiresAt !== null) };
+/** `claims` (sorted by counter and start) per counter, and as a ClaimSet. */
+function groupClaims(claims: Claim[]): { lists: Map<number, Claim[]>; set: ClaimSet } {
+  const lists = byCounter(claims);
+  return { lists, set: { busy: busyMinutes(lists), holds: claims.filter((c) => c.holdExpiresAt !== null) } };
 }
 
 const firstExpiry = (holds: Claim[]) => Math.min(...holds.map((c) => c.holdExpiresAt!));
@@ -68,7 +70,7 @@ function replaceClaims(entry: Entry, counters: Iterable<number>, gone: (claim: C
   const lists = new Map(entry.byCounter);
   const busy = new Map(entry.set.busy);
   const regrouped = new Map<number, Claim[]>();
-  const addedTo = byCounter([...added].sort((a, b) => a.counterId - b.counterId || a.start - b.start));
+  const addedTo = byCounter(added);
   const touched = new Set([...counters, ...addedTo.keys()]);
   for (const counterId of touched) {
     const list = (lists.get(counterId) ?? []).filter((c) => !gone(c));
@@ -116,7 +118,7 @@ export class ClaimsIndex {
   /** The live claims of a location that overlap `span`, at `now`, per counter. */
   async claimsFor(locationId: number, span: Interval, now: Date): Promise<ClaimSet> {
     if (this.maxLocations === 0)
-      return groupClaims(await listLiveClaims(this.db, locationId, new Date(span.start), new Date(span.end), now));
+      return groupClaims(await listLiveClaims(this.db, locationId, new Date(span.start), new Date(span.end), now)).set;
     return (await this.entryFor(locationId, span, now)).set;
   }
 
@@ -218,13 +220,12 @@ export class ClaimsIndex {
     this.changedWhileLoading.set(locationId, changed);
     try {
       const claims = await listLiveClaims(this.db, locationId, new Date(wanted.start), new Date(wanted.end), now);
-      const lists = byCounter(claims);
-      const holds = claims.filter((c) => c.holdExpiresAt !== null);
+      const { lists, set } = groupClaims(claims);
       const entry: Entry = {
         span: wanted,
         byCounter: lists,
-        set: { busy: busyMinutes(lists), holds },
-        validUntil: firstExpiry(holds),
+        set,
+        validUntil: firstExpiry(set.holds),
         dirty: changed,
       };
       if (this.entries.size >= this.maxLocations && !this.entries.has(locationId))

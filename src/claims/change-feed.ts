@@ -83,6 +83,11 @@ export class ChangeFeed {
     await this.reading;
   }
 
+  /** A claims change of a transaction whose writer in this process raised the claim itself. */
+  private toldOf(change: Change): boolean {
+    return change.kind === 'claims' && change.transaction !== undefined && this.told.has(change.transaction);
+  }
+
   private async readOnce(): Promise<void> {
     const gaps = [...this.gaps.keys()];
     let rows: { id: string; payload: string }[];
@@ -105,9 +110,7 @@ export class ChangeFeed {
     // taken up): raised as another's, it would make the claims index read that time again, and a rush queue behind
     // that read. So while this process writes claims, a row of a transaction not told waits for one read (at most
     // CHANGE_FEED_MS more for another process's change).
-    const unknown = (change: Change) =>
-      change.kind === 'claims' && change.transaction !== undefined && !this.told.has(change.transaction);
-    for (const change of this.deferred.splice(0)) if (unknown(change)) this.signal.raise(change);
+    for (const change of this.deferred.splice(0)) if (!this.toldOf(change)) this.signal.raise(change);
     for (const row of rows) {
       const id = Number(row.id);
       if (id > this.last) {
@@ -115,8 +118,8 @@ export class ChangeFeed {
         this.last = id;
       } else this.gaps.delete(id);
       const change = parseChange(row.payload);
-      if (!change || (change.kind === 'claims' && change.transaction && this.told.has(change.transaction))) continue;
-      if (unknown(change) && this.signal.writing) this.deferred.push(change);
+      if (!change || this.toldOf(change)) continue;
+      if (this.signal.writing && change.kind === 'claims' && change.transaction) this.deferred.push(change);
       else this.signal.raise(change);
     }
     for (const [id, since] of this.gaps) if (now - since > GAP_MS) this.gaps.delete(id);
