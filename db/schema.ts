@@ -211,15 +211,11 @@ export const appointments = pgTable(
       .notNull()
       .default('appointment'),
     reference: text('reference').unique(),
-    municipalityId: integer('municipality_id')
-      .notNull()
-      .references(() => municipalities.id),
-    locationId: integer('location_id')
-      .notNull()
-      .references(() => locations.id),
-    counterId: integer('counter_id')
-      .notNull()
-      .references(() => counters.id),
+    // The place is checked by the trigger appointments_place, not by foreign keys (migration 0017: a foreign key
+    // locks its parent row, and in a rush every booking locked the same municipality, location and counter).
+    municipalityId: integer('municipality_id').notNull(),
+    locationId: integer('location_id').notNull(),
+    counterId: integer('counter_id').notNull(),
     startsAt: instant('starts_at').notNull(),
     endsAt: instant('ends_at').notNull(),
     status: text('status', { enum: appointmentStatuses }).notNull(),
@@ -275,9 +271,8 @@ export const appointmentItems = pgTable(
     appointmentId: uuid('appointment_id')
       .notNull()
       .references(() => appointments.id, { onDelete: 'cascade' }),
-    serviceId: integer('service_id')
-      .notNull()
-      .references(() => services.id),
+    /** Checked by the trigger appointment_items_service, not by a foreign key (migration 0017). */
+    serviceId: integer('service_id').notNull(),
     persons: smallint('persons').notNull(),
   },
   (t) => [
