@@ -5,6 +5,7 @@
 -- index, booking/holds.ts); the exclusion constraint decides what is free.
 -- A refusal raises, so that nothing of it stays: BL002 every counter taken, BL004 the client keeps p_max_holds.
 -- Returns the hold's id, its counter and the transaction (the change feed's rows name it: change-feed.ts).
+-- The locks and the answer are plpgsql expressions, not queries (as in balie_book).
 CREATE OR REPLACE FUNCTION balie_hold(
   p_client text, p_max_holds int, p_now timestamptz, p_expires_at timestamptz,
   p_municipality_id int, p_location_id int, p_lock_keys int8[], p_counters int[],
@@ -14,6 +15,7 @@ LANGUAGE plpgsql AS $$
 DECLARE
   v_id uuid;
   v_counter int;
+  v_lock int8;
 BEGIN
   -- The client's holds queue (a two-int key, apart from the time locks' one-bigint keys), then are counted in a
   -- statement of their own, which sees what a hold made while this one waited committed.
@@ -22,7 +24,9 @@ BEGIN
       WHERE a.status = 'held' AND a.hold_client = p_client AND a.hold_expires_at > p_now) >= p_max_holds THEN
     RAISE EXCEPTION 'too_many_holds' USING ERRCODE = 'BL004';
   END IF;
-  PERFORM count(pg_advisory_xact_lock(lock_key)) FROM unnest(p_lock_keys) AS lock_key;
+  FOREACH v_lock IN ARRAY p_lock_keys LOOP
+    PERFORM pg_advisory_xact_lock(v_lock);
+  END LOOP;
 
   UPDATE appointments AS a SET status = 'cancelled', updated_at = p_now
   WHERE a.location_id = p_location_id AND a.status = 'held' AND a.hold_expires_at <= p_now
@@ -41,5 +45,8 @@ BEGIN
   END IF;
   INSERT INTO appointment_items (appointment_id, service_id, persons)
   SELECT v_id, item.service_id, item.persons FROM unnest(p_service_ids, p_persons) AS item(service_id, persons);
-  RETURN QUERY SELECT v_id, v_counter, pg_current_xact_id()::text;
+  hold_id := v_id;
+  counter_id := v_counter;
+  transaction := pg_current_xact_id()::text;
+  RETURN NEXT;
 END $$;

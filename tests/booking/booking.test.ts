@@ -239,6 +239,8 @@ onEachDatabase(
         clock.set('2026-11-30T08:01:01Z');
         const later = await post(app, '/api/v1/appointments', payload, 5202);
         t.not(later.json().reference, first.json().reference, 'not a double click any more');
+        const again = await post(app, '/api/v1/appointments', payload, 5203);
+        t.equal(again.body, later.body, 'and a click right after it has the new answer (the key written again)');
         clock.set('2026-11-30T08:00:00Z');
       },
     );
