@@ -9,7 +9,7 @@ ALTER TABLE "appointments" DROP CONSTRAINT "appointments_counter_id_counters_id_
 -- #17: the place of an appointment and the service of an item are checked without a row lock. A foreign key locks
 -- the row it points at (FOR KEY SHARE) in every transaction that writes a reference, and in a rush every booking
 -- pointed at the same municipality, location, counter and service: PostgreSQL wrote five row locks and 1.45 new
--- multixacts per booking into the WAL, and balie_book under pgbench (32 clients) ran 13-17 % faster without these
+-- multixacts per booking into the WAL, and balie_book under pgbench (32 clients) ran 7-17 % faster without these
 -- four keys. Balie never deletes the catalogue (a counter is switched off, a service taken off a location's list),
 -- so the lock only guarded against a delete that does not happen; such a delete is now refused by a trigger that
 -- first waits for every writer of appointments (below). And the check is stricter than the keys were: the counter
