@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
+import { AlternativesMemo } from '../availability/alternatives-memo.js';
 import { AnswerCache } from '../availability/answer-cache.js';
 import { ClaimsIndex } from '../availability/claims-index.js';
 import { DayCache } from '../availability/day-cache.js';
@@ -89,6 +90,7 @@ export async function composeServices(options: {
     locations,
     days,
     answers: new AnswerCache(days, config.AVAILABILITY_ANSWER_CACHE_MB * 1024 * 1024),
+    alternatives: new AlternativesMemo(config.AVAILABILITY_CACHE_SIZE > 0 ? 1000 : 0),
     claimsIndex,
     origins,
     health,

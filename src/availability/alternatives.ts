@@ -48,7 +48,8 @@ async function nearestAt(
 
 /**
  * The three free times nearest to the one asked for: at the same location first, then at the municipality's
- * other locations that offer every item ("a no always comes with what is possible").
+ * other locations that offer every item ("a no always comes with what is possible"). The same refusal within a
+ * second, with nothing changed since, gets the same list (alternatives-memo.ts).
  */
 export async function findAlternatives(
   deps: AvailabilityDeps,
@@ -57,21 +58,38 @@ export async function findAlternatives(
   needs: Needs | undefined,
   around: number,
   count = 3,
-): Promise<Alternative[]> {
+): Promise<readonly Alternative[]> {
+  const key = [snapshot.location.id, memoKeyOf(items, needs), around, count].join('|');
+  const now = deps.clock().getTime();
+  const changes = deps.days.changes;
+  const kept = deps.alternatives.get(key, now, changes);
+  if (kept) return kept;
+
+  let found: Alternative[];
   const here = await nearestAt(deps, snapshot, items, needs, around, count);
-  if (here.length >= count) return here.map((h) => h.alternative);
-  const others: { distance: number; alternative: Alternative }[] = [];
-  const elsewhere = snapshot.services
-    .filter((s) => items.some((i) => i.service.id === s.id))
-    .map((s) => s.locations)
-    .reduce((common, list) => common.filter((slug) => list.includes(slug)))
-    .filter((slug) => slug !== snapshot.location.slug);
-  for (const slug of elsewhere) {
-    const other = await deps.locations.get(slug);
-    if (!other) continue;
-    const otherItems = items.map((i) => ({ ...i, service: other.services.find((s) => s.id === i.service.id)! }));
-    others.push(...(await nearestAt(deps, other, otherItems, needs, around, count - here.length)));
+  if (here.length >= count) found = here.map((h) => h.alternative);
+  else {
+    const others: { distance: number; alternative: Alternative }[] = [];
+    const elsewhere = snapshot.services
+      .filter((s) => items.some((i) => i.service.id === s.id))
+      .map((s) => s.locations)
+      .reduce((common, list) => common.filter((slug) => list.includes(slug)))
+      .filter((slug) => slug !== snapshot.location.slug);
+    for (const slug of elsewhere) {
+      const other = await deps.locations.get(slug);
+      if (!other) continue;
+      const otherItems = items.map((i) => ({ ...i, service: other.services.find((s) => s.id === i.service.id)! }));
+      others.push(...(await nearestAt(deps, other, otherItems, needs, around, count - here.length)));
+    }
+    others.sort((a, b) => a.distance - b.distance);
+    found = [...here, ...others.slice(0, count - here.length)].map((h) => h.alternative);
   }
-  others.sort((a, b) => a.distance - b.distance);
-  return [...here, ...others.slice(0, count - here.length)].map((h) => h.alternative);
+  deps.alternatives.set(key, now, changes, found);
+  return found;
+}
+
+/** What makes two refusals' searches the same, besides place, time and count: the items and the needs. */
+function memoKeyOf(items: Item[], needs: Needs | undefined): string {
+  const what = items.map((i) => `${i.service.id}*${i.persons}`).join(',');
+  return `${what}|${needs?.extraTime ? 1 : 0}${needs?.stepFree ? 1 : 0}|${needs?.interpreter ?? ''}`;
 }

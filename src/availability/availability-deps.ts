@@ -1,5 +1,6 @@
 import { LocationSnapshots } from '../catalogue/location-snapshots.js';
 import type { Executor } from '../platform/database/database.js';
+import { AlternativesMemo } from './alternatives-memo.js';
 import type { AnswerCache } from './answer-cache.js';
 import { ClaimsIndex } from './claims-index.js';
 import { DayCache } from './day-cache.js';
@@ -10,6 +11,7 @@ export type AvailabilityDeps = {
   locations: LocationSnapshots;
   days: DayCache;
   answers: AnswerCache;
+  alternatives: AlternativesMemo;
   claimsIndex: ClaimsIndex;
 };
 
@@ -20,5 +22,11 @@ export type AvailabilityDeps = {
  */
 export function readingThrough<T extends AvailabilityDeps>(deps: T, ex: Executor): T {
   const days = new DayCache(0);
-  return { ...deps, days, locations: new LocationSnapshots(ex), claimsIndex: new ClaimsIndex(ex, 0) };
+  return {
+    ...deps,
+    days,
+    locations: new LocationSnapshots(ex),
+    claimsIndex: new ClaimsIndex(ex, 0),
+    alternatives: new AlternativesMemo(0),
+  };
 }

@@ -65,15 +65,15 @@ async function mailFor(deps: BookingDeps, row: OutboxRow): Promise<Mail | undefi
     bookUrl: bookPageUrl(deps, { municipality: municipality.slug, language, service: appointment.items[0]?.slug }),
     alternatives:
       row.kind === 'cancelled'
-        ? (
-            await findAlternatives(
+        ? [
+            ...(await findAlternatives(
               deps,
               snapshot,
               itemsOf(appointment, snapshot),
               appointment.needs ?? undefined,
               appointment.startsAt.getTime(),
-            )
-          )
+            )),
+          ]
             .sort((a, b) => Date.parse(a.start) - Date.parse(b.start))
             .map((a) => ({
               ...a,

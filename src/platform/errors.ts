@@ -54,7 +54,7 @@ export class Conflict extends DomainError {
   constructor(
     code: ProblemCode,
     params: TextParams = {},
-    readonly alternatives: Alternative[] = [],
+    readonly alternatives: readonly Alternative[] = [],
   ) {
     super(code, params);
   }

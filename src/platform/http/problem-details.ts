@@ -10,7 +10,7 @@ export type Problem = {
   code: ProblemCode;
   requestId: string;
   errors?: { field: string; message: string }[];
-  alternatives?: Alternative[];
+  alternatives?: readonly Alternative[];
 };
 
 /** Builds an RFC 9457 body in the resident's language. */
@@ -30,7 +30,12 @@ export function problem(
   status: number,
   code: ProblemCode,
   requestId: string,
-  extra: { params?: TextParams; errors?: FieldError[]; alternatives?: Alternative[]; appointments?: string[] } = {},
+  extra: {
+    params?: TextParams;
+    errors?: FieldError[];
+    alternatives?: readonly Alternative[];
+    appointments?: string[];
+  } = {},
 ): Problem {
   const texts = textsFor(language);
   const words = texts.problems[code];
