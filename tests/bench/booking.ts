@@ -5,10 +5,11 @@
 //   d. sustained: as many residents as free times, each its own, so nothing is refused;
 //   e. the booking's statement alone (writeBooking from this process, no HTTP): the database's ceiling.
 // Plus p50/p99, 5xx and double bookings. `npm run bench:booking -- --pgbench` also runs pgbench (32 clients,
-// prepared) on balie_book against plain INSERTs (tests/bench/pgbench-*.sql).
+// prepared) on balie_book against plain INSERTs (tests/bench/pgbench-*.sql); `-- --cpu` PostgreSQL's CPU per call.
 // autocannon's amount mode ends on its next sample tick: the tick is 10 ms and each race is timed from its start to
 // its last answer, so a race is not rounded up to whole seconds.
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
 import { sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
@@ -382,4 +383,57 @@ if (process.argv.includes('--pgbench')) {
   for (const key of foreignKeys) await admin.unsafe(`alter table ${key.table} drop constraint "${key.name}"`);
   await admin.end();
   console.log(`without the ${foreignKeys.length} foreign keys of appointments, items and outbox: ${line(rounds())}`);
+}
+
+// --cpu: PostgreSQL's own CPU per statement, one connection, each call its own transaction, read from the backend's
+// /proc/<pid>/stat (a local server only). Steadier than throughput on a machine whose speed drifts: the baseline is
+// a plain INSERT on the same connection in the same run, and the two take turns.
+if (process.argv.includes('--cpu')) {
+  const one = postgres(url, { max: 1, onnotice: () => {} });
+  const [{ pid }] = (await one`select pg_backend_pid() as pid`) as unknown as [{ pid: number }];
+  const ticks = () => {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return Number(fields[11]) + Number(fields[12]);
+  };
+  const location = benchLocations[0]!;
+  const bookText = readFileSync(new URL('./pgbench-book.sql', import.meta.url), 'utf8')
+    .split('\n')
+    .filter((l) => !l.startsWith('--') && !l.startsWith('\\'))
+    .join('\n')
+    .replace(/:client_id \|\| ':' \|\| :k|'pgbench-' \|\| :client_id \|\| '-' \|\| :k/g, (m) =>
+      m.startsWith(':') ? '$1' : '$2',
+    )
+    .replace(/:r::/g, '$3::')
+    .replace(/:mid::/g, `${location.municipality_id}::`)
+    .replace(/:lid::/g, `${location.id}::`)
+    .replace(/:c1::/, `${location.counters[0]}::`)
+    .replace(/:c2::/, `${location.counters[1]}::`)
+    .replace(/:c3::/, `${location.counters[2]}::`)
+    .replace(/:sid::/g, `${service!.id}::`);
+  const insertText = "INSERT INTO baseline_inserts (payload) VALUES (repeat('x', 64))";
+  const calls = 2000;
+  const cpuPerCall = async (call: () => Promise<unknown>) => {
+    const before = ticks();
+    for (let i = 0; i < calls; i++) await call();
+    return ((ticks() - before) * 10_000) / calls; // clock ticks of 10 ms, in µs per call
+  };
+  const seed = Math.floor(Math.random() * 1e9);
+  let made = 0; // every call a new key, e-mail address and time, as in pgbench
+  const book = () => {
+    const n = made++;
+    return one.unsafe(bookText, [`cpu:${seed}:${n}`, `cpu-${seed}-${n}`, (seed + n * 7919) % 100_000_000], {
+      prepare: true,
+    });
+  };
+  const insert = () => one.unsafe(insertText, [], { prepare: true });
+  await cpuPerCall(book); // warm: plans cached, pages read
+  for (let round = 1; round <= 3; round++) {
+    const plain = await cpuPerCall(insert);
+    const booking = await cpuPerCall(book);
+    console.log(
+      `PostgreSQL CPU per call, round ${round}: INSERT ${plain.toFixed(0)} µs, balie_book ${booking.toFixed(0)} µs, ` +
+        `ratio ${(plain / booking).toFixed(3)} (${calls} calls each, one connection)`,
+    );
+  }
+  await one.end();
 }
