@@ -344,17 +344,24 @@ console.log(`double bookings in the race: ${overlaps}`);
 
 // pgbench: the statement and plain INSERTs by PostgreSQL's own load generator (32 clients, prepared). This machine's
 // speed drifts by a third within minutes, so the two take turns, three rounds of 5 s each, and the ratio is each
-// round's (the median and the range are printed).
+// round's (the median and the range are printed). With each the WAL written per transaction (the server's WAL
+// position before and after, over the transactions done): under many clients the commits wait for each other's
+// WAL flush, and the ratio follows the WAL a booking writes (README, "What bounds the statement under pgbench").
 if (process.argv.includes('--pgbench')) {
+  const psql = (query: string) => execFileSync('psql', ['-Atc', query, url], { encoding: 'utf8' }).trim();
+  const walAt = () => psql('select pg_current_wal_lsn()');
   const pgbench = (script: string, variables: Record<string, number> = {}) => {
     const defines = Object.entries(variables).flatMap(([name, value]) => ['-D', `${name}=${value}`]);
     const file = new URL(script, import.meta.url).pathname;
+    const before = walAt();
     const output = execFileSync(
       'pgbench',
       ['-n', '-M', 'prepared', '-c', '32', '-j', '2', '-T', '5', ...defines, '-f', file, url],
       { encoding: 'utf8' },
     );
-    return Number(/tps = ([\d.]+)/.exec(output)?.[1] ?? 0);
+    const done = Number(/transactions actually processed: (\d+)/.exec(output)?.[1] ?? 0);
+    const bytes = Number(psql(`select pg_wal_lsn_diff('${walAt()}', '${before}')`));
+    return { tps: Number(/tps = ([\d.]+)/.exec(output)?.[1] ?? 0), wal: done > 0 ? bytes / done : 0 };
   };
   const location = benchLocations[0]!;
   const bookVariables = {
@@ -369,11 +376,14 @@ if (process.argv.includes('--pgbench')) {
     Array.from({ length: 3 }, () => {
       const insert = pgbench('./pgbench-insert.sql');
       const book = pgbench('./pgbench-book.sql', bookVariables);
-      return { insert, book, ratio: book / insert };
+      return { insert, book, ratio: book.tps / insert.tps };
     }).sort((a, b) => a.ratio - b.ratio);
+  const wal = (r: ReturnType<typeof rounds>, of: 'insert' | 'book') =>
+    r.map((round) => round[of].wal.toFixed(0)).join('/'); // in the rounds' order of ratio
   const line = (r: ReturnType<typeof rounds>) =>
-    `INSERT ${r[1]!.insert.toFixed(0)} TPS, balie_book ${r[1]!.book.toFixed(0)} TPS, ratio ${r[1]!.ratio.toFixed(3)} ` +
-    `(median of 3 rounds; ${r[0]!.ratio.toFixed(3)}–${r[2]!.ratio.toFixed(3)})`;
+    `INSERT ${r[1]!.insert.tps.toFixed(0)} TPS, balie_book ${r[1]!.book.tps.toFixed(0)} TPS, ` +
+    `ratio ${r[1]!.ratio.toFixed(3)} (median of 3 rounds; ${r[0]!.ratio.toFixed(3)}–${r[2]!.ratio.toFixed(3)}); ` +
+    `WAL bytes per transaction INSERT ${wal(r, 'insert')}, balie_book ${wal(r, 'book')}`;
   console.log(`pgbench, 32 clients: ${line(rounds())}`);
   // What the foreign keys of the booking's rows cost: the same statement once they are dropped (this database only).
   const admin = postgres(url, { max: 1, onnotice: () => {} });
