@@ -10,6 +10,7 @@
 // its last answer, so a race is not rounded up to whole seconds.
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import autocannon from 'autocannon';
 import { sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
@@ -24,6 +25,11 @@ import { startBenchServer, stop } from './measure.js';
 
 const RESIDENTS = Number(process.env.BENCH_RESIDENTS ?? 2000);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
+/**
+ * The database connections of the server, of the baseline and of the statement alone: twice the cores, as README
+ * ("Configuration", DATABASE_POOL_SIZE) advises; more only queue inside PostgreSQL.
+ */
+const POOL = Number(process.env.BENCH_POOL ?? 2 * availableParallelism());
 const LOCATIONS = 10;
 const COUNTERS = 3;
 const STARTS = 10; // 10 locations × 3 counters × 10 starts = 300 free times
@@ -111,8 +117,8 @@ const timesOn = (date: DateTime, starts = STARTS) =>
 type Row = { name: string; perSecond: number; detail: string; p50?: number; p99?: number; fivexx?: number };
 const rows: Row[] = [];
 
-// a. Baseline: plain single-row INSERTs (autocommit) over the same number of connections, 5 s.
-const baselineClient = postgres(url, { max: CONNECTIONS, onnotice: () => {} });
+// a. Baseline: plain single-row INSERTs (autocommit) from as many callers over as many connections, 5 s.
+const baselineClient = postgres(url, { max: POOL, onnotice: () => {} });
 await baselineClient`create table baseline_inserts (id bigserial primary key, payload text not null)`;
 let inserts = 0;
 const until = performance.now() + 5000;
@@ -132,7 +138,7 @@ const server = await startBenchServer({
   DATABASE_URL: url,
   DEMO_DATA: 'false',
   RATE_LIMIT_PER_MINUTE: '1000000',
-  DATABASE_POOL_SIZE: String(CONNECTIONS),
+  DATABASE_POOL_SIZE: String(POOL),
 });
 let n = 0;
 let random = 7;
@@ -268,7 +274,7 @@ await check.close();
 // Ceiling: the booking's own statement (writeBooking) straight from this process, without the HTTP server, for
 // different free times on a later day over the same connections: the database's work for a booking (key, locks,
 // claim, items, messages, answer, change row, commit) with nothing else on the machine competing for it.
-const direct = await openDatabase({ url, poolSize: CONNECTIONS });
+const direct = await openDatabase({ url, poolSize: POOL });
 const benchLocations = await queryRows<{ id: number; municipality_id: number; counters: number[] }>(
   direct.db,
   sql`
@@ -328,7 +334,8 @@ rows.push({
 });
 
 console.log(
-  `${RESIDENTS} residents, ${CONNECTIONS} connections, ${LOCATIONS * STARTS * COUNTERS} free times in the race ` +
+  `${RESIDENTS} residents, ${CONNECTIONS} connections (${POOL} to the database), ` +
+    `${LOCATIONS * STARTS * COUNTERS} free times in the race ` +
     `(${LOCATIONS} locations × ${COUNTERS} counters × ${STARTS} starts), PostgreSQL`,
 );
 console.log(
@@ -345,18 +352,18 @@ console.log(`double bookings in the race: ${overlaps}`);
 // pgbench: the statement and plain INSERTs by PostgreSQL's own load generator (32 clients, prepared). This machine's
 // speed drifts by a third within minutes, so the two take turns, three rounds of 5 s each, and the ratio is each
 // round's (the median and the range are printed). With each the WAL written per transaction (the server's WAL
-// position before and after, over the transactions done): under many clients the commits wait for each other's
-// WAL flush, and the ratio follows the WAL a booking writes (README, "What bounds the statement under pgbench").
+// position before and after, over the transactions done): what a change to the statement writes shows there at
+// once, whatever the machine's speed (README, "What bounds the statement under pgbench").
 if (process.argv.includes('--pgbench')) {
   const psql = (query: string) => execFileSync('psql', ['-Atc', query, url], { encoding: 'utf8' }).trim();
   const walAt = () => psql('select pg_current_wal_lsn()');
-  const pgbench = (script: string, variables: Record<string, number> = {}) => {
+  const pgbench = (clients: number, script: string, variables: Record<string, number> = {}) => {
     const defines = Object.entries(variables).flatMap(([name, value]) => ['-D', `${name}=${value}`]);
     const file = new URL(script, import.meta.url).pathname;
     const before = walAt();
     const output = execFileSync(
       'pgbench',
-      ['-n', '-M', 'prepared', '-c', '32', '-j', '2', '-T', '5', ...defines, '-f', file, url],
+      ['-n', '-M', 'prepared', '-c', String(clients), '-j', '2', '-T', '5', ...defines, '-f', file, url],
       { encoding: 'utf8' },
     );
     const done = Number(/transactions actually processed: (\d+)/.exec(output)?.[1] ?? 0);
@@ -372,10 +379,10 @@ if (process.argv.includes('--pgbench')) {
     c3: location.counters[2]!,
     sid: service!.id,
   };
-  const rounds = () =>
+  const rounds = (clients = 32) =>
     Array.from({ length: 3 }, () => {
-      const insert = pgbench('./pgbench-insert.sql');
-      const book = pgbench('./pgbench-book.sql', bookVariables);
+      const insert = pgbench(clients, './pgbench-insert.sql');
+      const book = pgbench(clients, './pgbench-book.sql', bookVariables);
       return { insert, book, ratio: book.tps / insert.tps };
     }).sort((a, b) => a.ratio - b.ratio);
   const wal = (r: ReturnType<typeof rounds>, of: 'insert' | 'book') =>
@@ -385,6 +392,8 @@ if (process.argv.includes('--pgbench')) {
     `ratio ${r[1]!.ratio.toFixed(3)} (median of 3 rounds; ${r[0]!.ratio.toFixed(3)}–${r[2]!.ratio.toFixed(3)}); ` +
     `WAL bytes per transaction INSERT ${wal(r, 'insert')}, balie_book ${wal(r, 'book')}`;
   console.log(`pgbench, 32 clients: ${line(rounds())}`);
+  // The same with as many clients as the benchmark's pool: past the cores, clients only wait for each other.
+  console.log(`pgbench, ${POOL} clients: ${line(rounds(POOL))}`);
   // What the foreign keys of the booking's rows cost: the same statement once they are dropped (this database only).
   const admin = postgres(url, { max: 1, onnotice: () => {} });
   const foreignKeys = await admin<{ table: string; name: string }[]>`
