@@ -25,16 +25,20 @@ export async function listLiveClaims(
 ): Promise<Claim[]> {
   // With `releaseExpiredIn`, holds that ran out in that span are cancelled in the same statement (a booking's
   // transaction does this for its own time, one round trip less while it holds the lock); expired holds are never
-  // listed either way.
+  // listed either way. The overlap is said twice, as bounds for the holds' index and as a range for the index of
+  // live claims (balie-book.sql).
   const span = options.releaseExpiredIn;
+  const spanStart = span && new Date(span.start).toISOString();
+  const spanEnd = span && new Date(span.end).toISOString();
   const release = span
     ? sql`
     with released as (
       update ${appointments} set status = 'cancelled', updated_at = ${now.toISOString()}::timestamptz
       where ${appointments.locationId} = ${locationId} and ${appointments.status} = 'held'
         and ${appointments.holdExpiresAt} <= ${now.toISOString()}::timestamptz
-        and ${appointments.startsAt} < ${new Date(span.end).toISOString()}::timestamptz
-        and ${appointments.endsAt} > ${new Date(span.start).toISOString()}::timestamptz
+        and ${appointments.startsAt} < ${spanEnd}::timestamptz and ${appointments.endsAt} > ${spanStart}::timestamptz
+        and tstzrange(${appointments.startsAt}, ${appointments.endsAt}, '[)') &&
+          tstzrange(${spanStart}::timestamptz, ${spanEnd}::timestamptz, '[)')
       returning 1)`
     : sql``;
   const [row] = await queryRows<{ claims: string | null }>(
