@@ -5,7 +5,8 @@
 //   d. sustained: as many residents as free times, each its own, so nothing is refused;
 //   e. the booking's statement alone (writeBooking from this process, no HTTP): the database's ceiling.
 // Plus p50/p99, 5xx and double bookings. `npm run bench:booking -- --pgbench` also runs pgbench (32 clients,
-// prepared) on balie_book against plain INSERTs (tests/bench/pgbench-*.sql); `-- --cpu` PostgreSQL's CPU per call.
+// prepared) on balie_book against plain INSERTs (tests/bench/pgbench-*.sql); `-- --cpu` PostgreSQL's CPU per call;
+// `-- --instructions` its instructions per call (callgrind, tests/bench/instructions.ts).
 // autocannon's amount mode ends on its next sample tick: the tick is 10 ms and each race is timed from its start to
 // its last answer, so a race is not rounded up to whole seconds.
 import { execFileSync } from 'node:child_process';
@@ -21,6 +22,7 @@ import { writeBooking } from '../../src/booking/book-store.js';
 import { openDatabase, queryRows } from '../../src/platform/database/database.js';
 import { migrateDatabase } from '../../src/platform/database/migrate.js';
 import { freshBenchDatabase } from './bench-database.js';
+import { instructionsPerCall } from './instructions.js';
 import { startBenchServer, stop } from './measure.js';
 
 const RESIDENTS = Number(process.env.BENCH_RESIDENTS ?? 2000);
@@ -404,6 +406,24 @@ if (process.argv.includes('--pgbench')) {
   console.log(`without the ${foreignKeys.length} foreign keys of appointments, items and outbox: ${line(rounds())}`);
 }
 
+/**
+ * The statement of tests/bench/pgbench-book.sql on the first bench location, without its comments and pgbench's
+ * own lines; its key, e-mail address and time (`:client_id`, `:k`, `:r`) are left to the caller.
+ */
+function pgbenchBookOnBenchLocation(): string {
+  const location = benchLocations[0]!;
+  return readFileSync(new URL('./pgbench-book.sql', import.meta.url), 'utf8')
+    .split('\n')
+    .filter((l) => !l.startsWith('--') && !l.startsWith('\\'))
+    .join('\n')
+    .replace(/:mid::/g, `${location.municipality_id}::`)
+    .replace(/:lid::/g, `${location.id}::`)
+    .replace(/:c1::/, `${location.counters[0]}::`)
+    .replace(/:c2::/, `${location.counters[1]}::`)
+    .replace(/:c3::/, `${location.counters[2]}::`)
+    .replace(/:sid::/g, `${service!.id}::`);
+}
+
 // --cpu: PostgreSQL's own CPU per statement, one connection, each call its own transaction, read from the backend's
 // /proc/<pid>/stat (a local server only). Steadier than throughput on a machine whose speed drifts: the baseline is
 // a plain INSERT on the same connection in the same run, and the two take turns.
@@ -414,21 +434,11 @@ if (process.argv.includes('--cpu')) {
     const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
     return Number(fields[11]) + Number(fields[12]);
   };
-  const location = benchLocations[0]!;
-  const bookText = readFileSync(new URL('./pgbench-book.sql', import.meta.url), 'utf8')
-    .split('\n')
-    .filter((l) => !l.startsWith('--') && !l.startsWith('\\'))
-    .join('\n')
+  const bookText = pgbenchBookOnBenchLocation()
     .replace(/:client_id \|\| ':' \|\| :k|'pgbench-' \|\| :client_id \|\| '-' \|\| :k/g, (m) =>
       m.startsWith(':') ? '$1' : '$2',
     )
-    .replace(/:r::/g, '$3::')
-    .replace(/:mid::/g, `${location.municipality_id}::`)
-    .replace(/:lid::/g, `${location.id}::`)
-    .replace(/:c1::/, `${location.counters[0]}::`)
-    .replace(/:c2::/, `${location.counters[1]}::`)
-    .replace(/:c3::/, `${location.counters[2]}::`)
-    .replace(/:sid::/g, `${service!.id}::`);
+    .replace(/:r::/g, '$3::');
   const insertText = "INSERT INTO baseline_inserts (payload) VALUES (repeat('x', 64))";
   const calls = 2000;
   const cpuPerCall = async (call: () => Promise<unknown>) => {
@@ -455,4 +465,24 @@ if (process.argv.includes('--cpu')) {
     );
   }
   await one.end();
+}
+
+// --instructions: what PostgreSQL executes per call of balie_book and of a plain INSERT, counted by callgrind in a
+// backend of its own on a copy of this database (tests/bench/instructions.ts): steady whatever the machine's speed.
+if (process.argv.includes('--instructions')) {
+  const seed = Math.floor(Math.random() * 1e9);
+  const bookText = pgbenchBookOnBenchLocation();
+  const counted = instructionsPerCall(url, {
+    balie_book: (n) =>
+      bookText
+        .replace(/:client_id \|\| ':' \|\| :k/, `'i:${seed}:${n}'`)
+        .replace(/'pgbench-' \|\| :client_id \|\| '-' \|\| :k/, `'i-${seed}-${n}'`)
+        .replace(/:r::/g, `${(seed + n * 7919) % 100_000_000}::`)
+        .replace(/;\s*$/, ''),
+    INSERT: () => "INSERT INTO baseline_inserts (payload) VALUES (repeat('x', 64))",
+  });
+  console.log(
+    `instructions per call (callgrind, a single-user backend on a copy): INSERT ${counted.INSERT!.toFixed(0)}, ` +
+      `balie_book ${counted.balie_book!.toFixed(0)}, ratio ${(counted.INSERT! / counted.balie_book!).toFixed(3)}`,
+  );
 }
