@@ -58,19 +58,23 @@ export function instructionsPerCall(
       if (process.getuid?.() === 0) execFileSync('chown', ['-R', 'postgres', run]);
       const out = join(dir, 'callgrind.out');
       const input = Array.from({ length: calls }, (_, n) => `${statement(n).replace(/\s+/g, ' ')};\n`).join('');
+      const valgrind = [
+        '--tool=callgrind',
+        `--callgrind-out-file=${out}`,
+        `${bin}/postgres`,
+        '--single',
+        '-D',
+        run,
+        'b',
+      ];
       try {
-        asServer(
-          'valgrind',
-          ['--tool=callgrind', `--callgrind-out-file=${out}`, `${bin}/postgres`, '--single', '-D', run, 'b'],
-          {
-            input,
-          },
-        );
+        asServer('valgrind', valgrind, { input });
       } catch (e) {
         throw new Error(`the single-user backend failed: ${(e as { stderr?: string }).stderr ?? e}`);
       }
-      const summary = /summary: (\d+)/.exec(readFileSync(out, 'utf8'));
-      return Number(summary?.[1] ?? Number.NaN);
+      const summary = /summary: (\d+)/.exec(readFileSync(out, 'utf8'))?.[1];
+      if (summary === undefined) throw new Error(`callgrind wrote no summary to ${out}`);
+      return Number(summary);
     };
     return Object.fromEntries(
       Object.entries(statements).map(([name, statement]) => [
