@@ -62,13 +62,8 @@ BEGIN
   END IF;
 
   -- Holds that ran out in the wanted time never stand in the way (docs/decisions.md, "Live claims": why this
-  -- writes instead of reading past them). The overlap is said twice: as bounds for the holds' own index, and as a
-  -- range for the index of live claims, which the planner may take instead (docs/decisions.md, "Live claims").
-  UPDATE appointments AS a SET status = 'cancelled', updated_at = p_now
-  WHERE a.location_id = p_location_id AND a.status = 'held' AND a.hold_expires_at <= p_now
-    AND a.starts_at < p_end AND a.ends_at > p_start
-    AND tstzrange(a.starts_at, a.ends_at, '[)') && tstzrange(p_start, p_end, '[)')
-    AND a.id IS DISTINCT FROM p_hold_id;
+  -- writes instead of reading past them); the hold being booked stays.
+  PERFORM balie_release_expired_holds(p_location_id, p_start, p_end, p_now, p_hold_id);
 
   IF p_hold_id IS NOT NULL THEN
     SELECT * INTO v_hold FROM appointments AS a WHERE a.id = p_hold_id FOR UPDATE;

@@ -28,11 +28,7 @@ BEGIN
     PERFORM pg_advisory_xact_lock(v_lock);
   END LOOP;
 
-  -- The overlap twice, as in balie_book: bounds for the holds' index, a range for the index of live claims.
-  UPDATE appointments AS a SET status = 'cancelled', updated_at = p_now
-  WHERE a.location_id = p_location_id AND a.status = 'held' AND a.hold_expires_at <= p_now
-    AND a.starts_at < p_end AND a.ends_at > p_start
-    AND tstzrange(a.starts_at, a.ends_at, '[)') && tstzrange(p_start, p_end, '[)');
+  PERFORM balie_release_expired_holds(p_location_id, p_start, p_end, p_now);
 
   FOREACH v_counter IN ARRAY p_counters LOOP
     INSERT INTO appointments (municipality_id, location_id, counter_id, starts_at, ends_at, status, hold_expires_at,

@@ -23,27 +23,17 @@ export async function listLiveClaims(
   now: Date,
   options: { releaseExpiredIn?: Interval } = {},
 ): Promise<Claim[]> {
-  // With `releaseExpiredIn`, holds that ran out in that span are cancelled in the same statement (a booking's
-  // transaction does this for its own time, one round trip less while it holds the lock); expired holds are never
-  // listed either way. The overlap is said twice, as bounds for the holds' index and as a range for the index of
-  // live claims (balie-book.sql).
+  // With `releaseExpiredIn`, holds that ran out in that span are cancelled in the same statement
+  // (balie-release-expired-holds.sql; a booking's transaction does this for its own time, one round trip less while
+  // it holds the lock); expired holds are never listed either way.
   const span = options.releaseExpiredIn;
-  const spanStart = span && new Date(span.start).toISOString();
-  const spanEnd = span && new Date(span.end).toISOString();
   const release = span
-    ? sql`
-    with released as (
-      update ${appointments} set status = 'cancelled', updated_at = ${now.toISOString()}::timestamptz
-      where ${appointments.locationId} = ${locationId} and ${appointments.status} = 'held'
-        and ${appointments.holdExpiresAt} <= ${now.toISOString()}::timestamptz
-        and ${appointments.startsAt} < ${spanEnd}::timestamptz and ${appointments.endsAt} > ${spanStart}::timestamptz
-        and tstzrange(${appointments.startsAt}, ${appointments.endsAt}, '[)') &&
-          tstzrange(${spanStart}::timestamptz, ${spanEnd}::timestamptz, '[)')
-      returning 1)`
+    ? sql`balie_release_expired_holds(${locationId}, ${new Date(span.start).toISOString()}::timestamptz,
+        ${new Date(span.end).toISOString()}::timestamptz, ${now.toISOString()}::timestamptz) as released,`
     : sql``;
   const [row] = await queryRows<{ claims: string | null }>(
     ex,
-    sql`${release} select (${liveClaimsText(locationId, from, to, now)}) as claims`,
+    sql`select ${release} (${liveClaimsText(locationId, from, to, now)}) as claims`,
   );
   return parseClaims(row?.claims ?? null);
 }
