@@ -9,7 +9,7 @@
 // `-- --instructions` its instructions per call (callgrind, tests/bench/instructions.ts).
 // autocannon's amount mode ends on its next sample tick: the tick is 10 ms and each race is timed from its start to
 // its last answer, so a race is not rounded up to whole seconds.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import autocannon from 'autocannon';
@@ -355,7 +355,10 @@ console.log(`double bookings in the race: ${overlaps}`);
 // speed drifts by a third within minutes, so the two take turns, three rounds of 5 s each, and the ratio is each
 // round's (the median and the range are printed). With each the WAL written per transaction (the server's WAL
 // position before and after, over the transactions done): what a change to the statement writes shows there at
-// once, whatever the machine's speed (README, "What bounds the statement under pgbench").
+// once, whatever the machine's speed (README, "What bounds the statement under pgbench"). Each round also reads
+// its last three seconds alone (pgbench's progress lines): pgbench opens new connections, and a new backend's first
+// calls of balie_book compile it and plan each of its statements five times (PostgreSQL's custom plans), which at 32
+// clients on two cores left the first second at about 100 bookings against 2,200 later (README, "Warm-up").
 if (process.argv.includes('--pgbench')) {
   const psql = (query: string) => execFileSync('psql', ['-Atc', query, url], { encoding: 'utf8' }).trim();
   const walAt = () => psql('select pg_current_wal_lsn()');
@@ -363,14 +366,21 @@ if (process.argv.includes('--pgbench')) {
     const defines = Object.entries(variables).flatMap(([name, value]) => ['-D', `${name}=${value}`]);
     const file = new URL(script, import.meta.url).pathname;
     const before = walAt();
-    const output = execFileSync(
+    const run = spawnSync(
       'pgbench',
-      ['-n', '-M', 'prepared', '-c', String(clients), '-j', '2', '-T', '5', ...defines, '-f', file, url],
+      ['-n', '-M', 'prepared', '-c', String(clients), '-j', '2', '-T', '5', '-P', '1', ...defines, '-f', file, url],
       { encoding: 'utf8' },
     );
-    const done = Number(/transactions actually processed: (\d+)/.exec(output)?.[1] ?? 0);
+    if (run.status !== 0) throw new Error(`pgbench failed: ${run.stderr}`);
+    const done = Number(/transactions actually processed: (\d+)/.exec(run.stdout)?.[1] ?? 0);
     const bytes = Number(psql(`select pg_wal_lsn_diff('${walAt()}', '${before}')`));
-    return { tps: Number(/tps = ([\d.]+)/.exec(output)?.[1] ?? 0), wal: done > 0 ? bytes / done : 0 };
+    const seconds = [...run.stderr.matchAll(/progress: [\d.]+ s, ([\d.]+) tps/g)].map((m) => Number(m[1]));
+    const late = seconds.slice(2);
+    return {
+      tps: Number(/tps = ([\d.]+)/.exec(run.stdout)?.[1] ?? 0),
+      warm: late.length > 0 ? late.reduce((a, b) => a + b, 0) / late.length : 0,
+      wal: done > 0 ? bytes / done : 0,
+    };
   };
   const location = benchLocations[0]!;
   const bookVariables = {
@@ -385,14 +395,22 @@ if (process.argv.includes('--pgbench')) {
     Array.from({ length: 3 }, () => {
       const insert = pgbench(clients, './pgbench-insert.sql');
       const book = pgbench(clients, './pgbench-book.sql', bookVariables);
-      return { insert, book, ratio: book.tps / insert.tps };
+      return { insert, book, ratio: book.tps / insert.tps, warmRatio: book.warm / insert.warm };
     }).sort((a, b) => a.ratio - b.ratio);
-  const wal = (r: ReturnType<typeof rounds>, of: 'insert' | 'book') =>
-    r.map((round) => round[of].wal.toFixed(0)).join('/'); // in the rounds' order of ratio
-  const line = (r: ReturnType<typeof rounds>) =>
+  type Rounds = ReturnType<typeof rounds>;
+  // (in the rounds' order of ratio)
+  const wal = (r: Rounds, of: 'insert' | 'book') => r.map((round) => round[of].wal.toFixed(0)).join('/');
+  const warm = (r: Rounds) => {
+    const w = [...r].sort((a, b) => a.warmRatio - b.warmRatio);
+    return (
+      `last 3 s of each round: INSERT ${w[1]!.insert.warm.toFixed(0)}, balie_book ${w[1]!.book.warm.toFixed(0)}, ` +
+      `ratio ${w[1]!.warmRatio.toFixed(3)} (${w[0]!.warmRatio.toFixed(3)}–${w[2]!.warmRatio.toFixed(3)})`
+    );
+  };
+  const line = (r: Rounds) =>
     `INSERT ${r[1]!.insert.tps.toFixed(0)} TPS, balie_book ${r[1]!.book.tps.toFixed(0)} TPS, ` +
     `ratio ${r[1]!.ratio.toFixed(3)} (median of 3 rounds; ${r[0]!.ratio.toFixed(3)}–${r[2]!.ratio.toFixed(3)}); ` +
-    `WAL bytes per transaction INSERT ${wal(r, 'insert')}, balie_book ${wal(r, 'book')}`;
+    `${warm(r)}; WAL bytes per transaction INSERT ${wal(r, 'insert')}, balie_book ${wal(r, 'book')}`;
   console.log(`pgbench, 32 clients: ${line(rounds())}`);
   // The same with as many clients as the benchmark's pool: past the cores, clients only wait for each other.
   console.log(`pgbench, ${POOL} clients: ${line(rounds(POOL))}`);
