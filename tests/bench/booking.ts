@@ -23,7 +23,7 @@ import { openDatabase, queryRows } from '../../src/platform/database/database.js
 import { migrateDatabase } from '../../src/platform/database/migrate.js';
 import { freshBenchDatabase } from './bench-database.js';
 import { instructionsPerCall } from './instructions.js';
-import { startBenchServer, stop } from './measure.js';
+import { startBenchServer, startRealServer, stop } from './measure.js';
 
 const RESIDENTS = Number(process.env.BENCH_RESIDENTS ?? 2000);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
@@ -136,12 +136,19 @@ await baselineClient.end();
 const baseline = inserts / 5;
 rows.push({ name: 'a. plain INSERTs (baseline)', perSecond: baseline, detail: `${inserts} in 5 s` });
 
-const server = await startBenchServer({
-  DATABASE_URL: url,
-  DEMO_DATA: 'false',
-  RATE_LIMIT_PER_MINUTE: '1000000',
-  DATABASE_POOL_SIZE: String(POOL),
-});
+// BENCH_WORKERS=<n>: the real server (src/app/server.ts, as `npm start`) with WORKERS=n, the pool shared out among
+// them, instead of the one-process bench server: what a second process on the same cores does (README,
+// "Running on PostgreSQL").
+const workers = process.env.BENCH_WORKERS ? Number(process.env.BENCH_WORKERS) : undefined;
+const serverEnv = { DATABASE_URL: url, DEMO_DATA: 'false', RATE_LIMIT_PER_MINUTE: '1000000' };
+const server =
+  workers === undefined
+    ? await startBenchServer({ ...serverEnv, DATABASE_POOL_SIZE: String(POOL) })
+    : await startRealServer({
+        ...serverEnv,
+        WORKERS: String(workers),
+        DATABASE_POOL_SIZE: String(Math.max(1, Math.round(POOL / workers))),
+      });
 let n = 0;
 let random = 7;
 const next = () => (random = (random * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
