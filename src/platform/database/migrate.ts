@@ -33,9 +33,13 @@ export async function migrateDatabase(database: Database): Promise<void> {
     } else {
       await migratePglite(database.db as unknown as PgliteDatabase, { migrationsFolder });
     }
-    for (const file of sqlFunctionFiles()) {
-      for (const statement of readFileSync(file, 'utf8').split('--> statement-breakpoint'))
-        await database.db.execute(sql.raw(statement));
-    }
+    // In one transaction: a process still serving the old code sees every function as it was or every one as it
+    // is now, never balie_book calling a balie_release_expired_holds that is not made yet (the files call each other).
+    await database.db.transaction(async (tx) => {
+      for (const file of sqlFunctionFiles()) {
+        for (const statement of readFileSync(file, 'utf8').split('--> statement-breakpoint'))
+          await tx.execute(sql.raw(statement));
+      }
+    });
   });
 }

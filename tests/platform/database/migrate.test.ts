@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { eq, sql } from 'drizzle-orm';
+import postgres from 'postgres';
 import t from 'tap';
 import { appointments, counters, locations } from '../../../db/schema.js';
 import { migrateDatabase } from '../../../src/platform/database/migrate.js';
@@ -6,7 +8,7 @@ import { databaseKinds, freshDatabase } from '../../helpers/databases.js';
 
 for (const kind of databaseKinds()) {
   t.test(kind, async (t) => {
-    const { database, drop } = await freshDatabase(kind);
+    const { database, drop, url } = await freshDatabase(kind);
     t.teardown(drop);
     const { db } = database;
 
@@ -40,5 +42,55 @@ for (const kind of databaseKinds()) {
         'a cancelled row does not count',
       );
     });
+    // The SQL function files call each other (balie_book → balie_release_expired_holds), so a process still serving
+    // while another starts must never see the one without the other. The start is held up half-way, at the trigger
+    // on counters (catalogue/counter-slug.sql, applied after booking/balie-book.sql and before
+    // claims/balie-release-expired-holds.sql), on a database whose balie_book is the one before that function.
+    if (kind === 'postgres')
+      t.test(
+        'a start applies the SQL functions all at once: no one sees balie_book before what it calls',
+        async (t) => {
+          const old = postgres(url!, { max: 1, onnotice: () => {} });
+          const locker = postgres(url!, { max: 1, onnotice: () => {} });
+          t.teardown(async () => {
+            await old.end();
+            await locker.end();
+          });
+          const bookText = readFileSync(new URL('../../../src/booking/balie-book.sql', import.meta.url), 'utf8');
+          const call = /^ {2}PERFORM balie_release_expired_holds\(.*\);\n/m;
+          t.match(bookText, call, 'balie_book calls the release');
+          await old.unsafe(bookText.replace(call, ''));
+          await old.unsafe('drop function balie_release_expired_holds');
+          const seen = async () => {
+            const [row] = await old<{ calls: boolean; exists: boolean }[]>`
+            select (select prosrc like '%balie_release_expired_holds%' from pg_proc where proname = 'balie_book')
+                     as calls,
+                   exists (select from pg_proc where proname = 'balie_release_expired_holds') as exists`;
+            return row!;
+          };
+          t.same(await seen(), { calls: false, exists: false }, 'as before the release function');
+          let release!: () => void;
+          const held = locker.begin(async (tx) => {
+            await tx`lock table counters in access exclusive mode`;
+            await new Promise<void>((resolve) => {
+              release = resolve;
+            });
+          });
+          await new Promise((r) => setTimeout(r, 100));
+          const migrating = migrateDatabase(database);
+          for (let i = 0; i < 100; i++) {
+            const [row] = await old<{ waiting: number }[]>`
+            select count(*)::int as waiting from pg_stat_activity
+            where datname = current_database() and wait_event_type = 'Lock'`;
+            if (row!.waiting > 0) break;
+            await new Promise((r) => setTimeout(r, 50));
+          }
+          t.same(await seen(), { calls: false, exists: false }, 'half-way: still all as before');
+          release();
+          await held;
+          await migrating;
+          t.same(await seen(), { calls: true, exists: true }, 'after: all as now');
+        },
+      );
   });
 }
