@@ -4,6 +4,8 @@
 //   c. the same race for holds (what the widget does first);
 //   d. sustained: as many residents as free times, each its own, so nothing is refused;
 //   e. the booking's statement alone (writeBooking from this process, no HTTP): the database's ceiling.
+// b and c run BENCH_RACES times (5), d BENCH_SUSTAINED times (3), taking turns, each on a day of its own: the median
+// of each, with every run's figures (one race is one second of a machine whose speed drifts).
 // Plus p50/p99, 5xx and double bookings. `npm run bench:booking -- --pgbench` also runs pgbench (32 clients,
 // prepared) on balie_book against plain INSERTs (tests/bench/pgbench-*.sql); `-- --cpu` PostgreSQL's CPU per call;
 // `-- --instructions` its instructions per call (callgrind, tests/bench/instructions.ts).
@@ -19,6 +21,7 @@ import postgres from 'postgres';
 import { counters, locationServices, locations, municipalities, openingHours, services } from '../../db/schema.js';
 import { loadDemoData } from '../../db/seed.js';
 import { writeBooking } from '../../src/booking/book-store.js';
+import { holidayOn } from '../../src/catalogue/domain/holidays.js';
 import { openDatabase, queryRows } from '../../src/platform/database/database.js';
 import { migrateDatabase } from '../../src/platform/database/migrate.js';
 import { freshBenchDatabase } from './bench-database.js';
@@ -89,23 +92,31 @@ for (let l = 1; l <= LOCATIONS; l++) {
 }
 await database.close();
 
-/** The `n`-th weekday after `from` (Monday to Friday), at the start of the day. */
-function weekdayAfter(from: DateTime, n: number): DateTime {
-  let day = from;
-  for (let i = 0; i < n; ) {
+/**
+ * A race lasts about a second, and this machine's speed drifts by a third within minutes: one race is one sample.
+ * Each measured row is run RACES times (the sustained row SUSTAINED times), each on a day of its own, the rows
+ * taking turns, and the median is reported with the range and every figure (README, "Performance").
+ */
+const RACES = Number(process.env.BENCH_RACES ?? 5);
+const SUSTAINED = Number(process.env.BENCH_SUSTAINED ?? 3);
+
+/** The first `count` working days (Monday to Friday, no public holiday) from two days after today: one per row. */
+function workingDays(count: number): DateTime[] {
+  const days: DateTime[] = [];
+  for (let day = DateTime.now().setZone(zone).startOf('day').plus({ days: 2 }); days.length < count; ) {
+    if (day.weekday <= 5 && !holidayOn(day.toISODate()!)) days.push(day);
     day = day.plus({ days: 1 });
-    if (day.weekday <= 5) i++;
   }
-  return day;
+  return days;
 }
 
-// The first weekday at least two days ahead: the week that just opened. Each row has a day of its own.
-const today = DateTime.now().setZone(zone).startOf('day');
-const raceDay = weekdayAfter(today.plus({ days: 1 }), 1);
-const warmDay = weekdayAfter(raceDay, 1);
-const holdDay = weekdayAfter(raceDay, 2);
-const sustainedDay = weekdayAfter(raceDay, 3);
-const directDay = weekdayAfter(raceDay, 5);
+// The week that just opened: the warm-up, each race, each holds race, each sustained row and the statement alone
+// have a day of their own.
+const [warmDay, ...laterDays] = workingDays(2 + 2 * RACES + SUSTAINED) as [DateTime, ...DateTime[]];
+const raceDays = laterDays.splice(0, RACES);
+const holdDays = laterDays.splice(0, RACES);
+const sustainedDays = laterDays.splice(0, SUSTAINED);
+const directDay = laterDays[0]!;
 /** The day's free times of all locations: `starts` start times from 9.00, each with COUNTERS counters. */
 const timesOn = (date: DateTime, starts = STARTS) =>
   Array.from({ length: LOCATIONS * starts }, (_, i) => ({
@@ -234,50 +245,75 @@ const answers = (r: Race) =>
 // code unoptimised, which the measured race then paid for in its slowest answers).
 await race('/api/v1/appointments', timesOn(warmDay), RESIDENTS);
 
-// b. The race for bookings.
-const booking = await race('/api/v1/appointments', timesOn(raceDay), RESIDENTS);
-const booked = await dayFigures(raceDay, 'booked');
-const created = booking.status['201'] ?? 0;
-rows.push({
-  name: 'b. race: bookings (whole race)',
-  perSecond: created / booking.seconds,
-  detail: `${RESIDENTS} residents in ${booking.seconds.toFixed(2)} s: ${answers(booking)}`,
-  ...booking,
-});
-rows.push({
-  name: '   while times were free',
-  perSecond: booked.claims / booked.filling,
-  detail: `${booked.claims} bookings in ${booked.filling.toFixed(2)} s, first to last`,
-});
+type Measured = { perSecond: number; whileFree: number; race: Race; detail: string };
+/** A race for bookings or holds on `day`, with the rate while its times were free (the database's own times). */
+async function measuredRace(path: '/api/v1/appointments' | '/api/v1/holds', day: DateTime): Promise<Measured> {
+  const result = await race(path, timesOn(day), RESIDENTS);
+  const figures = await dayFigures(day, path === '/api/v1/holds' ? 'held' : 'booked');
+  return {
+    perSecond: (result.status['201'] ?? 0) / result.seconds,
+    whileFree: figures.claims / figures.filling,
+    race: result,
+    detail: `${RESIDENTS} residents in ${result.seconds.toFixed(2)} s: ${answers(result)}`,
+  };
+}
 
-// c. The same race for holds.
-const holding = await race('/api/v1/holds', timesOn(holdDay), RESIDENTS);
-const held = await dayFigures(holdDay, 'held');
-rows.push({
-  name: 'c. race: holds (whole race)',
-  perSecond: (holding.status['201'] ?? 0) / holding.seconds,
-  detail: `${RESIDENTS} residents in ${holding.seconds.toFixed(2)} s: ${answers(holding)}`,
-  ...holding,
-});
-rows.push({
-  name: '   while times were free',
-  perSecond: held.claims / held.filling,
-  detail: `${held.claims} holds in ${held.filling.toFixed(2)} s, first to last`,
-});
+// b, c and d take turns, so that each row meets the machine's drift alike.
+const bookingRaces: Measured[] = [];
+const holdRaces: Measured[] = [];
+const sustainedRuns: Measured[] = [];
+for (let turn = 0; turn < Math.max(RACES, SUSTAINED); turn++) {
+  if (turn < RACES) bookingRaces.push(await measuredRace('/api/v1/appointments', raceDays[turn]!));
+  if (turn < RACES) holdRaces.push(await measuredRace('/api/v1/holds', holdDays[turn]!));
+  if (turn < SUSTAINED) {
+    // d. Sustained: each free time (45 starts × 10 locations × 3 counters) asked by exactly as many residents as it
+    // has counters, in turn, so no one is refused.
+    const times = timesOn(sustainedDays[turn]!, 45);
+    const residents = times.length * COUNTERS;
+    const result = await race('/api/v1/appointments', times, residents, true);
+    sustainedRuns.push({
+      perSecond: (result.status['201'] ?? 0) / result.seconds,
+      whileFree: 0,
+      race: result,
+      detail: `${residents} residents in ${result.seconds.toFixed(2)} s: ${answers(result)}`,
+    });
+  }
+}
 
-// d. Sustained: each free time (45 starts × 10 locations × 3 counters) asked by exactly as many residents as it has
-// counters, in turn, so no one is refused.
-const sustainedTimes = timesOn(sustainedDay, 45);
-const sustainedResidents = sustainedTimes.length * COUNTERS;
-const sustained = await race('/api/v1/appointments', sustainedTimes, sustainedResidents, true);
-rows.push({
-  name: 'd. sustained: bookings, none refused',
-  perSecond: (sustained.status['201'] ?? 0) / sustained.seconds,
-  detail: `${sustainedResidents} residents in ${sustained.seconds.toFixed(2)} s: ${answers(sustained)}`,
-  ...sustained,
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+};
+const range = (values: number[]) => `${Math.min(...values).toFixed(0)}–${Math.max(...values).toFixed(0)}`;
+const each = (values: number[]) => values.map((v) => v.toFixed(0)).join(', ');
+/**
+ * The median of `runs` as a row: per second, p50 and p99 are each the median of the runs' own; the detail names
+ * the median run (by its rate) and every run's rate and p99, in the order they ran.
+ */
+function medianRow(name: string, runs: Measured[]): Row {
+  const rates = runs.map((r) => r.perSecond);
+  const p99s = runs.map((r) => r.race.p99);
+  const middle = [...runs].sort((a, b) => a.perSecond - b.perSecond)[(runs.length - 1) >> 1]!;
+  return {
+    name: `${name}${runs.length > 1 ? `, median of ${runs.length}` : ''}`,
+    perSecond: median(rates),
+    p50: median(runs.map((r) => r.race.p50)),
+    p99: median(p99s),
+    fivexx: runs.reduce((sum, r) => sum + r.race.fivexx, 0),
+    detail: runs.length > 1 ? `${middle.detail}; per s ${each(rates)}; p99 ${each(p99s)} ms` : middle.detail,
+  };
+}
+const whileFreeRow = (what: string, runs: Measured[]): Row => ({
+  name: '   while times were free',
+  perSecond: median(runs.map((r) => r.whileFree)),
+  detail: `${what} from the first to the last, per s ${range(runs.map((r) => r.whileFree))}`,
 });
+rows.push(medianRow('b. race: bookings', bookingRaces), whileFreeRow('300 bookings', bookingRaces));
+rows.push(medianRow('c. race: holds', holdRaces), whileFreeRow('300 holds', holdRaces));
+rows.push(medianRow('d. sustained, none refused', sustainedRuns));
 await stop(server.child);
-const overlaps = (await dayFigures(raceDay, 'booked')).overlaps;
+const overlaps = (await dayFigures(raceDays[0]!, 'booked')).overlaps;
 await check.close();
 
 // Ceiling: the booking's own statement (writeBooking) straight from this process, without the HTTP server, for
