@@ -1,4 +1,5 @@
-import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHmac, hash, timingSafeEqual } from 'node:crypto';
+import { randomBytesPooled } from '../platform/random-bytes.js';
 import { referenceFrom } from './domain/reference.js';
 
 /**
@@ -7,7 +8,7 @@ import { referenceFrom } from './domain/reference.js';
  * gives the token without the key (DESIGN invariant 3).
  */
 export function newManageToken(secretKey: string): { token: string; hash: string; nonce: string } {
-  const nonce = randomBytes(32).toString('hex');
+  const nonce = randomBytesPooled(32).toString('hex');
   const token = deriveToken(secretKey, nonce);
   return { token, hash: hashToken(token), nonce };
 }
@@ -17,7 +18,7 @@ export function deriveToken(secretKey: string, nonce: string): string {
 }
 
 export function hashToken(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
+  return hash('sha256', token);
 }
 
 /** Compares in constant time, so that timing does not tell how much of a guess was right. */
@@ -28,7 +29,7 @@ export function tokenMatches(token: string, hash: string | null): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-export const newReference = () => referenceFrom(randomBytes(6));
+export const newReference = () => referenceFrom(randomBytesPooled(6));
 
 /**
  * A stable fingerprint of a request body: the same fields in any order give the same digest. Keyed (HMAC under the
@@ -52,5 +53,5 @@ export function requestFingerprint(secretKey: string, value: unknown): string {
 
 /** What `balie_book` keeps of a booking's idempotency key on its claim: the start of its MD5 (left(md5(key), 12)). */
 export function requestTag(key: string): string {
-  return createHash('md5').update(key).digest('hex').slice(0, 12);
+  return hash('md5', key).slice(0, 12);
 }
