@@ -14,6 +14,8 @@ type Entry = {
   validUntil: number;
   /** Times a change touched since the claims were read: read again (only those) before the next answer. */
   dirty: Interval[];
+  /** Each claim of `byCounter` by its id, to find the one a claim put again replaces. */
+  byId: Map<string, Claim>;
 };
 
 /** How far ahead the index reads: past the longest window an availability question may ask (92 days). */
@@ -61,20 +63,48 @@ function overlapping(list: Claim[], span: Interval): Claim[] {
   return list.slice(from, to);
 }
 
+/** Where `claim` (the same object) is in `list`, one counter's claims sorted by start, or -1. */
+function indexOfClaim(list: Claim[], claim: Claim): number {
+  for (let i = firstStartingFrom(list, claim.start); i < list.length && list[i]!.start === claim.start; i++)
+    if (list[i] === claim) return i;
+  return -1;
+}
+
 /**
- * The entry without the claims `gone` picks on `counters`, with `added`: only those counters' lists are copied and
- * grouped again, so a booking at a location with thousands of claims costs about one counter's claims, not a sort
- * and a regrouping of all of them (#17).
+ * The entry without the claims `removed` (objects of the entry), and without any other claim of the same id as one
+ * `added`, with `added`: only the touched counters' lists are copied and grouped again, and each claim is found by
+ * a binary search on its start, so a booking at a location with thousands of claims costs a copy of one counter's
+ * list, not a pass over each of its claims (#17).
  */
-function replaceClaims(entry: Entry, counters: Iterable<number>, gone: (claim: Claim) => boolean, added: Claim[]) {
+function replaceClaims(entry: Entry, removed: Claim[], added: Claim[]) {
   const lists = new Map(entry.byCounter);
   const busy = new Map(entry.set.busy);
+  const copied = new Map<number, Claim[]>();
+  const listOf = (counterId: number) => {
+    let list = copied.get(counterId);
+    if (!list) copied.set(counterId, (list = [...(lists.get(counterId) ?? [])]));
+    return list;
+  };
+  const gone = new Set<Claim>();
+  const remove = (claim: Claim) => {
+    if (gone.has(claim)) return;
+    const list = listOf(claim.counterId);
+    const at = indexOfClaim(list, claim);
+    if (at >= 0) list.splice(at, 1);
+    gone.add(claim);
+    if (entry.byId.get(claim.id) === claim) entry.byId.delete(claim.id);
+  };
+  for (const claim of removed) remove(claim);
+  for (const claim of added) {
+    // A claim put again is a hold that became a booking (perhaps on another counter), or the same claim.
+    const earlier = entry.byId.get(claim.id);
+    if (earlier) remove(earlier);
+    const list = listOf(claim.counterId);
+    list.splice(firstStartingFrom(list, claim.start), 0, claim);
+    entry.byId.set(claim.id, claim);
+  }
   const regrouped = new Map<number, Claim[]>();
-  const addedTo = byCounter(added);
-  const touched = new Set([...counters, ...addedTo.keys()]);
-  for (const counterId of touched) {
-    const list = (lists.get(counterId) ?? []).filter((c) => !gone(c));
-    for (const claim of addedTo.get(counterId) ?? []) list.splice(firstStartingFrom(list, claim.start), 0, claim);
+  for (const [counterId, list] of copied) {
     if (list.length > 0) {
       lists.set(counterId, list);
       regrouped.set(counterId, list);
@@ -85,7 +115,7 @@ function replaceClaims(entry: Entry, counters: Iterable<number>, gone: (claim: C
   }
   for (const [counterId, minutes] of busyMinutes(regrouped)) busy.set(counterId, minutes);
   const holds = [
-    ...entry.set.holds.filter((h) => !(touched.has(h.counterId) && gone(h))),
+    ...(gone.size > 0 ? entry.set.holds.filter((h) => !gone.has(h)) : entry.set.holds),
     ...added.filter((c) => c.holdExpiresAt !== null),
   ];
   entry.byCounter = lists;
@@ -146,11 +176,7 @@ export class ClaimsIndex {
     if (waiting) return waiting.push(claim);
     const entry = this.entries.get(locationId);
     if (!entry || !overlaps(claim, entry.span)) return this.dropClaim(locationId, claim.start, claim.end);
-    // A claim put again is a hold that became a booking (perhaps on another counter), or the same claim.
-    const held = entry.set.holds.find((h) => h.id === claim.id);
-    replaceClaims(entry, held ? [claim.counterId, held.counterId] : [claim.counterId], (c) => c.id === claim.id, [
-      claim,
-    ]);
+    replaceClaims(entry, [], [claim]);
   }
 
   clear() {
@@ -198,11 +224,9 @@ export class ClaimsIndex {
     };
     try {
       const fresh = await listLiveClaims(this.db, locationId, new Date(hull.start), new Date(hull.end), now);
-      const reaching = [...entry.byCounter].filter(([, list]) => overlapping(list, hull).length > 0);
       replaceClaims(
         entry,
-        reaching.map(([counterId]) => counterId),
-        (c) => overlaps(c, hull),
+        [...entry.byCounter.values()].flatMap((list) => overlapping(list, hull)),
         fresh,
       );
     } catch (error) {
@@ -227,6 +251,7 @@ export class ClaimsIndex {
         set,
         validUntil: firstExpiry(set.holds),
         dirty: changed,
+        byId: new Map(claims.map((c) => [c.id, c])),
       };
       if (this.entries.size >= this.maxLocations && !this.entries.has(locationId))
         this.entries.delete(this.entries.keys().next().value!);
