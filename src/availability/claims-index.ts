@@ -1,7 +1,7 @@
 import { type Claim, listLiveClaims } from '../claims/claims-store.js';
 import type { Executor } from '../platform/database/database.js';
 import type { Interval } from '../platform/time/interval.js';
-import { type BusyMinutes, busyMinutes } from './domain/free-slots.js';
+import { type BusyMinutes, busyMinutes, withBusyRun } from './domain/free-slots.js';
 
 /** A location's live claims over a span, per counter in whole minutes, with the holds among them. */
 export type ClaimSet = { busy: Map<number, BusyMinutes>; holds: Claim[] };
@@ -86,8 +86,13 @@ function replaceClaims(entry: Entry, removed: Claim[], added: Claim[]) {
     return list;
   };
   const gone = new Set<Claim>();
+  // Per counter, the claims it gained, and whether it lost one: a counter that only gained one claim has its busy
+  // minutes joined in place, the others are grouped again.
+  const gained = new Map<number, Claim[]>();
+  const lost = new Set<number>();
   const remove = (claim: Claim) => {
     if (gone.has(claim)) return;
+    lost.add(claim.counterId);
     const list = listOf(claim.counterId);
     const at = indexOfClaim(list, claim);
     if (at >= 0) list.splice(at, 1);
@@ -102,12 +107,17 @@ function replaceClaims(entry: Entry, removed: Claim[], added: Claim[]) {
     const list = listOf(claim.counterId);
     list.splice(firstStartingFrom(list, claim.start), 0, claim);
     entry.byId.set(claim.id, claim);
+    gained.set(claim.counterId, [...(gained.get(claim.counterId) ?? []), claim]);
   }
   const regrouped = new Map<number, Claim[]>();
   for (const [counterId, list] of copied) {
+    const one = gained.get(counterId);
+    const minutes = busy.get(counterId);
     if (list.length > 0) {
       lists.set(counterId, list);
-      regrouped.set(counterId, list);
+      if (minutes && one?.length === 1 && !lost.has(counterId))
+        busy.set(counterId, withBusyRun(minutes, one[0]!.start, one[0]!.end));
+      else regrouped.set(counterId, list);
     } else {
       lists.delete(counterId);
       busy.delete(counterId);

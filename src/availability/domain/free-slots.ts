@@ -109,6 +109,36 @@ export function busyMinutes(busy: Map<number, Interval[]>): Map<number, BusyMinu
   return packed;
 }
 
+/**
+ * `busy` with one claim `[start, end)` (ms) more, as `busyMinutes` would give it for the claims and that one: the
+ * runs it touches are joined into one, by two binary searches and a copy instead of a pass over every claim, so
+ * putting a booking in place at a counter with thousands of claims costs little (claims-index.ts).
+ */
+export function withBusyRun(busy: BusyMinutes, start: number, end: number): BusyMinutes {
+  const s = Math.floor(start / MINUTE);
+  const e = Math.ceil(end / MINUTE);
+  const runs = busy.length >> 1;
+  // The first run that ends at or after s, and the first that starts after e: those between touch the claim.
+  let lo = 0;
+  for (let high = runs; lo < high; ) {
+    const mid = (lo + high) >>> 1;
+    if (busy[2 * mid + 1]! < s) lo = mid + 1;
+    else high = mid;
+  }
+  let after = lo;
+  for (let high = runs; after < high; ) {
+    const mid = (after + high) >>> 1;
+    if (busy[2 * mid]! <= e) after = mid + 1;
+    else high = mid;
+  }
+  const joined = new Int32Array(busy.length - 2 * (after - lo) + 2);
+  joined.set(busy.subarray(0, 2 * lo));
+  joined[2 * lo] = after > lo ? Math.min(s, busy[2 * lo]!) : s;
+  joined[2 * lo + 1] = after > lo ? Math.max(e, busy[2 * after - 1]!) : e;
+  joined.set(busy.subarray(2 * after), 2 * lo + 2);
+  return joined;
+}
+
 /** Index of the first claim in `busy` that ends after minute `t`. */
 function firstEndingAfterMinute(busy: BusyMinutes, t: number): number {
   let low = 0;
