@@ -72,9 +72,10 @@ function indexOfClaim(list: Claim[], claim: Claim): number {
 
 /**
  * The entry without the claims `removed` (objects of the entry), and without any other claim of the same id as one
- * `added`, with `added`: only the touched counters' lists are copied and grouped again, and each claim is found by
- * a binary search on its start, so a booking at a location with thousands of claims costs a copy of one counter's
- * list, not a pass over each of its claims (#17).
+ * `added`, with `added`: only the touched counters' lists are copied, each claim is found by a binary search on its
+ * start, and a counter that only gained one claim has it joined into its busy minutes (the others are grouped
+ * again), so a booking at a location with thousands of claims costs a copy of one counter's list, not a pass over
+ * each of its claims (#17).
  */
 function replaceClaims(entry: Entry, removed: Claim[], added: Claim[]) {
   const lists = new Map(entry.byCounter);
@@ -107,7 +108,9 @@ function replaceClaims(entry: Entry, removed: Claim[], added: Claim[]) {
     const list = listOf(claim.counterId);
     list.splice(firstStartingFrom(list, claim.start), 0, claim);
     entry.byId.set(claim.id, claim);
-    gained.set(claim.counterId, [...(gained.get(claim.counterId) ?? []), claim]);
+    const gains = gained.get(claim.counterId);
+    if (gains) gains.push(claim);
+    else gained.set(claim.counterId, [claim]);
   }
   const regrouped = new Map<number, Claim[]>();
   for (const [counterId, list] of copied) {
