@@ -70,13 +70,20 @@ for (const kind of databaseKinds()) {
           };
           t.same(await seen(), { calls: false, exists: false }, 'as before the release function');
           let release!: () => void;
+          let locked!: () => void;
+          const lockTaken = new Promise<void>((resolve) => {
+            locked = resolve;
+          });
           const held = locker.begin(async (tx) => {
             await tx`lock table counters in access exclusive mode`;
+            locked();
             await new Promise<void>((resolve) => {
               release = resolve;
             });
           });
-          await new Promise((r) => setTimeout(r, 100));
+          // The start begins once the lock is held (a fixed pause was too short on a busy machine: the start then
+          // ran through before the lock, and the test saw it finished "half-way").
+          await lockTaken;
           const migrating = migrateDatabase(database);
           for (let i = 0; i < 100; i++) {
             const [row] = await old<{ waiting: number }[]>`
