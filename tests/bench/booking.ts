@@ -25,6 +25,7 @@ import { holidayOn } from '../../src/catalogue/domain/holidays.js';
 import { openDatabase, queryRows } from '../../src/platform/database/database.js';
 import { migrateDatabase } from '../../src/platform/database/migrate.js';
 import { freshBenchDatabase } from './bench-database.js';
+import { type CpuShare, type CpuSnapshot, cpuShare, cpuSnapshot } from './cpu-share.js';
 import { instructionsPerCall } from './instructions.js';
 import { startBenchServer, startRealServer, stop } from './measure.js';
 
@@ -99,6 +100,8 @@ await database.close();
  */
 const RACES = Number(process.env.BENCH_RACES ?? 5);
 const SUSTAINED = Number(process.env.BENCH_SUSTAINED ?? 3);
+/** Rounds of warm-up before the first measured race: a race for bookings and one for holds, on days of their own. */
+const WARMUPS = Number(process.env.BENCH_WARMUPS ?? 3);
 
 /** The first `count` working days (Monday to Friday, no public holiday) from two days after today: one per row. */
 function workingDays(count: number): DateTime[] {
@@ -112,7 +115,8 @@ function workingDays(count: number): DateTime[] {
 
 // The week that just opened: the warm-up, each race, each holds race, each sustained row and the statement alone
 // have a day of their own.
-const [warmDay, ...laterDays] = workingDays(2 + 2 * RACES + SUSTAINED) as [DateTime, ...DateTime[]];
+const laterDays = workingDays(2 * WARMUPS + 2 * RACES + SUSTAINED + 1);
+const warmDays = laterDays.splice(0, 2 * WARMUPS);
 const raceDays = laterDays.splice(0, RACES);
 const holdDays = laterDays.splice(0, RACES);
 const sustainedDays = laterDays.splice(0, SUSTAINED);
@@ -163,7 +167,28 @@ const server =
 let n = 0;
 let random = 7;
 const next = () => (random = (random * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
-type Race = { seconds: number; status: Record<string, number>; p50: number; p99: number; fivexx: number };
+type Race = {
+  seconds: number;
+  status: Record<string, number>;
+  p50: number;
+  p99: number;
+  fivexx: number;
+  /** Who had the cores in the race (the one-process server only). */
+  cpu?: CpuShare;
+};
+/** The one-process server's pid: its threads are read from /proc during each race (not with BENCH_WORKERS). */
+const serverPid = workers === undefined ? server.child.pid : undefined;
+/** PostgreSQL on this machine: its backends' CPU is read from /proc too. */
+const localDatabase = ['localhost', '127.0.0.1', '::1', ''].includes(new URL(url).hostname);
+/** The backends of the benchmark's database but the asking one: the server's connections, and this process's. */
+async function backends(): Promise<number[]> {
+  if (!localDatabase) return [];
+  const rows = await queryRows<{ pid: number }>(
+    check.db,
+    sql`select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`,
+  );
+  return rows.map((r) => r.pid);
+}
 /**
  * `amount` residents, each asking for one of `choices` (at random, or in turn with `inTurn`), a new e-mail address
  * each; timed from the first request to the last answer.
@@ -176,6 +201,8 @@ async function race(
 ): Promise<Race> {
   let turn = 0;
   let last = 0;
+  const pids = serverPid ? await backends() : [];
+  const cpuBefore: CpuSnapshot | undefined = serverPid ? cpuSnapshot(serverPid, pids) : undefined;
   const started = performance.now();
   const result = await autocannon({
     url: server.app,
@@ -216,7 +243,8 @@ async function race(
   const fivexx = Object.entries(status)
     .filter(([code]) => code.startsWith('5'))
     .reduce((sum, [, count]) => sum + count, 0);
-  return { seconds: (last - started) / 1000, status, p50: result.latency.p50, p99: result.latency.p99, fivexx };
+  const cpu = cpuBefore && cpuShare(cpuBefore, cpuSnapshot(serverPid!, pids), availableParallelism());
+  return { seconds: (last - started) / 1000, status, p50: result.latency.p50, p99: result.latency.p99, fivexx, cpu };
 }
 
 const check = await openDatabase({ url });
@@ -241,9 +269,14 @@ const answers = (r: Race) =>
     .map(([code, count]) => `${code}×${count}`)
     .join(', ');
 
-// A server that has been running: the same race on another day warms up the code paths first (a quarter of it left
-// code unoptimised, which the measured race then paid for in its slowest answers).
-await race('/api/v1/appointments', timesOn(warmDay), RESIDENTS);
+// A server that has been running: the same races on other days warm up the code paths first. One race of bookings
+// left a quarter of the code unoptimised, which the measured race then paid for in its slowest answers. After one
+// race alone, the measured races of one run still rose from the first to the fourth (300, 335, 387, 389, then 428,
+// 449, 448, 419 a second), and the holds' race had had no warm-up of its own.
+for (let round = 0; round < WARMUPS; round++) {
+  await race('/api/v1/appointments', timesOn(warmDays[2 * round]!), RESIDENTS);
+  await race('/api/v1/holds', timesOn(warmDays[2 * round + 1]!), RESIDENTS);
+}
 
 type Measured = { perSecond: number; whileFree: number; race: Race; detail: string };
 /** A race for bookings or holds on `day`, with the rate while its times were free (the database's own times). */
@@ -393,6 +426,22 @@ for (const row of rows) {
   console.log(`${row.name.padEnd(40)} ${figures} ${latency}  ${row.detail}`);
 }
 console.log(`double bookings in the race: ${overlaps}`);
+// Who had the two cores in each race, read from /proc: a server thread near all of a core is bound by its own work;
+// one below it, with every core busy, shares them with PostgreSQL and the load generator; with cores idle, it waits.
+for (const [name, runs] of [
+  ['b. race: bookings', bookingRaces],
+  ['c. race: holds', holdRaces],
+  ['d. sustained', sustainedRuns],
+] as const) {
+  const shares = runs.flatMap((r) => (r.race.cpu ? [r.race.cpu] : []));
+  if (shares.length === 0) continue;
+  const part = (pick: (c: CpuShare) => number) => median(shares.map(pick)).toFixed(2);
+  console.log(
+    `cores in ${name} (median of ${shares.length}): the server's main thread ${part((c) => c.main)}, its other ` +
+      `threads ${part((c) => c.serverOther)}, PostgreSQL ${localDatabase ? part((c) => c.postgres) : '-'}, ` +
+      `the load generator ${part((c) => c.generator)}; busy ${part((c) => c.busy)} of ${availableParallelism()}`,
+  );
+}
 
 // pgbench: the statement and plain INSERTs by PostgreSQL's own load generator (32 clients, prepared). This machine's
 // speed drifts by a third within minutes, so the two take turns, three rounds of 5 s each, and the ratio is each
