@@ -1,4 +1,5 @@
-import { createHmac, hash, timingSafeEqual } from 'node:crypto';
+import { hash, timingSafeEqual } from 'node:crypto';
+import { hmacSha256 } from '../platform/keyed-digest.js';
 import { randomBytesPooled } from '../platform/random-bytes.js';
 import { referenceFrom } from './domain/reference.js';
 
@@ -14,7 +15,7 @@ export function newManageToken(secretKey: string): { token: string; hash: string
 }
 
 export function deriveToken(secretKey: string, nonce: string): string {
-  return createHmac('sha256', secretKey).update(`manage:${nonce}`).digest('base64url');
+  return hmacSha256(secretKey, `manage:${nonce}`, 'base64url');
 }
 
 export function hashToken(token: string): string {
@@ -46,9 +47,7 @@ export function requestFingerprint(secretKey: string, value: unknown): string {
               .map(([k, x]) => [k, canonical(x)]),
           )
         : v;
-  return createHmac('sha256', secretKey)
-    .update(`request:${JSON.stringify(canonical(value))}`)
-    .digest('hex');
+  return hmacSha256(secretKey, `request:${JSON.stringify(canonical(value))}`, 'hex');
 }
 
 /** What `balie_book` keeps of a booking's idempotency key on its claim: the start of its MD5 (left(md5(key), 12)). */
