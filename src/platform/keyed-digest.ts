@@ -10,8 +10,7 @@ function padsOf(key: string) {
     let bytes = Buffer.from(key, 'utf8');
     if (bytes.length > BLOCK) bytes = hash('sha256', bytes, 'buffer');
     const inner = Buffer.alloc(BLOCK, 0x36);
-    // The outer pad with room for the inner digest after it: one buffer to hash.
-    const outer = Buffer.alloc(BLOCK + 32, 0x5c);
+    const outer = Buffer.alloc(BLOCK, 0x5c);
     for (let i = 0; i < bytes.length; i++) {
       inner[i]! ^= bytes[i]!;
       outer[i]! ^= bytes[i]!;
@@ -31,9 +30,5 @@ function padsOf(key: string) {
 export function hmacSha256(key: string, message: string, encoding: 'hex' | 'base64url'): string {
   const { inner, outer } = padsOf(key);
   const digest = hash('sha256', Buffer.concat([inner, Buffer.from(message, 'utf8')]), 'buffer');
-  // A copy of the outer pad per call: the cached one stays unchanged if a caller re-enters (no shared scratch).
-  const last = Buffer.allocUnsafe(BLOCK + 32);
-  outer.copy(last, 0, 0, BLOCK);
-  digest.copy(last, BLOCK);
-  return hash('sha256', last, encoding);
+  return hash('sha256', Buffer.concat([outer, digest]), encoding);
 }
