@@ -25,7 +25,7 @@ import { holidayOn } from '../../src/catalogue/domain/holidays.js';
 import { openDatabase, queryRows } from '../../src/platform/database/database.js';
 import { migrateDatabase } from '../../src/platform/database/migrate.js';
 import { freshBenchDatabase } from './bench-database.js';
-import { type CpuShare, type CpuSnapshot, cpuShare, cpuSnapshot } from './cpu-share.js';
+import { type CpuShare, type CpuSnapshot, cpuShare, cpuSnapshot, cpuTicks } from './cpu-share.js';
 import { instructionsPerCall } from './instructions.js';
 import { startBenchServer, startRealServer, stop } from './measure.js';
 
@@ -540,10 +540,7 @@ function pgbenchBookOnBenchLocation(): string {
 if (process.argv.includes('--cpu')) {
   const one = postgres(url, { max: 1, onnotice: () => {} });
   const [{ pid }] = (await one`select pg_backend_pid() as pid`) as unknown as [{ pid: number }];
-  const ticks = () => {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    return Number(fields[11]) + Number(fields[12]);
-  };
+  const ticks = () => cpuTicks(pid);
   const bookText = pgbenchBookOnBenchLocation()
     .replace(/:client_id \|\| ':' \|\| :k|'pgbench-' \|\| :client_id \|\| '-' \|\| :k/g, (m) =>
       m.startsWith(':') ? '$1' : '$2',

@@ -1,15 +1,20 @@
 import { readFileSync } from 'node:fs';
 
-/** User and system time of a process (or, with `thread`, of one of its threads) in clock ticks: 0 once it is gone. */
-function ticksOf(pid: number, thread?: number): number {
+/** User and system time of a process (or, with `thread`, of one of its threads) in clock ticks (USER_HZ, 1/100 s). */
+export function cpuTicks(pid: number, thread?: number): number {
+  const path = thread === undefined ? `/proc/${pid}/stat` : `/proc/${pid}/task/${thread}/stat`;
+  const fields = readFileSync(path, 'utf8').split(') ')[1]!.split(' ');
+  return Number(fields[11]) + Number(fields[12]);
+}
+
+/** A backend's ticks, or 0 once it is gone (a pool may close a connection during a race). */
+const backendTicks = (pid: number) => {
   try {
-    const path = thread === undefined ? `/proc/${pid}/stat` : `/proc/${pid}/task/${thread}/stat`;
-    const fields = readFileSync(path, 'utf8').split(') ')[1]!.split(' ');
-    return Number(fields[11]) + Number(fields[12]);
+    return cpuTicks(pid);
   } catch {
     return 0;
   }
-}
+};
 
 /**
  * CPU time so far, in clock ticks (USER_HZ, 100 a second on Linux), read from /proc: the server's main thread and
@@ -28,16 +33,17 @@ export type CpuSnapshot = {
 
 export function cpuSnapshot(server: number, backends: number[]): CpuSnapshot {
   const machine = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.split(/\s+/).slice(1, 9).map(Number);
-  const [user, nice, system, idle, iowait, irq, softirq, steal] = machine as [number, ...number[]];
+  const [user = 0, nice = 0, system = 0, idle = 0, iowait = 0, irq = 0, softirq = 0, steal = 0] = machine;
+  const busy = user + nice + system + irq + softirq + steal;
   const own = process.cpuUsage();
   return {
     at: performance.now(),
-    main: ticksOf(server, server),
-    server: ticksOf(server),
-    postgres: backends.reduce((sum, pid) => sum + ticksOf(pid), 0),
+    main: cpuTicks(server, server),
+    server: cpuTicks(server),
+    postgres: backends.reduce((sum, pid) => sum + backendTicks(pid), 0),
     generator: (own.user + own.system) / 10_000,
-    busy: user + nice! + system! + irq! + softirq! + steal!,
-    all: user + nice! + system! + idle! + iowait! + irq! + softirq! + steal!,
+    busy,
+    all: busy + idle + iowait,
   };
 }
 
