@@ -18,7 +18,7 @@ import { deriveToken, newManageToken, newReference, requestFingerprint, requestT
 import {
   checkStart,
   countersToTry,
-  knownFreeCounters,
+  freeCountersAfterWritesAhead,
   rankFreeCounters,
   type StaffPlacement,
   type Wanted,
@@ -169,10 +169,11 @@ export async function bookAppointment(
     return answerAgain(deps, earlier.body);
   };
   // The day's claims as the claims index knows them rank the counters (the counter-choice function), with no round
-  // trip. Where they leave no counter free, the time is refused from memory, unless one of the claims there is
-  // this very request's (its tag: a double click or a retry that already succeeded); then a plain read finds the
-  // answer to give again (and confirms the time is taken), without queueing for the time's locks.
-  const known = await knownFreeCounters(deps, snapshot, wanted, now, holdId);
+  // trip, once this process's writes under way at the time leave room for this one (placement.ts). Where they leave
+  // no counter free, the time is refused from memory, unless one of the claims there is this very request's (its
+  // tag: a double click or a retry that already succeeded); then a plain read finds the answer to give again (and
+  // confirms the time is taken), without queueing for the time's locks.
+  const known = await freeCountersAfterWritesAhead(deps, snapshot, wanted, now, holdId);
   let free = known.free;
   if (!holdId && free.length === 0) {
     const tag = requestTag(key);
@@ -221,7 +222,7 @@ export async function bookAppointment(
             messages: details.email ? [{ kind: 'confirmation' as const, at: now }] : [],
             body: { language: options.language },
           }),
-        { transaction: false },
+        { transaction: false, at: { locationId: snapshot.location.id, start: wanted.start, end: wanted.end } },
       );
     } catch (error) {
       if (isDuplicate(error) && attempt < 3) continue;

@@ -8,7 +8,7 @@ import { isoInZone } from '../platform/time/zoned-time.js';
 import type { Language } from '../texts/index.js';
 import type { BookingDeps } from './booking-deps.js';
 import { extendLiveHold, releaseLiveHold, writeHold } from './hold-store.js';
-import { checkStart, countersToTry, knownFreeCounters } from './placement.js';
+import { checkStart, countersToTry, freeCountersAfterWritesAhead } from './placement.js';
 
 export type HoldRequest = {
   location: string;
@@ -34,7 +34,7 @@ export async function createHold(deps: BookingDeps, request: HoldRequest) {
     new Conflict('time_taken', {}, await findAlternatives(deps, snapshot, items, request.needs, wanted.start));
   // A time the claims index shows taken is refused from memory: no transaction, no locks (#17). Otherwise one
   // statement tries the counters (countersToTry).
-  const { free } = await knownFreeCounters(deps, snapshot, wanted, now);
+  const { free } = await freeCountersAfterWritesAhead(deps, snapshot, wanted, now);
   if (free.length === 0) throw await refuse();
   const expiresAt = new Date(now.getTime() + deps.config.HOLD_MINUTES * 60_000);
   const written = await writeClaims(
@@ -52,7 +52,7 @@ export async function createHold(deps: BookingDeps, request: HoldRequest) {
         maxHolds: deps.config.MAX_HOLDS_PER_CLIENT,
         items: items.map((i) => ({ serviceId: i.service.id, persons: i.persons })),
       }),
-    { transaction: false },
+    { transaction: false, at: { locationId: snapshot.location.id, start: wanted.start, end: wanted.end } },
   );
   if (written.outcome !== 'held')
     throw written.outcome === 'taken'

@@ -99,6 +99,30 @@ export async function knownFreeCounters(
 }
 
 /**
+ * knownFreeCounters, once the claim writes of this process under way at the wanted time leave a free counter for
+ * this request too: while they are as many as the counters the index shows free, the request waits for the first of
+ * them to end and looks again. In a rush, a request that is bound to be refused then is refused from memory, and
+ * does not hold one of the pool's connections while it waits for the time's locks behind the writes that take the
+ * time (#17). The database still decides: this only orders the requests of one process.
+ */
+export async function freeCountersAfterWritesAhead(
+  deps: Pick<BookingDeps, 'claimsIndex' | 'changes'>,
+  snapshot: LocationSnapshot,
+  wanted: Wanted,
+  now: Date,
+  ignore?: string,
+): Promise<{ claims: Claim[]; free: number[] }> {
+  const at = { locationId: snapshot.location.id, start: wanted.start, end: wanted.end };
+  for (;;) {
+    const known = await knownFreeCounters(deps, snapshot, wanted, now, ignore);
+    if (known.free.length === 0) return known;
+    const ahead = deps.changes.writesAt(at);
+    if (ahead.length < known.free.length) return known;
+    await Promise.race(ahead);
+  }
+}
+
+/**
  * The order a claim tries the counters in: those the claims index leaves free, best first, then those taken a moment
  * ago (they may be free by the time the statement holds the time's locks). The exclusion constraint decides.
  */

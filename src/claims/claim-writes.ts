@@ -1,5 +1,5 @@
 import type { Db, Executor } from '../platform/database/database.js';
-import type { ChangeSignal } from './change-signal.js';
+import type { ChangeSignal, WriteAt } from './change-signal.js';
 import type { Claim } from './claims-store.js';
 
 /**
@@ -19,12 +19,13 @@ type Touched = { locationId: number; start: number; end: number } & Partial<Writ
 /**
  * Runs `work` with a ClaimWriter (in one transaction unless `transaction: false`, for a write that is one statement)
  * and, once it has committed, raises the change signal for every claim it touched. Nothing is raised when it fails:
- * a refused or rolled back write changed nothing.
+ * a refused or rolled back write changed nothing. A write that names where it puts its claim (`at`) is among the
+ * signal's `writesAt` that time until then, so that requests for the same time can wait for it (placement.ts).
  */
 export async function writeClaims<T>(
   deps: { db: Db; changes: ChangeSignal },
   work: (writer: ClaimWriter) => Promise<T>,
-  options: { transaction?: boolean } = {},
+  options: { transaction?: boolean; at?: WriteAt } = {},
 ): Promise<T> {
   const touchedList: Touched[] = [];
   const touched = (locationId: number, start: Date | number, end: Date | number, written?: Written) =>
@@ -36,5 +37,5 @@ export async function writeClaims<T>(
         : await deps.db.transaction((tx) => work({ ex: tx, touched }));
     for (const t of touchedList) deps.changes.raise({ kind: 'claims', ...t });
     return result;
-  });
+  }, options.at);
 }
