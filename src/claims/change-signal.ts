@@ -14,13 +14,13 @@ export type ChangeListener = (change: Change) => void;
 /** Where a claim write puts its claim: a location's time, in epoch milliseconds. */
 export type WriteAt = { locationId: number; start: number; end: number };
 
+const noop = () => {};
+
 /**
  * The one signal of every change that residents or staff can see. Writers raise it once a change is committed
  * (see claim-writes.ts), the change feed brings other processes' changes (change-feed.ts), and every cache and
  * live view listens to it: a writer never reaches into a cache.
  */
-const noop = () => {};
-
 export class ChangeSignal {
   private readonly listeners = new Set<ChangeListener>();
   private writes = 0;
