@@ -22,6 +22,7 @@ import {
   rankFreeCounters,
   type StaffPlacement,
   type Wanted,
+  writeAt,
 } from './placement.js';
 
 export type BookRequest = {
@@ -222,7 +223,7 @@ export async function bookAppointment(
             messages: details.email ? [{ kind: 'confirmation' as const, at: now }] : [],
             body: { language: options.language },
           }),
-        { transaction: false, at: { locationId: snapshot.location.id, start: wanted.start, end: wanted.end } },
+        { transaction: false, at: writeAt(snapshot, wanted) },
       );
     } catch (error) {
       if (isDuplicate(error) && attempt < 3) continue;

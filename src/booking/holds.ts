@@ -8,7 +8,7 @@ import { isoInZone } from '../platform/time/zoned-time.js';
 import type { Language } from '../texts/index.js';
 import type { BookingDeps } from './booking-deps.js';
 import { extendLiveHold, releaseLiveHold, writeHold } from './hold-store.js';
-import { checkStart, countersToTry, freeCountersAfterWritesAhead } from './placement.js';
+import { checkStart, countersToTry, freeCountersAfterWritesAhead, writeAt } from './placement.js';
 
 export type HoldRequest = {
   location: string;
@@ -52,7 +52,7 @@ export async function createHold(deps: BookingDeps, request: HoldRequest) {
         maxHolds: deps.config.MAX_HOLDS_PER_CLIENT,
         items: items.map((i) => ({ serviceId: i.service.id, persons: i.persons })),
       }),
-    { transaction: false, at: { locationId: snapshot.location.id, start: wanted.start, end: wanted.end } },
+    { transaction: false, at: writeAt(snapshot, wanted) },
   );
   if (written.outcome !== 'held')
     throw written.outcome === 'taken'

@@ -3,6 +3,7 @@ import { appointmentMinutes, eligibleCounters, windowFor } from '../catalogue/bo
 import type { Item } from '../catalogue/domain/items.js';
 import type { Needs } from '../catalogue/domain/needs.js';
 import { type LocationSnapshot, planFor } from '../catalogue/location-snapshots.js';
+import type { WriteAt } from '../claims/change-signal.js';
 import type { ClaimWriter } from '../claims/claim-writes.js';
 import { type Claim, listLiveClaims } from '../claims/claims-store.js';
 import type { Executor } from '../platform/database/database.js';
@@ -98,6 +99,13 @@ export async function knownFreeCounters(
   return { claims, free: rankFreeCounters(snapshot, wanted, ignore ? claims.filter((c) => c.id !== ignore) : claims) };
 }
 
+/** Where a claim for the wanted time goes, as the change signal keeps the writes under way (writeClaims' `at`). */
+export const writeAt = (snapshot: LocationSnapshot, wanted: Wanted): WriteAt => ({
+  locationId: snapshot.location.id,
+  start: wanted.start,
+  end: wanted.end,
+});
+
 /**
  * knownFreeCounters, once the claim writes of this process under way at the wanted time leave a free counter for
  * this request too: while they are as many as the counters the index shows free, the request waits for the first of
@@ -112,7 +120,7 @@ export async function freeCountersAfterWritesAhead(
   now: Date,
   ignore?: string,
 ): Promise<{ claims: Claim[]; free: number[] }> {
-  const at = { locationId: snapshot.location.id, start: wanted.start, end: wanted.end };
+  const at = writeAt(snapshot, wanted);
   for (;;) {
     const known = await knownFreeCounters(deps, snapshot, wanted, now, ignore);
     if (known.free.length === 0) return known;
