@@ -243,14 +243,17 @@ await stop(hot.child);
 // The real server with WORKERS=2: one process per core, sharing the port (PostgreSQL only). Its answer caches are
 // per process, so a short run first fills both.
 const workers = Number(process.env.BENCH_WORKERS ?? 2);
-const twoCold = await startRealServer({
-  DATABASE_URL: url,
-  WORKERS: String(workers),
-  AVAILABILITY_CACHE_SIZE: '0',
-  AVAILABILITY_ANSWER_CACHE_MB: '0',
-  DEMO_DATA: 'false',
-  OUTBOX_WORKER: 'false',
-});
+const twoCold = await startRealServer(
+  {
+    DATABASE_URL: url,
+    WORKERS: String(workers),
+    AVAILABILITY_CACHE_SIZE: '0',
+    AVAILABILITY_ANSWER_CACHE_MB: '0',
+    DEMO_DATA: 'false',
+    OUTBOX_WORKER: 'false',
+  },
+  true,
+);
 await measure('warm-up', twoCold.app, { paths, connections: CONNECTIONS, seconds: 2 });
 results.push(
   await measure(`b. 6 weeks, uncached, ${workers} processes`, twoCold.app, {
@@ -260,12 +263,15 @@ results.push(
   }),
 );
 await stop(twoCold.child);
-const twoHot = await startRealServer({
-  DATABASE_URL: url,
-  WORKERS: String(workers),
-  DEMO_DATA: 'false',
-  OUTBOX_WORKER: 'false',
-});
+const twoHot = await startRealServer(
+  {
+    DATABASE_URL: url,
+    WORKERS: String(workers),
+    DEMO_DATA: 'false',
+    OUTBOX_WORKER: 'false',
+  },
+  true,
+);
 await measure('warm-up', twoHot.app, { paths, connections: CONNECTIONS, seconds: 3 });
 results.push(
   await measure(`b. 6 weeks, hot, ${workers} processes`, twoHot.app, {

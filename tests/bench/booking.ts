@@ -4,6 +4,7 @@
 //   c. the same race for holds (what the widget does first);
 //   d. sustained: as many residents as free times, each its own, so nothing is refused;
 //   e. the booking's statement alone (writeBooking from this process, no HTTP): the database's ceiling.
+//   f. the bare route: the same race of requests to a bare Fastify route of the bench server (this machine's gauge).
 // b and c run BENCH_RACES times (5), d BENCH_SUSTAINED times (3), taking turns, each on a day of its own: the median
 // of each, with every run's figures (one race is one second of a machine whose speed drifts).
 // Plus p50/p99, 5xx and double bookings. `npm run bench:booking -- --pgbench` also runs pgbench (32 clients,
@@ -159,11 +160,16 @@ const serverEnv = { DATABASE_URL: url, DEMO_DATA: 'false', RATE_LIMIT_PER_MINUTE
 const server =
   workers === undefined
     ? await startBenchServer({ ...serverEnv, DATABASE_POOL_SIZE: String(POOL) })
-    : await startRealServer({
-        ...serverEnv,
-        WORKERS: String(workers),
-        DATABASE_POOL_SIZE: String(Math.max(1, Math.round(POOL / workers))),
-      });
+    : await startRealServer(
+        {
+          ...serverEnv,
+          WORKERS: String(workers),
+          DATABASE_POOL_SIZE: String(Math.max(1, Math.round(POOL / workers))),
+        },
+        true,
+      );
+/** The bench server's bare route (not with BENCH_WORKERS: the real server has none). */
+const bareUrl: string | undefined = 'bare' in server ? (server.bare as string) : undefined;
 let n = 0;
 let random = 7;
 const next = () => (random = (random * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
@@ -194,7 +200,7 @@ async function backends(): Promise<number[]> {
  * each; timed from the first request to the last answer.
  */
 async function race(
-  path: '/api/v1/appointments' | '/api/v1/holds',
+  path: '/api/v1/appointments' | '/api/v1/holds' | '/',
   choices: { location: string; start: string }[],
   amount: number,
   inTurn = false,
@@ -205,7 +211,8 @@ async function race(
   const cpuBefore: CpuSnapshot | undefined = serverPid ? cpuSnapshot(serverPid, pids) : undefined;
   const started = performance.now();
   const result = await autocannon({
-    url: server.app,
+    // `/` is the bare Fastify route of the bench server, the same bodies from the same connections.
+    url: path === '/' ? bareUrl! : server.app,
     connections: CONNECTIONS,
     amount,
     timeout: 30,
@@ -295,9 +302,20 @@ async function measuredRace(path: '/api/v1/appointments' | '/api/v1/holds', day:
 const bookingRaces: Measured[] = [];
 const holdRaces: Measured[] = [];
 const sustainedRuns: Measured[] = [];
+const bareRaces: Measured[] = [];
 for (let turn = 0; turn < Math.max(RACES, SUSTAINED); turn++) {
   if (turn < RACES) bookingRaces.push(await measuredRace('/api/v1/appointments', raceDays[turn]!));
   if (turn < RACES) holdRaces.push(await measuredRace('/api/v1/holds', holdDays[turn]!));
+  if (turn < RACES && bareUrl) {
+    // f. The same race to the bare route: what this machine gives Node and Fastify alone in this turn.
+    const result = await race('/', timesOn(raceDays[turn]!), RESIDENTS);
+    bareRaces.push({
+      perSecond: RESIDENTS / result.seconds,
+      whileFree: 0,
+      race: result,
+      detail: `${RESIDENTS} requests in ${result.seconds.toFixed(2)} s: ${answers(result)}`,
+    });
+  }
   if (turn < SUSTAINED) {
     // d. Sustained: each free time (45 starts × 10 locations × 3 counters) asked by exactly as many residents as it
     // has counters, in turn, so no one is refused.
@@ -345,6 +363,14 @@ const whileFreeRow = (what: string, runs: Measured[]): Row => ({
 rows.push(medianRow('b. race: bookings', bookingRaces), whileFreeRow('300 bookings', bookingRaces));
 rows.push(medianRow('c. race: holds', holdRaces), whileFreeRow('300 holds', holdRaces));
 rows.push(medianRow('d. sustained, none refused', sustainedRuns));
+const bareRow = bareRaces.length > 0 ? medianRow('f. bare route, same race', bareRaces) : undefined;
+// The race's answers (bookings and refusals) a second against the bare route's: the app's own cost, whatever the
+// machine's speed.
+const raceAnswers = median(bookingRaces.map((r) => RESIDENTS / r.race.seconds));
+if (bareRow) {
+  const share = (raceAnswers / bareRow.perSecond).toFixed(3);
+  bareRow.detail += `; the booking race answered ${raceAnswers.toFixed(0)} a second, ${share} of it`;
+}
 await stop(server.child);
 const overlaps = (await dayFigures(raceDays[0]!, 'booked')).overlaps;
 await check.close();
@@ -410,6 +436,7 @@ rows.push({
   perSecond: directBooked / directSeconds,
   detail: `${directBooked} of ${writes.length} different times in ${directSeconds.toFixed(2)} s, no HTTP`,
 });
+if (bareRow) rows.push(bareRow);
 
 console.log(
   `${RESIDENTS} residents, ${CONNECTIONS} connections (${POOL} to the database), ` +

@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import autocannon from 'autocannon';
@@ -71,12 +71,20 @@ const SERVER_FLAGS = (
   .split(' ')
   .filter((flag) => flag.startsWith('--'));
 
-/** Starts tests/bench/bench-server.ts with `env` and resolves with its URLs. */
+/** Builds dist/ when the sources changed since (src/app/ensure-build.mjs, as `npm start` does). */
+function ensureBuild() {
+  execFileSync(process.execPath, [new URL('../../src/app/ensure-build.mjs', import.meta.url).pathname], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+}
+
+/** Starts tests/bench/bench-server.ts (the app of the compiled build) with `env` and resolves with its URLs. */
 export function startBenchServer(
   env: Record<string, string>,
 ): Promise<{ app: string; bare: string; child: ChildProcess }> {
   // BENCH_PROFILE=<folder> writes a CPU profile of the server there (open it in Chrome's DevTools).
   const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
+  ensureBuild();
   const child = spawn(
     process.execPath,
     [...SERVER_FLAGS, ...profile, '--import', 'tsx', new URL('./bench-server.ts', import.meta.url).pathname],
@@ -109,12 +117,21 @@ function freePort(): Promise<number> {
   });
 }
 
-/** Starts the real server (src/app/server.ts, as `npm start`) with `env` and resolves with its URL once it is ready. */
-export async function startRealServer(env: Record<string, string>): Promise<{ app: string; child: ChildProcess }> {
+/**
+ * Starts the real server with `env` and resolves with its URL once it is ready: src/app/server.ts through tsx (for
+ * tests, which build nothing), or with `built` the compiled dist/src/app/server.js, as `npm start` runs it.
+ */
+export async function startRealServer(
+  env: Record<string, string>,
+  built = false,
+): Promise<{ app: string; child: ChildProcess }> {
   const port = await freePort();
+  if (built) ensureBuild();
   const child = spawn(
     process.execPath,
-    [...SERVER_FLAGS, '--import', 'tsx', new URL('../../src/app/server.ts', import.meta.url).pathname],
+    built
+      ? [...SERVER_FLAGS, new URL('../../dist/src/app/server.js', import.meta.url).pathname]
+      : [...SERVER_FLAGS, '--import', 'tsx', new URL('../../src/app/server.ts', import.meta.url).pathname],
     {
       env: {
         ...process.env,
