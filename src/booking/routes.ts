@@ -55,8 +55,9 @@ export async function appointmentRoutes(
   // The routes of a rush (a hold, a booking, and the refusals of both) write their answers with compiled code.
   const hot = { serializerCompiler: compiledSerializer };
   // Appointments carry a name, an e-mail address, a phone number and needs: no cache may keep them.
-  r.addHook('onRequest', async (_request, reply) => {
+  r.addHook('onRequest', (_request, reply, done) => {
     reply.header('cache-control', 'no-store');
+    done();
   });
 
   r.post(

@@ -81,7 +81,20 @@ export const corsPlugin = fp(async (app: FastifyInstance, deps: CorsDeps) => {
     if (municipalities.size === 0 || (municipality && !municipalities.has(municipality)))
       throw new Forbidden('origin_not_allowed', { origin });
   };
+  /** The check as a hook: a request from no foreign site (most of them) goes on at once, without a promise (#17). */
+  const checking =
+    (source: (request: FastifyRequest) => unknown) =>
+    (request: FastifyRequest, _reply: unknown, done: (error?: Error) => void) => {
+      if (!foreignApiOrigin(request)) return done();
+      check(request, source(request)).then(() => done(), done);
+    };
   // The query is known before the availability route answers from its cache; a body only after parsing.
-  app.addHook('onRequest', async (request) => check(request, request.query));
-  app.addHook('preHandler', async (request) => check(request, request.body));
+  app.addHook(
+    'onRequest',
+    checking((request) => request.query),
+  );
+  app.addHook(
+    'preHandler',
+    checking((request) => request.body),
+  );
 });

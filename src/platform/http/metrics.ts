@@ -78,13 +78,15 @@ export const metricsPlugin = fp(
     }
     app.decorate('countProblem', (code: string, status: number) => problems.inc({ code, status }));
 
-    app.addHook('onResponse', async (request: FastifyRequest, reply: FastifyReply) => {
+    app.addHook('onResponse', (request: FastifyRequest, reply: FastifyReply, done: () => void) => {
       const route = request.routeOptions.url ?? 'unmatched';
-      if (route === '/metrics') return;
-      requests.inc({ method: request.method, route, status: reply.statusCode });
-      latency.observe({ method: request.method, route }, reply.elapsedTime / 1000);
-      for (const c of counted)
-        if (c.method === request.method && c.route === route && c.status === reply.statusCode) c.counter.inc();
+      if (route !== '/metrics') {
+        requests.inc({ method: request.method, route, status: reply.statusCode });
+        latency.observe({ method: request.method, route }, reply.elapsedTime / 1000);
+        for (const c of counted)
+          if (c.method === request.method && c.route === route && c.status === reply.statusCode) c.counter.inc();
+      }
+      done();
     });
 
     app.get('/metrics', { schema: { hide: true }, config: { rateLimit: false } }, async (request, reply) => {

@@ -34,15 +34,19 @@ export const outagePlugin = fp(async (app: FastifyInstance, options: { health: D
     waiting.clear();
   });
   app.addHook('onClose', async () => stop());
-  app.addHook('onRequest', async (request, reply) => {
-    if (WITHOUT_DATABASE.test(request.url)) return;
-    if (!health.up) return unavailable(request, reply);
+  app.addHook('onRequest', (request, reply, done) => {
+    if (WITHOUT_DATABASE.test(request.url)) return done();
+    // Answered here: a hook that replies does not go on (no `done`).
+    if (!health.up) return void unavailable(request, reply);
     waiting.set(request.id, { request, reply });
+    done();
   });
-  app.addHook('onResponse', async (request) => {
+  app.addHook('onResponse', (request, _reply, done) => {
     waiting.delete(request.id);
+    done();
   });
-  app.addHook('onRequestAbort', async (request) => {
+  app.addHook('onRequestAbort', (request, done) => {
     waiting.delete(request.id);
+    done();
   });
 });

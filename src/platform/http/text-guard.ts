@@ -23,9 +23,9 @@ export function unusableField(value: unknown, path = '', depth = 0): string | un
  * lone surrogate, before validation and before anything reaches the database (which would fail on them).
  */
 export const textGuardPlugin = fp(async (app: FastifyInstance) => {
-  app.addHook('preValidation', async (request) => {
+  app.addHook('preValidation', (request, _reply, done) => {
     const field =
       unusableField(request.params) ?? unusableField(request.query) ?? unusableField(request.body ?? undefined);
-    if (field) throw new Invalid([{ field, code: 'characters' }]);
+    done(field ? new Invalid([{ field, code: 'characters' }]) : undefined);
   });
 });
