@@ -61,10 +61,11 @@ export async function findAlternatives(
 ): Promise<readonly Alternative[]> {
   const key = [snapshot.location.id, memoKeyOf(items, needs), around, count].join('|');
   const now = deps.clock().getTime();
-  const changes = deps.days.changes;
-  const kept = deps.alternatives.get(key, now, changes);
+  const generation = (locationId: number) => deps.days.generation(locationId);
+  const kept = deps.alternatives.get(key, now, generation);
   if (kept) return kept;
 
+  const stamp: [number, number][] = [[snapshot.location.id, generation(snapshot.location.id)]];
   let found: Alternative[];
   const here = await nearestAt(deps, snapshot, items, needs, around, count);
   if (here.length >= count) found = here.map((h) => h.alternative);
@@ -78,13 +79,14 @@ export async function findAlternatives(
     for (const slug of elsewhere) {
       const other = await deps.locations.get(slug);
       if (!other) continue;
+      stamp.push([other.location.id, generation(other.location.id)]);
       const otherItems = items.map((i) => ({ ...i, service: other.services.find((s) => s.id === i.service.id)! }));
       others.push(...(await nearestAt(deps, other, otherItems, needs, around, count - here.length)));
     }
     others.sort((a, b) => a.distance - b.distance);
     found = [...here, ...others.slice(0, count - here.length)].map((h) => h.alternative);
   }
-  deps.alternatives.set(key, now, changes, found);
+  deps.alternatives.set(key, now, stamp, found);
   return found;
 }
 

@@ -25,7 +25,6 @@ export class DayCache {
   private readonly byLocation = new Map<number, Set<string>>();
   private readonly generations = new Map<number, number>();
   private catalogueChanges = 0;
-  private allChanges = 0;
 
   constructor(private readonly maxEntries = 50_000) {}
 
@@ -33,11 +32,6 @@ export class DayCache {
   generation(locationId: number): number {
     // Both parts only grow, so any change changes the sum.
     return this.catalogueChanges + (this.generations.get(locationId) ?? 0);
-  }
-
-  /** Rises on every claim change anywhere and on every catalogue change (the alternatives memo's check). */
-  get changes(): number {
-    return this.allChanges;
   }
 
   get(locationId: number, date: string, variant: string, now: number): ComputedDay | undefined {
@@ -59,7 +53,6 @@ export class DayCache {
 
   /** Drops the days a claim `[start, end)` at a location may touch. */
   dropClaim(locationId: number, start: number, end: number) {
-    this.allChanges++;
     this.generations.set(locationId, (this.generations.get(locationId) ?? 0) + 1);
     const keys = this.byLocation.get(locationId);
     if (!keys) return;
@@ -80,7 +73,6 @@ export class DayCache {
   /** A catalogue change: every location's generation rises, whether days of it are kept or not. */
   clear() {
     this.catalogueChanges++;
-    this.allChanges++;
     this.days.clear();
     this.byLocation.clear();
   }

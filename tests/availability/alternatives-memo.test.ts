@@ -1,30 +1,50 @@
 // The alternatives of a refused time are kept for a second while nothing changed (#17): the same refusal again gets
-// the same list, a booking anywhere or a catalogue change makes the next refusal search again, and so does the
-// passing second. Through the real app on both databases, and the memo's own rules.
+// the same list; a booking at a location it searched or a catalogue change makes the next refusal search again, and
+// so does the passing second; a booking at a location it did not search leaves the list. Through the real app on
+// both databases, and the memo's own rules.
 import t from 'tap';
 import { AlternativesMemo } from '../../src/availability/alternatives-memo.js';
 import { onEachDatabase } from '../helpers/app.js';
 import { bookOnline } from '../helpers/booking.js';
 
-t.test('the memo keeps a list for its second, at one change count, and never across a clock set back', async (t) => {
-  const memo = new AlternativesMemo(2, 1000);
-  const list = [{ start: '2026-12-02T11:10:00+01:00', end: '2026-12-02T11:20:00+01:00', location: 'stadskantoor' }];
-  memo.set('a', 10_000, 5, list);
-  t.equal(memo.get('a', 10_999, 5), list, 'within the second, nothing changed');
-  t.equal(memo.get('a', 11_000, 5), undefined, 'a second later: search again');
-  memo.set('a', 10_000, 5, list);
-  t.equal(memo.get('a', 10_001, 6), undefined, 'a claim changed');
-  memo.set('a', 10_000, 5, list);
-  t.equal(memo.get('a', 9_999, 5), undefined, 'the clock set back');
-  memo.set('a', 10_000, 5, list);
-  memo.set('b', 10_000, 5, list);
-  memo.set('c', 10_000, 5, list);
-  t.equal(memo.get('a', 10_001, 5), undefined, 'the oldest gives way to a third');
-  t.equal(memo.get('c', 10_001, 5), list);
-  const off = new AlternativesMemo(0);
-  off.set('a', 10_000, 5, list);
-  t.equal(off.get('a', 10_001, 5), undefined, 'size 0 keeps nothing');
-});
+t.test(
+  'the memo keeps a list for its second, while the locations searched stay, never across a clock set back',
+  async (t) => {
+    const memo = new AlternativesMemo(2, 1000);
+    const list = [{ start: '2026-12-02T11:10:00+01:00', end: '2026-12-02T11:20:00+01:00', location: 'stadskantoor' }];
+    const generations = new Map([
+      [1, 5],
+      [2, 7],
+      [3, 9],
+    ]);
+    const generation = (id: number) => generations.get(id)!;
+    const searched = [
+      [1, 5],
+      [2, 7],
+    ] as const;
+    memo.set('a', 10_000, searched, list);
+    t.equal(memo.get('a', 10_999, generation), list, 'within the second, nothing changed');
+    t.equal(memo.get('a', 11_000, generation), undefined, 'a second later: search again');
+    memo.set('a', 10_000, searched, list);
+    generations.set(3, 10);
+    t.equal(memo.get('a', 10_001, generation), list, 'a claim changed at a location not searched');
+    generations.set(2, 8);
+    t.equal(memo.get('a', 10_001, generation), undefined, 'a claim changed at a location searched');
+    memo.set('a', 10_000, [[1, 5]], list);
+    generations.set(1, 6);
+    t.equal(memo.get('a', 10_001, generation), undefined, 'a claim changed where the time was refused');
+    memo.set('a', 10_000, [[1, 6]], list);
+    t.equal(memo.get('a', 9_999, generation), undefined, 'the clock set back');
+    memo.set('a', 10_000, [[1, 6]], list);
+    memo.set('b', 10_000, [[1, 6]], list);
+    memo.set('c', 10_000, [[1, 6]], list);
+    t.equal(memo.get('a', 10_001, generation), undefined, 'the oldest gives way to a third');
+    t.equal(memo.get('c', 10_001, generation), list);
+    const off = new AlternativesMemo(0);
+    off.set('a', 10_000, [[1, 6]], list);
+    t.equal(off.get('a', 10_001, generation), undefined, 'size 0 keeps nothing');
+  },
+);
 
 onEachDatabase(t, async (t, { app, clock }) => {
   clock.set('2026-11-30T08:00:00Z');
