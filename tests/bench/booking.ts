@@ -364,10 +364,10 @@ rows.push(medianRow('b. race: bookings', bookingRaces), whileFreeRow('300 bookin
 rows.push(medianRow('c. race: holds', holdRaces), whileFreeRow('300 holds', holdRaces));
 rows.push(medianRow('d. sustained, none refused', sustainedRuns));
 const bareRow = bareRaces.length > 0 ? medianRow('f. bare route, same race', bareRaces) : undefined;
-// The race's answers (bookings and refusals) a second against the bare route's: the app's own cost, whatever the
-// machine's speed.
-const raceAnswers = median(bookingRaces.map((r) => RESIDENTS / r.race.seconds));
 if (bareRow) {
+  // The race's answers (bookings and refusals) a second against the bare route's: the app's own cost, whatever the
+  // machine's speed.
+  const raceAnswers = median(bookingRaces.map((r) => RESIDENTS / r.race.seconds));
   const share = (raceAnswers / bareRow.perSecond).toFixed(3);
   bareRow.detail += `; the booking race answered ${raceAnswers.toFixed(0)} a second, ${share} of it`;
 }
