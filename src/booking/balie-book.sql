@@ -3,7 +3,8 @@
 -- its first version.
 -- A booking in one statement (one round trip, one transaction): the idempotency key, the locks, the limit per
 -- e-mail address, the claim on the first counter of p_counters the exclusion constraint lets through (or the hold
--- itself), its items, its messages and the stored answer. What to try and in which order is decided by the caller
+-- itself; when none does, the release of holds that ran out there, and the counters once more), its items, its
+-- messages and the stored answer. What to try and in which order is decided by the caller
 -- (the counter-choice function, booking/domain/counter-choice.ts); the exclusion constraint decides what is free.
 -- A refusal raises, so that nothing of it stays: BL001 too many appointments, BL002 every counter taken,
 -- BL003 the hold is unknown or booked already. A reference that exists already raises 23505 (drawn again).
@@ -34,6 +35,7 @@ DECLARE
   v_moved boolean := false;
   v_lock int8;
   v_stale boolean := false;
+  v_round int;
 BEGIN
   -- The key first: a concurrent request with the same key waits here until the first one commits, then finds its
   -- answer. The lock is a one-bigint key from the key's hash with bit 62 set, so never one of the time locks (below
@@ -61,10 +63,6 @@ BEGIN
     RAISE EXCEPTION 'too_many_appointments' USING ERRCODE = 'BL001';
   END IF;
 
-  -- Holds that ran out in the wanted time never stand in the way (docs/decisions.md, "Live claims": why this
-  -- writes instead of reading past them); the hold being booked stays.
-  PERFORM balie_release_expired_holds(p_location_id, p_start, p_end, p_now, p_hold_id);
-
   IF p_hold_id IS NOT NULL THEN
     SELECT * INTO v_hold FROM appointments AS a WHERE a.id = p_hold_id FOR UPDATE;
     IF NOT FOUND OR v_hold.kind <> 'appointment' OR v_hold.reference IS NOT NULL THEN
@@ -78,16 +76,21 @@ BEGIN
     v_sequence := v_hold.sequence;
     v_counter := v_hold.counter_id;
     IF NOT (v_hold.ends_at = p_end AND v_hold.counter_id = ANY (p_counters)) THEN
-      FOREACH v_counter IN ARRAY p_counters LOOP
-        BEGIN
-          UPDATE appointments AS a
-            SET counter_id = v_counter, starts_at = p_start, ends_at = p_end, updated_at = p_now
-            WHERE a.id = v_id;
-          v_moved := true;
-          EXIT;
-        EXCEPTION WHEN exclusion_violation THEN
-          NULL;
-        END;
+      <<placing>>
+      FOR v_round IN 1..2 LOOP
+        FOREACH v_counter IN ARRAY p_counters LOOP
+          BEGIN
+            UPDATE appointments AS a
+              SET counter_id = v_counter, starts_at = p_start, ends_at = p_end, updated_at = p_now
+              WHERE a.id = v_id;
+            v_moved := true;
+            EXIT placing;
+          EXCEPTION WHEN exclusion_violation THEN
+            NULL;
+          END;
+        END LOOP;
+        -- Every counter taken: see below.
+        EXIT WHEN v_round = 2 OR balie_release_expired_holds(p_location_id, p_start, p_end, p_now, v_id) = 0;
       END LOOP;
       IF NOT v_moved THEN
         RAISE EXCEPTION 'time_taken' USING ERRCODE = 'BL002';
@@ -102,17 +105,23 @@ BEGIN
     WHERE a.id = v_id;
   ELSE
     -- No hold, or it ran out and was released: the time afresh, on the first counter that is free.
-    FOREACH v_counter IN ARRAY p_counters LOOP
-      INSERT INTO appointments (municipality_id, location_id, counter_id, starts_at, ends_at, status, reference, name,
-        email,
-        email_key, phone, language, needs, channel, manage_token_hash, manage_nonce, created_at, updated_at,
-        request_tag)
-      VALUES (p_municipality_id, p_location_id, v_counter, p_start, p_end, 'booked', p_reference, p_name, p_email,
-        p_email_key, p_phone, p_language, p_needs, p_channel, p_token_hash, p_nonce, p_now, p_now,
-        left(md5(p_key), 12))
-      ON CONFLICT ON CONSTRAINT appointments_no_overlap DO NOTHING
-      RETURNING id INTO v_id;
-      EXIT WHEN v_id IS NOT NULL;
+    <<placing>>
+    FOR v_round IN 1..2 LOOP
+      FOREACH v_counter IN ARRAY p_counters LOOP
+        INSERT INTO appointments (municipality_id, location_id, counter_id, starts_at, ends_at, status, reference,
+          name, email, email_key, phone, language, needs, channel, manage_token_hash, manage_nonce, created_at,
+          updated_at, request_tag)
+        VALUES (p_municipality_id, p_location_id, v_counter, p_start, p_end, 'booked', p_reference, p_name, p_email,
+          p_email_key, p_phone, p_language, p_needs, p_channel, p_token_hash, p_nonce, p_now, p_now,
+          left(md5(p_key), 12))
+        ON CONFLICT ON CONSTRAINT appointments_no_overlap DO NOTHING
+        RETURNING id INTO v_id;
+        EXIT placing WHEN v_id IS NOT NULL;
+      END LOOP;
+      -- Every counter taken: holds that ran out in the wanted time never stand in the way (docs/decisions.md, "Live
+      -- claims"), so they are released under the time locks and the counters tried once more. Released only then:
+      -- in a rush almost every booking finds its counter free, and the release was a statement of its own in each.
+      EXIT WHEN v_round = 2 OR balie_release_expired_holds(p_location_id, p_start, p_end, p_now) = 0;
     END LOOP;
     IF v_id IS NULL THEN
       RAISE EXCEPTION 'time_taken' USING ERRCODE = 'BL002';

@@ -46,6 +46,43 @@ onEachDatabase(t, async (t, { app, database, clock }) => {
     t.same(await statusOf(old), ['cancelled', 'cancelled', 'cancelled']);
   });
 
+  t.test('a booking where every counter is held by holds that ran out: they are released, it takes one', async (t) => {
+    clock.set('2026-11-30T08:30:00Z');
+    const start = '2026-12-03T14:30:00+01:00';
+    const old = await holdAll(start, 80);
+    clock.set('2026-11-30T08:40:00Z');
+    const booked = await app.inject({
+      method: 'POST',
+      url: '/api/v1/appointments',
+      payload: { ...base, start, name: 'Inwoner Vrijgegeven', email: 'vrijgegeven@example.nl' },
+      remoteAddress: '10.9.1.1',
+    });
+    t.equal(booked.statusCode, 201, booked.body);
+    t.same(await statusOf(old), ['cancelled', 'cancelled', 'cancelled']);
+  });
+
+  t.test('a hold that grows (extra time) into holds that ran out on every counter: they go, it grows', async (t) => {
+    clock.set('2026-11-30T09:30:00Z');
+    const old = await holdAll('2026-12-04T10:10:00+01:00', 90);
+    clock.set('2026-11-30T09:45:00Z');
+    const own = await hold(app, '2026-12-04T10:00:00+01:00', 95);
+    t.equal(own.statusCode, 201, own.body);
+    const booked = await app.inject({
+      method: 'POST',
+      url: '/api/v1/appointments',
+      payload: {
+        holdId: own.json().holdId,
+        name: 'Inwoner Langer',
+        email: 'langer@example.nl',
+        needs: { extraTime: true },
+      },
+      remoteAddress: '10.9.1.2',
+    });
+    t.equal(booked.statusCode, 201, booked.body);
+    t.match(booked.json(), { start: '2026-12-04T10:00:00+01:00', end: '2026-12-04T10:20:00+01:00' });
+    t.same(await statusOf(old), ['cancelled', 'cancelled', 'cancelled']);
+  });
+
   t.test("a staff placement's read of the day releases what ran out in its span, and only that", async (t) => {
     clock.set('2026-11-30T09:00:00Z');
     const inSpan = await holdAll('2026-12-03T10:00:00+01:00', 20);
@@ -73,6 +110,34 @@ onEachDatabase(t, async (t, { app, database, clock }) => {
       running.every((id) => listed.has(id)) && ![...inSpan, ...outside].some((id) => listed.has(id)),
       'only running holds are listed',
     );
+  });
+
+  t.test('a hold that ran out is released where a wanted time starts inside it or just before', async (t) => {
+    clock.set('2026-11-30T11:00:00Z');
+    const ids = await holdAll('2026-12-03T12:00:00+01:00', 60);
+    const [held] = await queryRows<{ location_id: number; starts_at: string; ends_at: string }>(
+      database.db,
+      sql`select location_id, starts_at::text, ends_at::text from appointments where id = ${ids[0]}::uuid`,
+    );
+    const release = async (start: string, end: string) =>
+      (
+        await queryRows<{ released: number }>(
+          database.db,
+          sql`select balie_release_expired_holds(${held!.location_id}, ${start}::timestamptz, ${end}::timestamptz,
+                '2026-11-30T11:20:00Z'::timestamptz) as released`,
+        )
+      )[0]!.released;
+    const [span] = await queryRows<{ before: string; inside: string; after: string }>(
+      database.db,
+      sql`select (${held!.starts_at}::timestamptz - interval '20 minutes')::text as before,
+            (${held!.ends_at}::timestamptz - interval '1 minute')::text as inside,
+            (${held!.ends_at}::timestamptz + interval '1 hour')::text as after`,
+    );
+    t.equal(await release(held!.ends_at, span!.after), 0, 'a span that starts where the holds end');
+    t.equal(await release(span!.before, held!.starts_at), 0, 'a span that ends where they start');
+    t.same(await statusOf(ids), ['held', 'held', 'held']);
+    t.equal(await release(span!.inside, span!.after), 3, 'a span that starts inside them');
+    t.same(await statusOf(ids), ['cancelled', 'cancelled', 'cancelled']);
   });
 
   t.test('the hold a booking turns into an appointment is kept; the count of released ones comes back', async (t) => {

@@ -57,9 +57,10 @@ for (const kind of databaseKinds()) {
             await locker.end();
           });
           const bookText = readFileSync(new URL('../../../src/booking/balie-book.sql', import.meta.url), 'utf8');
-          const call = /^ {2}PERFORM balie_release_expired_holds\(.*\);\n/m;
+          // (balie_book as it was before the release function: each call of it is "none released")
+          const call = /balie_release_expired_holds\([^)]*\)/g;
           t.match(bookText, call, 'balie_book calls the release');
-          await old.unsafe(bookText.replace(call, ''));
+          await old.unsafe(bookText.replace(call, '0'));
           await old.unsafe('drop function balie_release_expired_holds');
           const seen = async () => {
             const [row] = await old<{ calls: boolean; exists: boolean }[]>`
