@@ -4,8 +4,8 @@
 -- A booking in one statement (one round trip, one transaction): the idempotency key, the locks, the limit per
 -- e-mail address, the claim on the first counter of p_counters the exclusion constraint lets through (or the hold
 -- itself; when none does, the release of holds that ran out there, and the counters once more), its items, its
--- messages and the stored answer. What to try and in which order is decided by the caller
--- (the counter-choice function, booking/domain/counter-choice.ts); the exclusion constraint decides what is free.
+-- messages and the stored answer. What to try and in which order is decided by the caller (the counter-choice
+-- function, booking/domain/counter-choice.ts); the exclusion constraint decides what is free.
 -- A refusal raises, so that nothing of it stays: BL001 too many appointments, BL002 every counter taken,
 -- BL003 the hold is unknown or booked already. A reference that exists already raises 23505 (drawn again).
 -- The claim carries request_tag, the start of the key's MD5, so that the claims index can tell a retry of this
@@ -89,7 +89,7 @@ BEGIN
             NULL;
           END;
         END LOOP;
-        -- Every counter taken: see below.
+        -- Every counter taken: holds that ran out there are released, and the counters tried once more (below).
         EXIT WHEN v_round = 2 OR balie_release_expired_holds(p_location_id, p_start, p_end, p_now, v_id) = 0;
       END LOOP;
       IF NOT v_moved THEN
