@@ -72,9 +72,8 @@ export const corsPlugin = fp(async (app: FastifyInstance, deps: CorsDeps) => {
     },
   });
   /** Refuses a foreign origin that no municipality allows, or that is not allowed by the one named in `source`. */
-  const check = async (request: FastifyRequest, source: unknown) => {
-    const origin = foreignApiOrigin(request);
-    if (!origin || request.method === 'OPTIONS') return;
+  const check = async (request: FastifyRequest, origin: string, source: unknown) => {
+    if (request.method === 'OPTIONS') return;
     if (!ORIGIN.test(origin)) throw new Forbidden('origin_not_allowed', { origin: origin.slice(0, 100) });
     const municipalities = await deps.origins.municipalitiesOf(origin);
     const municipality = await municipalityNamed(deps, source);
@@ -85,8 +84,9 @@ export const corsPlugin = fp(async (app: FastifyInstance, deps: CorsDeps) => {
   const checking =
     (source: (request: FastifyRequest) => unknown) =>
     (request: FastifyRequest, _reply: unknown, done: (error?: Error) => void) => {
-      if (!foreignApiOrigin(request)) return done();
-      check(request, source(request)).then(() => done(), done);
+      const origin = foreignApiOrigin(request);
+      if (!origin) return done();
+      check(request, origin, source(request)).then(() => done(), done);
     };
   // The query is known before the availability route answers from its cache; a body only after parsing.
   app.addHook(
